@@ -1,0 +1,168 @@
+package analysis
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/campaignretro/retro/loader"
+)
+
+// Attribution is SPEC section 6's credit split, for pipeline and revenue.
+type Attribution struct {
+	Pipeline AttributionTarget `json:"pipeline"`
+	Revenue  AttributionTarget `json:"revenue"`
+}
+
+// AttributionTarget is the credit of one target (pipeline or revenue): the
+// total, the part with a journey (attributed), the rest, and each model's
+// credit per campaign and per channel.
+type AttributionTarget struct {
+	Total        Money                       `json:"total"`
+	Attributed   Money                       `json:"attributed"`
+	Unattributed Money                       `json:"unattributed"`
+	Models       map[string]map[string]Money `json:"models"`
+	Channels     map[string]map[string]Money `json:"channels"`
+}
+
+// credit returns model's credit per campaign_id (nil if the model is absent).
+func (t *AttributionTarget) credit(model string) map[string]float64 {
+	m := t.Models[model]
+	out := make(map[string]float64, len(m))
+	for k, v := range m {
+		out[k] = float64(v)
+	}
+	return out
+}
+
+// journeyTouch is one touch of a journey.
+type journeyTouch struct {
+	At       loader.Time
+	Campaign loader.ID
+	Lead     loader.ID
+}
+
+// journey is an attributed opportunity: its value, conversion time T and
+// ordered touches J.
+type journey struct {
+	opp     int32
+	amount  float64
+	at      loader.Time // T
+	touches []journeyTouch
+}
+
+// journey returns touches(o, lo, hi): the touches of people(o) with
+// lo <= touched_at <= hi, ordered by (touched_at, campaign_id, lead_id).
+func (s *scope) journey(o int, lo, hi loader.Time, buf []journeyTouch) []journeyTouch {
+	buf = buf[:0]
+	for _, p := range s.ds.PeopleOf(o) {
+		ts := s.ds.PersonTouches(p)
+		i, _ := slices.BinarySearchFunc(ts, lo, func(t loader.Touch, at loader.Time) int {
+			if t.At < at {
+				return -1
+			}
+			if t.At > at {
+				return 1
+			}
+			return 0
+		})
+		for i > 0 && ts[i-1].At >= lo {
+			i--
+		}
+		for ; i < len(ts) && ts[i].At <= hi; i++ {
+			buf = append(buf, journeyTouch{At: ts[i].At, Campaign: ts[i].Campaign, Lead: p})
+		}
+	}
+	names := s.ds.People.Names
+	slices.SortFunc(buf, func(a, b journeyTouch) int {
+		switch {
+		case a.At != b.At:
+			if a.At < b.At {
+				return -1
+			}
+			return 1
+		case a.Campaign != b.Campaign:
+			return int(s.rank[a.Campaign] - s.rank[b.Campaign])
+		}
+		return strings.Compare(names[a.Lead], names[b.Lead])
+	})
+	return buf
+}
+
+// attribution computes SPEC section 6's credits for both targets.
+func (s *scope) attribution() *Attribution {
+	a := &Attribution{}
+	var pipe, rev []journey
+	var pipeTotal, pipeUn, revTotal, revUn float64
+	var buf []journeyTouch
+	for o, opp := range s.ds.Opportunities {
+		if s.inP(opp.CreatedAt) {
+			pipeTotal += opp.Amount
+			buf = s.journey(o, opp.CreatedAt-s.w, opp.CreatedAt, buf)
+			if len(buf) == 0 {
+				pipeUn += opp.Amount
+			} else {
+				pipe = append(pipe, journey{opp: int32(o), amount: opp.Amount, at: opp.CreatedAt, touches: slices.Clone(buf)})
+			}
+		}
+		if opp.Status == loader.Won && s.inP(opp.ClosedAt) {
+			revTotal += opp.Amount
+			buf = s.journey(o, opp.CreatedAt-s.w, opp.ClosedAt, buf)
+			if len(buf) == 0 {
+				revUn += opp.Amount
+			} else {
+				rev = append(rev, journey{opp: int32(o), amount: opp.Amount, at: opp.ClosedAt, touches: slices.Clone(buf)})
+			}
+		}
+	}
+	a.Pipeline = s.credit(pipe, pipeTotal, pipeUn)
+	a.Revenue = s.credit(rev, revTotal, revUn)
+	return a
+}
+
+// weights gives, for a journey, each touch's share of its value under one model.
+type weights func(j *journey, w []float64)
+
+func (s *scope) models() map[string]weights {
+	return map[string]weights{
+		"first_touch": func(j *journey, w []float64) { w[0] = 1 },
+		"last_touch":  func(j *journey, w []float64) { w[len(w)-1] = 1 },
+		"linear": func(j *journey, w []float64) {
+			for i := range w {
+				w[i] = 1 / float64(len(w))
+			}
+		},
+	}
+}
+
+// credit splits the journeys' value over campaigns and channels under every model.
+func (s *scope) credit(journeys []journey, total, unattributed float64) AttributionTarget {
+	t := AttributionTarget{
+		Total: Money(total), Attributed: Money(total - unattributed), Unattributed: Money(unattributed),
+		Models: map[string]map[string]Money{}, Channels: map[string]map[string]Money{},
+	}
+	var w []float64
+	for name, model := range s.models() {
+		perCampaign := make([]float64, len(s.ds.Campaigns))
+		inJourney := make([]bool, len(s.ds.Campaigns))
+		for i := range journeys {
+			j := &journeys[i]
+			w = slices.Grow(w[:0], len(j.touches))[:len(j.touches)]
+			clear(w)
+			model(j, w)
+			for k, jt := range j.touches {
+				perCampaign[jt.Campaign] += j.amount * w[k]
+				inJourney[jt.Campaign] = true
+			}
+		}
+		campaigns, channels := map[string]Money{}, map[string]Money{}
+		for c, v := range perCampaign {
+			if !inJourney[c] {
+				continue
+			}
+			campaigns[s.campaignName(loader.ID(c))] = Money(v)
+			channels[s.campaignChannel[c]] += Money(v)
+		}
+		t.Models[name], t.Channels[name] = campaigns, channels
+	}
+	return t
+}

@@ -1,0 +1,158 @@
+// Package analysis turns a loader.Dataset into a Report: every figure of
+// shared/SPEC.md, as plain values, with no I/O. The report's sections, in
+// order:
+//
+//   - totals (SPEC 2): leads, responders, MQLs, SQLs, pipeline, revenue, cost
+//   - campaigns (SPEC 3): the funnel of each campaign in scope, cost prorated
+//   - attribution (SPEC 6): credit per campaign and channel (linear so far)
+//
+// Warnings about missing files or odd data are returned in the Report, never
+// printed. Renderers read the Report and compute nothing.
+package analysis
+
+import (
+	"math"
+	"strconv"
+)
+
+// Schema is the report.json schema name.
+const Schema = "retro/v1"
+
+// Report is the whole analysis: the single model that every renderer reads.
+type Report struct {
+	Schema      string       `json:"schema"`
+	Title       string       `json:"title"`
+	Version     string       `json:"version"`
+	Period      PeriodInfo   `json:"period"`
+	Settings    Settings     `json:"settings"`
+	Inputs      []InputInfo  `json:"inputs"`
+	InputsHash  string       `json:"inputs_hash"`
+	DataQuality []Problem    `json:"data_quality"`
+	Warnings    []string     `json:"warnings"`
+	Totals      Totals       `json:"totals"`
+	Campaigns   []Campaign   `json:"campaigns"`
+	Attribution *Attribution `json:"attribution"`
+	Findings    []Finding    `json:"findings"`
+
+	// Missing lists the sections left out and the file that would enable each.
+	Missing []MissingSection `json:"missing_sections"`
+}
+
+// PeriodInfo is the report period P and as_of.
+type PeriodInfo struct {
+	Label string `json:"label"`
+	From  string `json:"from"`
+	To    string `json:"to"`
+	AsOf  string `json:"as_of"`
+	Days  int    `json:"days"`
+}
+
+// Settings echoes the options the figures depend on.
+type Settings struct {
+	TZ            string  `json:"tz"`
+	LookbackDays  int     `json:"lookback_days"`
+	Model         string  `json:"model"`
+	SLAMinutes    float64 `json:"sla_minutes"`
+	HalfLifeDays  float64 `json:"half_life_days"`
+	AsOfGiven     bool    `json:"as_of_given"`
+	PeriodGiven   bool    `json:"period_given"`
+	MaxBadRows    string  `json:"max_bad_rows"`
+}
+
+// InputInfo summarises one input file.
+type InputInfo struct {
+	File    string `json:"file"`
+	Rows    int    `json:"rows"`
+	Skipped int    `json:"skipped"`
+	Blanked int    `json:"blanked"`
+}
+
+// Problem is one bad row or value of the input.
+type Problem struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  string `json:"column"`
+	Problem string `json:"problem"`
+}
+
+// MissingSection names a section left out and what would enable it.
+type MissingSection struct {
+	Section string `json:"section"`
+	Needs   string `json:"needs"`
+}
+
+// Finding is one sentence of the executive summary.
+type Finding struct {
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
+
+// Totals are the headline figures of SPEC section 2. A pointer is nil (null)
+// when the file it needs is missing.
+type Totals struct {
+	LeadsCreated         int      `json:"leads_created"`
+	Responders           *int     `json:"responders"`
+	MQLs                 int      `json:"mqls"`
+	SQLs                 int      `json:"sqls"`
+	OpportunitiesCreated *int     `json:"opportunities_created"`
+	Pipeline             *Money   `json:"pipeline"`
+	Won                  *int     `json:"won"`
+	Revenue              *Money   `json:"revenue"`
+	Lost                 *int     `json:"lost"`
+	WinRate              *float64 `json:"win_rate"`
+	Cost                 *Money   `json:"cost"`
+}
+
+// Campaign is one row of the campaign funnel (SPEC section 3).
+type Campaign struct {
+	CampaignID         string    `json:"campaign_id"`
+	Name               string    `json:"name"`
+	Channel            string    `json:"channel"`
+	Cost               Money     `json:"cost"`
+	Responders         int       `json:"responders"`
+	NewLeads           int       `json:"new_leads"`
+	MQLs               int       `json:"mqls"`
+	SQLs               int       `json:"sqls"`
+	Opportunities      int       `json:"opportunities"`
+	Won                int       `json:"won"`
+	Lost               int       `json:"lost"`
+	Pipeline           Money     `json:"pipeline"`
+	Revenue            Money     `json:"revenue"`
+	MQLRate            *float64  `json:"mql_rate"`
+	MQLRateCI          *Interval `json:"mql_rate_ci"`
+	SQLRate            *float64  `json:"sql_rate"`
+	SQLRateCI          *Interval `json:"sql_rate_ci"`
+	OppRate            *float64  `json:"opp_rate"`
+	OppRateCI          *Interval `json:"opp_rate_ci"`
+	WinRate            *float64  `json:"win_rate"`
+	WinRateCI          *Interval `json:"win_rate_ci"`
+	CostPerResponder   *Money    `json:"cost_per_responder"`
+	CostPerOpportunity *Money    `json:"cost_per_opportunity"`
+	AttributedPipeline Money     `json:"attributed_pipeline"`
+	AttributedRevenue  Money     `json:"attributed_revenue"`
+	ROI                *float64  `json:"roi"`
+}
+
+// Money is an amount; it is rounded half away from zero to cents only when
+// written out.
+type Money float64
+
+// MarshalJSON writes m rounded to cents.
+func (m Money) MarshalJSON() ([]byte, error) {
+	return strconv.AppendFloat(nil, RoundCents(float64(m)), 'f', -1, 64), nil
+}
+
+// RoundCents rounds x half away from zero to 2 decimals.
+func RoundCents(x float64) float64 {
+	r := math.Round(x*100) / 100
+	if r == 0 {
+		return 0 // no negative zero
+	}
+	return r
+}
+
+// Interval is a 95% Wilson score interval [lo, hi].
+type Interval [2]float64
+
+// SmallSample is the count below which a rate is marked "small sample".
+const SmallSample = 30

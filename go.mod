@@ -1,0 +1,8 @@
+module github.com/campaignretro/retro
+
+go 1.26
+
+require (
+	github.com/gocarina/gocsv v0.0.0-20240520201108-78e41c74b4b1
+	github.com/spf13/pflag v1.1.0
+)

@@ -1,0 +1,666 @@
+package loader
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Options controls a load.
+type Options struct {
+	// Location is the report time zone: naive timestamps are read in it.
+	Location *time.Location
+	// MaxBadFraction fails the load when a file's skipped rows exceed this
+	// fraction of its rows (SPEC: 1%). Used when MaxBadRows is negative.
+	MaxBadFraction float64
+	// MaxBadRows, when zero or more, is an absolute limit instead.
+	MaxBadRows int
+}
+
+// DefaultOptions are the SPEC defaults: UTC, at most 1% bad rows per file.
+func DefaultOptions() Options {
+	return Options{Location: time.UTC, MaxBadFraction: 0.01, MaxBadRows: -1}
+}
+
+// The canonical file names, in the order they are read and listed.
+const (
+	CampaignsFile     = "campaigns.csv"
+	AssetsFile        = "assets.csv"
+	LeadsFile         = "leads.csv"
+	TouchesFile       = "touches.csv"
+	ActivitiesFile    = "activities.csv"
+	OpportunitiesFile = "opportunities.csv"
+	ContactsFile      = "opportunity_contacts.csv"
+)
+
+// maxProblemsPerFile bounds the problems kept per file; the counts in
+// Inputs stay exact.
+const maxProblemsPerFile = 1000
+
+// TooManyBadRowsError is returned when a file has more bad rows than allowed.
+type TooManyBadRowsError struct {
+	File          string
+	Skipped, Rows int
+	Limit         string
+	First         []Problem
+}
+
+func (e *TooManyBadRowsError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d of %d rows are bad, more than --max-bad-rows %s allows; nothing was written", e.File, e.Skipped, e.Rows, e.Limit)
+	for _, p := range e.First {
+		b.WriteString("\n  ")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Load reads the canonical CSV files of dir. Only leads.csv is required.
+func Load(dir string, opts Options) (*Dataset, error) {
+	if opts.Location == nil {
+		opts.Location = time.UTC
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("data folder: %w", err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("data folder %s is not a folder", dir)
+	}
+	l := &load{ds: &Dataset{Dir: dir, Location: opts.Location, HasColumn: map[string]bool{}}, opts: opts}
+	l.ds.Labels.Intern("")
+	hash := sha256.New()
+	steps := []struct {
+		file     string
+		required bool
+		present  *bool
+		read     func(io.Reader, *Input) error
+	}{
+		{CampaignsFile, false, &l.ds.Files.Campaigns, l.readCampaigns},
+		{AssetsFile, false, &l.ds.Files.Assets, l.readAssets},
+		{LeadsFile, true, &l.ds.Files.Leads, l.readLeads},
+		{TouchesFile, false, &l.ds.Files.Touches, l.readTouches},
+		{ActivitiesFile, false, &l.ds.Files.Activities, l.readActivities},
+		{OpportunitiesFile, false, &l.ds.Files.Opportunities, l.readOpportunities},
+		{ContactsFile, false, &l.ds.Files.OpportunityContacts, l.readContacts},
+	}
+	for _, s := range steps {
+		f, err := os.Open(filepath.Join(dir, s.file))
+		if errors.Is(err, fs.ErrNotExist) {
+			if s.required {
+				return nil, fmt.Errorf("%s: required file not found in %s", s.file, dir)
+			}
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.file, err)
+		}
+		*s.present = true
+		in := Input{File: s.file}
+		fmt.Fprintf(hash, "%s\n", s.file)
+		err = s.read(io.TeeReader(f, hash), &in)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		if err := l.checkBadRows(in); err != nil {
+			return nil, err
+		}
+		l.ds.Inputs = append(l.ds.Inputs, in)
+	}
+	l.finish()
+	l.ds.Hash = "sha256:" + hex.EncodeToString(hash.Sum(nil))[:16]
+	return l.ds, nil
+}
+
+// load carries the state of one Load.
+type load struct {
+	ds   *Dataset
+	opts Options
+
+	rawTouches []Touch
+	rawActs    []activity
+	oppLeads   [][]ID // contacts per opportunity, in file order
+
+	kept map[string]int // problems kept per file
+	// dangling references, per "file\x00column": count and first line
+	dangling map[string][2]int
+}
+
+type activity struct {
+	At   Time
+	Lead ID
+}
+
+func (l *load) checkBadRows(in Input) error {
+	limit := l.opts.MaxBadRows
+	desc := strconv.Itoa(limit)
+	if limit < 0 {
+		limit = int(math.Floor(l.opts.MaxBadFraction * float64(in.Rows)))
+		desc = strconv.FormatFloat(l.opts.MaxBadFraction*100, 'f', -1, 64) + "%"
+	}
+	if in.Skipped <= limit {
+		return nil
+	}
+	var first []Problem
+	for _, p := range l.ds.Problems {
+		if p.File == in.File && p.Skipped && len(first) < 5 {
+			first = append(first, p)
+		}
+	}
+	return &TooManyBadRowsError{File: in.File, Skipped: in.Skipped, Rows: in.Rows, Limit: desc, First: first}
+}
+
+// row checks the values of one row and records its problems.
+type row struct {
+	l    *load
+	in   *Input
+	line int
+	bad  bool
+}
+
+func (l *load) row(in *Input, line int) row {
+	in.Rows++
+	return row{l: l, in: in, line: line}
+}
+
+func (l *load) problem(file string, line int, column, msg string, skipped bool) {
+	if l.kept == nil {
+		l.kept = map[string]int{}
+	}
+	if l.kept[file] >= maxProblemsPerFile {
+		return
+	}
+	l.kept[file]++
+	l.ds.Problems = append(l.ds.Problems, Problem{File: file, Line: line, Column: column, Problem: msg, Skipped: skipped})
+}
+
+// skip marks the row bad (only the first reason is recorded).
+func (r *row) skip(column, msg string) {
+	if r.bad {
+		return
+	}
+	r.bad = true
+	r.in.Skipped++
+	r.l.problem(r.in.File, r.line, column, msg, true)
+}
+
+// blank reports an optional value that was dropped.
+func (r *row) blank(column, msg string) {
+	r.in.Blanked++
+	r.l.problem(r.in.File, r.line, column, msg+"; the value is ignored", false)
+}
+
+func (r *row) syntax(line int, err error) {
+	r.in.Rows++
+	r.in.Skipped++
+	r.l.problem(r.in.File, line, "(row)", "cannot parse the row: "+err.Error(), true)
+}
+
+func quote(v string) string {
+	if len(v) > 40 {
+		v = v[:37] + "..."
+	}
+	return strconv.Quote(v)
+}
+
+// required returns the trimmed value, or marks the row bad when it is empty.
+func (r *row) required(column, v string) string {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		r.skip(column, "missing required value")
+	}
+	return v
+}
+
+// time parses a timestamp; an empty optional value is NoTime.
+func (r *row) time(column, v string, required bool) Time {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		if required {
+			r.skip(column, "missing required value")
+		}
+		return NoTime
+	}
+	t, _, err := ParseTime(v, r.l.opts.Location)
+	if err != nil {
+		msg := quote(v) + " is not a date (expected ISO 8601 such as 2026-07-01 or 2026-07-01T09:30:00Z)"
+		if required {
+			r.skip(column, msg)
+		} else {
+			r.blank(column, msg)
+		}
+		return NoTime
+	}
+	return t
+}
+
+// day parses an optional date.
+func (r *row) day(column, v string) Day {
+	t := r.time(column, v, false)
+	if t == NoTime {
+		return NoDay
+	}
+	return DayOf(t, r.l.opts.Location)
+}
+
+func (l *load) label(v string) Label { return l.ds.Labels.Intern(strings.TrimSpace(v)) }
+
+func parseOrigin(v string) Origin {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "":
+		return OriginNone
+	case "marketing":
+		return OriginMarketing
+	case "sales":
+		return OriginSales
+	case "partner":
+		return OriginPartner
+	}
+	return OriginOther
+}
+
+func (l *load) noteColumns(file string, header []string, all []string) {
+	for _, h := range header {
+		for _, c := range all {
+			if h == c {
+				l.ds.HasColumn[file+"."+c] = true
+			}
+		}
+	}
+}
+
+func (l *load) columnsHook(file string, t any) func([]string) {
+	names := columnsOfValue(t)
+	return func(h []string) { l.noteColumns(file, h, names) }
+}
+
+func (l *load) readCampaigns(r io.Reader, in *Input) error {
+	ids := &l.ds.CampaignIDs
+	return readSmall(in.File, r, l.columnsHook(in.File, campaignRow{}), func(c *campaignRow, line int) {
+		rw := l.row(in, line)
+		id := rw.required("campaign_id", c.CampaignID)
+		name := rw.required("name", c.Name)
+		channel := strings.ToLower(rw.required("channel", c.Channel))
+		start, end := rw.day("start_date", c.StartDate), rw.day("end_date", c.EndDate)
+		cost := 0.0
+		if v := strings.TrimSpace(c.Cost); v != "" {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+				rw.blank("cost", quote(v)+" is not a number")
+			} else {
+				cost = f
+			}
+		}
+		if !rw.bad && start != NoDay && end != NoDay && end < start {
+			rw.skip("end_date", fmt.Sprintf("end_date %s is before start_date %s", FormatDay(end), FormatDay(start)))
+		}
+		if !rw.bad {
+			if _, dup := ids.Lookup(id); dup {
+				rw.skip("campaign_id", "duplicate id "+quote(id)+"; the first row is kept")
+			}
+		}
+		if rw.bad {
+			return
+		}
+		ids.Intern(id)
+		l.ds.Campaigns = append(l.ds.Campaigns, Campaign{Name: name, Channel: channel, Start: start, End: end, Cost: cost, Known: true})
+	}, (&row{l: l, in: in}).syntax)
+}
+
+func (l *load) readAssets(r io.Reader, in *Input) error {
+	ids := &l.ds.AssetIDs
+	return readSmall(in.File, r, nil, func(a *assetRow, line int) {
+		rw := l.row(in, line)
+		id := rw.required("asset_id", a.AssetID)
+		typ := strings.ToLower(rw.required("asset_type", a.AssetType))
+		if !rw.bad {
+			if _, dup := ids.Lookup(id); dup {
+				rw.skip("asset_id", "duplicate id "+quote(id)+"; the first row is kept")
+			}
+		}
+		if rw.bad {
+			return
+		}
+		ids.Intern(id)
+		l.ds.Assets = append(l.ds.Assets, Asset{Name: strings.TrimSpace(a.Name), Type: typ, Known: true})
+	}, (&row{l: l, in: in}).syntax)
+}
+
+func (l *load) readLeads(r io.Reader, in *Input) error {
+	people := &l.ds.People
+	return readLarge(in.File, r, l.columnsHook(in.File, leadRow{}), func(v *leadRow, line int) {
+		rw := l.row(in, line)
+		id := rw.required("lead_id", v.LeadID)
+		created := rw.time("created_at", v.CreatedAt, true)
+		if !rw.bad {
+			if _, dup := people.Lookup(id); dup {
+				rw.skip("lead_id", "duplicate id "+quote(id)+"; the first row is kept")
+			}
+		}
+		if rw.bad {
+			return
+		}
+		lead := Lead{
+			CreatedAt:      created,
+			MQLAt:          rw.time("mql_at", v.MQLAt, false),
+			SQLAt:          rw.time("sql_at", v.SQLAt, false),
+			DisqualifiedAt: rw.time("disqualified_at", v.DisqualifiedAt, false),
+			Owner:          l.label(v.Owner),
+			Region:         l.label(v.Region),
+			Industry:       l.label(v.Industry),
+			Source:         l.label(v.Source),
+			Account:        l.label(v.AccountID),
+			Reason:         l.label(v.DisqualifyReason),
+			Origin:         parseOrigin(v.Origin),
+			Known:          true,
+		}
+		people.Intern(id)
+		l.ds.Leads = append(l.ds.Leads, lead)
+	}, (&row{l: l, in: in}).syntax)
+}
+
+// person returns the id of a lead id met outside leads.csv, adding an
+// unknown person when needed and counting the dangling reference.
+func (l *load) person(id, file, column string, line int) ID {
+	p := l.ds.People.Intern(id)
+	if int(p) == len(l.ds.Leads) {
+		l.ds.Leads = append(l.ds.Leads, Lead{CreatedAt: NoTime, MQLAt: NoTime, SQLAt: NoTime, DisqualifiedAt: NoTime})
+	}
+	if !l.ds.Leads[p].Known {
+		l.dangle(file, column, line)
+	}
+	return p
+}
+
+func (l *load) dangle(file, column string, line int) {
+	if l.dangling == nil {
+		l.dangling = map[string][2]int{}
+	}
+	k := file + "\x00" + column
+	d := l.dangling[k]
+	if d[0] == 0 {
+		d[1] = line
+	}
+	d[0]++
+	l.dangling[k] = d
+}
+
+func (l *load) readTouches(r io.Reader, in *Input) error {
+	var lastCampaign string
+	var lastCampaignID ID = NoID
+	return readLarge(in.File, r, nil, func(v *touchRow, line int) {
+		rw := l.row(in, line)
+		lead := rw.required("lead_id", v.LeadID)
+		campaign := rw.required("campaign_id", v.CampaignID)
+		at := rw.time("touched_at", v.TouchedAt, true)
+		if rw.bad {
+			return
+		}
+		t := Touch{At: at, Lead: l.person(lead, in.File, "lead_id", line), Asset: NoID}
+		if campaign == lastCampaign && lastCampaignID != NoID {
+			t.Campaign = lastCampaignID
+		} else {
+			c := l.ds.CampaignIDs.Intern(campaign)
+			if int(c) == len(l.ds.Campaigns) {
+				l.ds.Campaigns = append(l.ds.Campaigns, Campaign{Start: NoDay, End: NoDay})
+			}
+			t.Campaign, lastCampaign, lastCampaignID = c, campaign, c
+		}
+		if !l.ds.Campaigns[t.Campaign].Known && l.ds.Files.Campaigns {
+			l.dangle(in.File, "campaign_id", line)
+		}
+		if a := strings.TrimSpace(v.AssetID); a != "" {
+			t.Asset = l.ds.AssetIDs.Intern(a)
+			if int(t.Asset) == len(l.ds.Assets) {
+				l.ds.Assets = append(l.ds.Assets, Asset{})
+			}
+			if !l.ds.Assets[t.Asset].Known && l.ds.Files.Assets {
+				l.dangle(in.File, "asset_id", line)
+			}
+		}
+		l.rawTouches = append(l.rawTouches, t)
+	}, (&row{l: l, in: in}).syntax)
+}
+
+func (l *load) readActivities(r io.Reader, in *Input) error {
+	return readLarge(in.File, r, nil, func(v *activityRow, line int) {
+		rw := l.row(in, line)
+		lead := rw.required("lead_id", v.LeadID)
+		at := rw.time("occurred_at", v.OccurredAt, true)
+		if rw.bad {
+			return
+		}
+		l.rawActs = append(l.rawActs, activity{At: at, Lead: l.person(lead, in.File, "lead_id", line)})
+	}, (&row{l: l, in: in}).syntax)
+}
+
+func (l *load) readOpportunities(r io.Reader, in *Input) error {
+	ids := &l.ds.OpportunityIDs
+	return readSmall(in.File, r, l.columnsHook(in.File, opportunityRow{}), func(v *opportunityRow, line int) {
+		rw := l.row(in, line)
+		id := rw.required("opportunity_id", v.OpportunityID)
+		created := rw.time("created_at", v.CreatedAt, true)
+		amountText := rw.required("amount", v.Amount)
+		amount := 0.0
+		if !rw.bad {
+			f, err := strconv.ParseFloat(amountText, 64)
+			switch {
+			case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
+				rw.skip("amount", quote(amountText)+" is not a number")
+			case f < 0:
+				rw.skip("amount", quote(amountText)+" is negative")
+			default:
+				amount = f
+			}
+		}
+		var status Status
+		switch s := strings.ToLower(rw.required("status", v.Status)); s {
+		case "open":
+			status = Open
+		case "won":
+			status = Won
+		case "lost":
+			status = Lost
+		case "":
+		default:
+			rw.skip("status", quote(s)+" is not open, won or lost")
+		}
+		closedRequired := !rw.bad && status != Open
+		var closed Time = NoTime
+		if closedRequired && strings.TrimSpace(v.ClosedAt) == "" {
+			rw.skip("closed_at", "missing for a "+status.String()+" opportunity")
+		} else {
+			closed = rw.time("closed_at", v.ClosedAt, closedRequired)
+		}
+		if !rw.bad {
+			if _, dup := ids.Lookup(id); dup {
+				rw.skip("opportunity_id", "duplicate id "+quote(id)+"; the first row is kept")
+			}
+		}
+		if rw.bad {
+			return
+		}
+		o := Opportunity{
+			CreatedAt: created, ClosedAt: closed, Amount: amount, Status: status,
+			Lead: NoID, Origin: parseOrigin(v.Origin),
+			Owner: l.label(v.Owner), Account: l.label(v.AccountID), Stage: l.label(v.Stage),
+		}
+		if lead := strings.TrimSpace(v.LeadID); lead != "" {
+			o.Lead = l.person(lead, in.File, "lead_id", line)
+		}
+		ids.Intern(id)
+		l.ds.Opportunities = append(l.ds.Opportunities, o)
+	}, (&row{l: l, in: in}).syntax)
+}
+
+func (l *load) readContacts(r io.Reader, in *Input) error {
+	l.oppLeads = make([][]ID, len(l.ds.Opportunities))
+	return readSmall(in.File, r, nil, func(v *contactRow, line int) {
+		rw := l.row(in, line)
+		opp := rw.required("opportunity_id", v.OpportunityID)
+		lead := rw.required("lead_id", v.LeadID)
+		if rw.bad {
+			return
+		}
+		o, ok := l.ds.OpportunityIDs.Lookup(opp)
+		if !ok {
+			l.dangle(in.File, "opportunity_id", line)
+			return
+		}
+		l.oppLeads[o] = append(l.oppLeads[o], l.person(lead, in.File, "lead_id", line))
+	}, (&row{l: l, in: in}).syntax)
+}
+
+// finish groups touches and activities by person, de-duplicates touches,
+// builds people(o), and turns dangling references into notes.
+func (l *load) finish() {
+	ds := l.ds
+	n := len(ds.Leads)
+
+	// Campaign order by campaign_id, for tie-breaking touch order.
+	rank := CampaignRanks(ds)
+
+	if ds.Files.Touches {
+		ds.TouchStart = make([]int32, n+1)
+		for _, t := range l.rawTouches {
+			ds.TouchStart[t.Lead+1]++
+		}
+		for i := 1; i <= n; i++ {
+			ds.TouchStart[i] += ds.TouchStart[i-1]
+		}
+		sorted := make([]Touch, len(l.rawTouches))
+		next := append([]int32(nil), ds.TouchStart[:n]...)
+		for _, t := range l.rawTouches {
+			sorted[next[t.Lead]] = t
+			next[t.Lead]++
+		}
+		l.rawTouches = nil
+		// Per person: order by (touched_at, campaign_id), file order kept for
+		// ties, then drop repeats of (campaign, instant): the first row wins.
+		out := sorted[:0]
+		start := int32(0)
+		for p := 0; p < n; p++ {
+			seg := sorted[ds.TouchStart[p]:ds.TouchStart[p+1]]
+			slices.SortStableFunc(seg, func(a, b Touch) int {
+				if a.At != b.At {
+					if a.At < b.At {
+						return -1
+					}
+					return 1
+				}
+				return int(rank[a.Campaign]) - int(rank[b.Campaign])
+			})
+			ds.TouchStart[p] = start
+			for i, t := range seg {
+				if i > 0 && t.At == seg[i-1].At && t.Campaign == seg[i-1].Campaign {
+					continue
+				}
+				out = append(out, t)
+				start++
+			}
+		}
+		ds.TouchStart[n] = start
+		ds.Touches = out[:len(out):len(out)]
+	}
+
+	if ds.Files.Activities {
+		ds.ActivityStart = make([]int32, n+1)
+		for _, a := range l.rawActs {
+			ds.ActivityStart[a.Lead+1]++
+		}
+		for i := 1; i <= n; i++ {
+			ds.ActivityStart[i] += ds.ActivityStart[i-1]
+		}
+		ds.Activities = make([]Time, len(l.rawActs))
+		next := append([]int32(nil), ds.ActivityStart[:n]...)
+		for _, a := range l.rawActs {
+			ds.Activities[next[a.Lead]] = a.At
+			next[a.Lead]++
+		}
+		l.rawActs = nil
+		for p := 0; p < n; p++ {
+			slices.Sort(ds.Activities[ds.ActivityStart[p]:ds.ActivityStart[p+1]])
+		}
+	}
+
+	ds.OppPeopleStart = make([]int32, len(ds.Opportunities)+1)
+	for o, opp := range ds.Opportunities {
+		ds.OppPeopleStart[o] = int32(len(ds.OppPeople))
+		first := len(ds.OppPeople)
+		if opp.Lead != NoID {
+			ds.OppPeople = append(ds.OppPeople, opp.Lead)
+		}
+		if o < len(l.oppLeads) {
+		contacts:
+			for _, p := range l.oppLeads[o] {
+				for _, q := range ds.OppPeople[first:] {
+					if q == p {
+						continue contacts
+					}
+				}
+				ds.OppPeople = append(ds.OppPeople, p)
+			}
+		}
+	}
+	ds.OppPeopleStart[len(ds.Opportunities)] = int32(len(ds.OppPeople))
+	l.oppLeads = nil
+
+	keys := make([]string, 0, len(l.dangling))
+	for k := range l.dangling {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		file, column, _ := strings.Cut(k, "\x00")
+		d := l.dangling[k]
+		target := map[string]string{"lead_id": "leads.csv", "campaign_id": "campaigns.csv", "asset_id": "assets.csv", "opportunity_id": "opportunities.csv"}[column]
+		what := "kept"
+		if column == "opportunity_id" {
+			what = "ignored"
+		}
+		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %d rows name a %s that is not in %s (first at line %d); they are %s.", file, d[0], column, target, d[1], what))
+	}
+	sort.SliceStable(ds.Problems, func(i, j int) bool {
+		a, b := ds.Problems[i], ds.Problems[j]
+		if a.File != b.File {
+			return fileOrder(a.File) < fileOrder(b.File)
+		}
+		return a.Line < b.Line
+	})
+}
+
+func fileOrder(f string) int {
+	for i, name := range []string{CampaignsFile, AssetsFile, LeadsFile, TouchesFile, ActivitiesFile, OpportunitiesFile, ContactsFile} {
+		if name == f {
+			return i
+		}
+	}
+	return 99
+}
+
+// CampaignRanks returns, for each campaign ID, its position in campaign_id order.
+func CampaignRanks(ds *Dataset) []int32 {
+	order := make([]int32, ds.CampaignIDs.Len())
+	for i := range order {
+		order[i] = int32(i)
+	}
+	names := ds.CampaignIDs.Names
+	sort.Slice(order, func(i, j int) bool { return names[order[i]] < names[order[j]] })
+	rank := make([]int32, len(order))
+	for r, c := range order {
+		rank[c] = int32(r)
+	}
+	return rank
+}

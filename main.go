@@ -1,0 +1,284 @@
+// Command retro reads a folder of CRM and marketing CSV exports and writes a
+// campaign-to-revenue retrospective: out/report.html (for email),
+// out/report.md (for a wiki) and out/report.json (every figure).
+//
+// The whole program is load, analyse, render: see run.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/campaignretro/retro/analysis"
+	"github.com/campaignretro/retro/loader"
+	"github.com/campaignretro/retro/templates"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+func main() {
+	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case err == nil:
+	case errors.Is(err, pflag.ErrHelp):
+	case isUsage(err):
+		fmt.Fprintf(os.Stderr, "retro: %v\nRun 'retro --help' for usage.\n", err)
+		os.Exit(2)
+	default:
+		fmt.Fprintf(os.Stderr, "retro: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// usageError is a mistake in the command line (exit status 2).
+type usageError struct{ error }
+
+func isUsage(err error) bool {
+	var u usageError
+	return errors.As(err, &u)
+}
+
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
+const usageHead = `retro: a campaign-to-revenue retrospective from CRM and marketing CSV exports.
+
+Usage:
+  retro [flags] [DATA_DIR]
+
+Reads the canonical CSV files of DATA_DIR (leads.csv is required; campaigns,
+assets, touches, activities, opportunities and opportunity_contacts enable
+more sections) and writes report.html, report.md and report.json to --out.
+
+Examples:
+  retro                                     # sample-data -> out/
+  retro exports/2026-q3                     # a folder of your exports
+  retro --period 2026-Q2 --out out/q2 exports
+  retro --period 2026-07-01..2026-08-31 --tz America/New_York exports
+  retro --format md,json --lookback 90 --model linear exports
+
+Flags:
+`
+
+const usageTail = `
+Exit status: 0 on success, 1 on failure (unreadable input, missing required
+column, too many bad rows; nothing is written), 2 on a usage error.
+Definitions of every figure: docs/metrics.md. Input format: docs/data.md.
+`
+
+// config is the parsed command line.
+type config struct {
+	data, out, period, asOf, tz, model, formats, title, maxBad string
+	lookback                                                    int
+	quiet, showVersion                                          bool
+}
+
+// run is the whole program: parse flags, load, analyse, render, write.
+func run(args []string, stdout, stderr io.Writer) error {
+	var c config
+	fs := pflag.NewFlagSet("retro", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.data, "data", "sample-data", "folder of CSV exports (or give it as the argument)")
+	fs.StringVar(&c.out, "out", "out", "folder to write the reports to")
+	fs.StringVar(&c.period, "period", "", "report period: a quarter (2026-Q3) or a range (2026-07-01..2026-09-30);\ndefault: the last quarter ending on or before as-of")
+	fs.StringVar(&c.asOf, "as-of", "", "the as-of instant (2026-10-01 or 2026-09-30T18:00:00Z);\ndefault: the latest event timestamp in the data")
+	fs.StringVar(&c.tz, "tz", "UTC", "report time zone (IANA name): naive timestamps and period days use it")
+	fs.IntVar(&c.lookback, "lookback", 180, "lookback window W in days: how long before an opportunity a touch still counts")
+	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI")
+	fs.StringVar(&c.formats, "format", "html,md,json", "outputs to write: any of html, md, json, comma-separated")
+	fs.StringVar(&c.title, "title", "", "report title (default \"Campaign retrospective PERIOD\")")
+	fs.StringVar(&c.maxBad, "max-bad-rows", "1%", "fail when a file has more bad rows than this: a percentage (1%) or a count (25)")
+	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print nothing but errors")
+	fs.BoolVar(&c.showVersion, "version", false, "print the version and exit")
+	fs.SortFlags = false
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usageHead)
+		fmt.Fprint(stderr, fs.FlagUsages())
+		fmt.Fprint(stderr, usageTail)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	if c.showVersion {
+		fmt.Fprintf(stdout, "retro %s\n", version)
+		return nil
+	}
+	switch fs.NArg() {
+	case 0:
+	case 1:
+		c.data = fs.Arg(0)
+	default:
+		return usagef("expected one DATA_DIR, got %d arguments", fs.NArg())
+	}
+
+	loadOpts, analysisOpts, formats, err := c.options()
+	if err != nil {
+		return err
+	}
+
+	ds, err := loader.Load(c.data, loadOpts)
+	if err != nil {
+		return err
+	}
+	if !c.quiet {
+		reportProblems(stderr, ds)
+	}
+	analysisOpts.InputsHash = ds.Hash
+	report, err := analysis.Analyze(ds, analysisOpts)
+	if err != nil {
+		return err
+	}
+	files, err := templates.Render(report, formats)
+	if err != nil {
+		return err
+	}
+	if err := writeAll(c.out, files); err != nil {
+		return err
+	}
+	if !c.quiet {
+		for _, f := range files {
+			fmt.Fprintf(stderr, "wrote %s\n", filepath.Join(c.out, f.Name))
+		}
+	}
+	return nil
+}
+
+// options turns the flags into loader and analysis options.
+func (c *config) options() (loader.Options, analysis.Options, []string, error) {
+	lo, ao := loader.DefaultOptions(), analysis.DefaultOptions()
+	loc, err := time.LoadLocation(c.tz)
+	if err != nil {
+		return lo, ao, nil, usagef("--tz %q: not a known time zone", c.tz)
+	}
+	lo.Location, ao.Location = loc, loc
+	if strings.HasSuffix(c.maxBad, "%") {
+		f, err := strconv.ParseFloat(strings.TrimSuffix(c.maxBad, "%"), 64)
+		if err != nil || f < 0 || f > 100 {
+			return lo, ao, nil, usagef("--max-bad-rows %q: use a percentage such as 1%% or a count such as 25", c.maxBad)
+		}
+		lo.MaxBadFraction, lo.MaxBadRows = f/100, -1
+	} else {
+		n, err := strconv.Atoi(c.maxBad)
+		if err != nil || n < 0 {
+			return lo, ao, nil, usagef("--max-bad-rows %q: use a percentage such as 1%% or a count such as 25", c.maxBad)
+		}
+		lo.MaxBadRows = n
+	}
+	ao.MaxBadRows = c.maxBad
+	if c.period != "" {
+		p, err := analysis.ParsePeriod(c.period)
+		if err != nil {
+			return lo, ao, nil, usageError{err}
+		}
+		ao.Period = &p
+	}
+	if c.asOf != "" {
+		t, _, err := loader.ParseTime(c.asOf, loc)
+		if err != nil {
+			return lo, ao, nil, usagef("--as-of %q: use an ISO 8601 date or date-time", c.asOf)
+		}
+		ao.AsOf = t
+	}
+	if c.lookback < 0 {
+		return lo, ao, nil, usagef("--lookback must be 0 or more days")
+	}
+	ao.LookbackDays = c.lookback
+	if !validModel(c.model) {
+		return lo, ao, nil, usagef("--model %q: use one of %s", c.model, strings.Join(analysis.Models, ", "))
+	}
+	ao.Model = c.model
+	ao.Title = c.title
+	ao.Version = version
+	var formats []string
+	for _, f := range strings.Split(c.formats, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		switch f {
+		case "html", "md", "json":
+			formats = append(formats, f)
+		case "":
+		default:
+			return lo, ao, nil, usagef("--format %q: use html, md and/or json", f)
+		}
+	}
+	if len(formats) == 0 {
+		return lo, ao, nil, usagef("--format: name at least one of html, md, json")
+	}
+	return lo, ao, formats, nil
+}
+
+func validModel(m string) bool {
+	for _, x := range analysis.Models {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// reportProblems prints the input's problems, a few per file, on stderr.
+func reportProblems(w io.Writer, ds *loader.Dataset) {
+	const perFile = 20
+	shown := map[string]int{}
+	for _, p := range ds.Problems {
+		shown[p.File]++
+		if shown[p.File] <= perFile {
+			fmt.Fprintln(w, p.String())
+		}
+	}
+	for _, in := range ds.Inputs {
+		if n := in.Skipped + in.Blanked; n > perFile {
+			fmt.Fprintf(w, "%s: %d problems in all (%d rows skipped, %d values blanked); the report's data quality section lists them\n", in.File, n, in.Skipped, in.Blanked)
+		}
+	}
+	for _, n := range ds.Notes {
+		fmt.Fprintln(w, n)
+	}
+}
+
+// writeAll writes every file atomically (a temporary file, then a rename),
+// after all of them were rendered: a failed run leaves the previous report.
+func writeAll(dir string, files []templates.File) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := writeAtomic(filepath.Join(dir, f.Name), f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

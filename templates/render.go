@@ -1,0 +1,60 @@
+// Package templates renders an analysis.Report as report.md (a wiki page),
+// report.html (a self-contained page for email) and report.json. It is the
+// only user of goldmark and go-echarts, and owns the embedded CSS and the
+// vendored ECharts runtime. Renderers format and place figures; they compute
+// none.
+package templates
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/campaignretro/retro/analysis"
+)
+
+// File is one rendered output.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Render renders r in each of formats ("html", "md", "json"), in that order.
+func Render(r *analysis.Report, formats []string) ([]File, error) {
+	want := map[string]bool{}
+	for _, f := range formats {
+		want[f] = true
+	}
+	var out []File
+	if want["html"] || want["md"] {
+		doc := buildDocument(r)
+		if want["html"] {
+			html, err := HTML(r, doc)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, File{"report.html", html})
+		}
+		if want["md"] {
+			out = append(out, File{"report.md", Markdown(doc)})
+		}
+	}
+	if want["json"] {
+		js, err := JSON(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{"report.json", js})
+	}
+	return out, nil
+}
+
+// JSON renders the report as indented JSON with a final newline.
+func JSON(r *analysis.Report) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
