@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -77,8 +78,9 @@ Definitions of every figure: docs/metrics.md. Input format: docs/data.md.
 // config is the parsed command line.
 type config struct {
 	data, out, period, asOf, tz, model, formats, title, maxBad string
-	lookback                                                    int
-	quiet, showVersion                                          bool
+	lookback                                                   int
+	halfLife                                                   float64
+	quiet, showVersion                                         bool
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.
@@ -93,6 +95,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.tz, "tz", "UTC", "report time zone (IANA name): naive timestamps and period days use it")
 	fs.IntVar(&c.lookback, "lookback", 180, "lookback window W in days: how long before an opportunity a touch still counts")
 	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI")
+	fs.Float64Var(&c.halfLife, "half-life", 7, "half-life in days of the time_decay attribution model")
 	fs.StringVar(&c.formats, "format", "html,md,json", "outputs to write: any of html, md, json, comma-separated")
 	fs.StringVar(&c.title, "title", "", "report title (default \"Campaign retrospective PERIOD\")")
 	fs.StringVar(&c.maxBad, "max-bad-rows", "1%", "fail when a file has more bad rows than this: a percentage (1%) or a count (25)")
@@ -198,6 +201,10 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 		return lo, ao, nil, usagef("--model %q: use one of %s", c.model, strings.Join(analysis.Models, ", "))
 	}
 	ao.Model = c.model
+	if !(c.halfLife > 0) || math.IsInf(c.halfLife, 0) {
+		return lo, ao, nil, usagef("--half-life must be a positive number of days")
+	}
+	ao.HalfLifeDays = c.halfLife
 	ao.Title = c.title
 	ao.Version = version
 	var formats []string

@@ -4,7 +4,8 @@
 //
 //   - totals (SPEC 2): leads, responders, MQLs, SQLs, pipeline, revenue, cost
 //   - campaigns (SPEC 3): the funnel of each campaign in scope, cost prorated
-//   - attribution (SPEC 6): credit per campaign and channel (linear so far)
+//   - sourcing and attribution (SPEC 6): who sourced and touched the
+//     pipeline; credit per campaign and channel under every model
 //
 // Warnings about missing files or odd data are returned in the Report, never
 // printed. Renderers read the Report and compute nothing.
@@ -31,6 +32,7 @@ type Report struct {
 	Warnings    []string     `json:"warnings"`
 	Totals      Totals       `json:"totals"`
 	Campaigns   []Campaign   `json:"campaigns"`
+	Sourcing    *Sourcing    `json:"sourcing"`
 	Attribution *Attribution `json:"attribution"`
 	Findings    []Finding    `json:"findings"`
 
@@ -49,14 +51,14 @@ type PeriodInfo struct {
 
 // Settings echoes the options the figures depend on.
 type Settings struct {
-	TZ            string  `json:"tz"`
-	LookbackDays  int     `json:"lookback_days"`
-	Model         string  `json:"model"`
-	SLAMinutes    float64 `json:"sla_minutes"`
-	HalfLifeDays  float64 `json:"half_life_days"`
-	AsOfGiven     bool    `json:"as_of_given"`
-	PeriodGiven   bool    `json:"period_given"`
-	MaxBadRows    string  `json:"max_bad_rows"`
+	TZ           string  `json:"tz"`
+	LookbackDays int     `json:"lookback_days"`
+	Model        string  `json:"model"`
+	SLAMinutes   float64 `json:"sla_minutes"`
+	HalfLifeDays float64 `json:"half_life_days"`
+	AsOfGiven    bool    `json:"as_of_given"`
+	PeriodGiven  bool    `json:"period_given"`
+	MaxBadRows   string  `json:"max_bad_rows"`
 }
 
 // InputInfo summarises one input file.
