@@ -235,10 +235,15 @@ func (s *scope) markovPaths(journeys []journey) iter.Seq2[[]loader.ID, bool] {
 				continue
 			}
 			buf = buf[:0]
-			for _, t := range s.ds.PersonTouches(loader.ID(p)) {
-				if s.inP(t.At) {
-					buf = append(buf, t.Campaign)
+			ts := s.ds.PersonTouches(loader.ID(p))
+			i, _ := slices.BinarySearchFunc(ts, s.lo, func(t loader.Touch, lo loader.Time) int {
+				if t.At < lo {
+					return -1
 				}
+				return 1 // the first touch in P
+			})
+			for ; i < len(ts) && ts[i].At < s.hi; i++ {
+				buf = append(buf, ts[i].Campaign)
 			}
 			if len(buf) > 0 && !yield(buf, false) {
 				return
