@@ -49,14 +49,14 @@ type PeriodInfo struct {
 
 // Settings echoes the options the figures depend on.
 type Settings struct {
-	TZ            string  `json:"tz"`
-	LookbackDays  int     `json:"lookback_days"`
-	Model         string  `json:"model"`
-	SLAMinutes    float64 `json:"sla_minutes"`
-	HalfLifeDays  float64 `json:"half_life_days"`
-	AsOfGiven     bool    `json:"as_of_given"`
-	PeriodGiven   bool    `json:"period_given"`
-	MaxBadRows    string  `json:"max_bad_rows"`
+	TZ           string  `json:"tz"`
+	LookbackDays int     `json:"lookback_days"`
+	Model        string  `json:"model"`
+	SLAMinutes   float64 `json:"sla_minutes"`
+	HalfLifeDays float64 `json:"half_life_days"`
+	AsOfGiven    bool    `json:"as_of_given"`
+	PeriodGiven  bool    `json:"period_given"`
+	MaxBadRows   string  `json:"max_bad_rows"`
 }
 
 // InputInfo summarises one input file.
