@@ -65,7 +65,7 @@ NODATE_T,No dates touched,paid_search,,,300
 NODATE,No dates untouched,paid_search,,,999
 BEFORE,Before Q3,direct_mail,2026-01-01,2026-03-31,700
 `,
-		"leads.csv": "lead_id,created_at\nL1,2026-07-01\n",
+		"leads.csv":   "lead_id,created_at\nL1,2026-07-01\n",
 		"touches.csv": "lead_id,campaign_id,touched_at\nL1,NODATE_T,2026-07-02T10:00:00Z\n",
 	}
 	r := analyzeQ3(t, loadFiles(t, files), 180)
