@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -78,6 +79,7 @@ Definitions of every figure: docs/metrics.md. Input format: docs/data.md.
 type config struct {
 	data, out, period, asOf, tz, model, formats, title, maxBad string
 	lookback                                                   int
+	sla                                                        float64
 	quiet, showVersion                                         bool
 }
 
@@ -92,6 +94,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.asOf, "as-of", "", "the as-of instant (2026-10-01 or 2026-09-30T18:00:00Z);\ndefault: the latest event timestamp in the data")
 	fs.StringVar(&c.tz, "tz", "UTC", "report time zone (IANA name): naive timestamps and period days use it")
 	fs.IntVar(&c.lookback, "lookback", 180, "lookback window W in days: how long before an opportunity a touch still counts")
+	fs.Float64Var(&c.sla, "sla", 60, "follow-up SLA in minutes: the latency section's within_sla counts handoffs contacted this fast")
 	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI")
 	fs.StringVar(&c.formats, "format", "html,md,json", "outputs to write: any of html, md, json, comma-separated")
 	fs.StringVar(&c.title, "title", "", "report title (default \"Campaign retrospective PERIOD\")")
@@ -194,6 +197,10 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 		return lo, ao, nil, usagef("--lookback must be 0 or more days")
 	}
 	ao.LookbackDays = c.lookback
+	if c.sla < 0 || math.IsNaN(c.sla) || math.IsInf(c.sla, 0) {
+		return lo, ao, nil, usagef("--sla must be a number of minutes, 0 or more")
+	}
+	ao.SLAMinutes = c.sla
 	if !validModel(c.model) {
 		return lo, ao, nil, usagef("--model %q: use one of %s", c.model, strings.Join(analysis.Models, ", "))
 	}

@@ -136,6 +136,14 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	} else {
 		r.missing("campaigns", needs(ds, "campaigns.csv", "touches.csv"))
 	}
+	if ds.Files.Activities {
+		r.Latency = s.latency()
+		if !ds.Files.Touches {
+			r.missing("latency.by_campaign", needs(ds, "touches.csv"))
+		}
+	} else {
+		r.missing("latency", needs(ds, "activities.csv"))
+	}
 	return r, nil
 }
 

@@ -4,6 +4,7 @@
 //
 //   - totals (SPEC 2): leads, responders, MQLs, SQLs, pipeline, revenue, cost
 //   - campaigns (SPEC 3): the funnel of each campaign in scope, cost prorated
+//   - latency (SPEC 4): how fast sales followed up on handoffs, and what it paid
 //   - attribution (SPEC 6): credit per campaign and channel (linear so far)
 //
 // Warnings about missing files or odd data are returned in the Report, never
@@ -31,6 +32,7 @@ type Report struct {
 	Warnings    []string     `json:"warnings"`
 	Totals      Totals       `json:"totals"`
 	Campaigns   []Campaign   `json:"campaigns"`
+	Latency     *Latency     `json:"latency"`
 	Attribution *Attribution `json:"attribution"`
 	Findings    []Finding    `json:"findings"`
 
