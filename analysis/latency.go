@@ -246,7 +246,7 @@ func (s *scope) latency() *Latency {
 	// One sort by time; each group's observations are then picked out in
 	// that order by a stable counting sort, so every Kaplan-Meier is linear.
 	scratch := make([]observation, len(obs))
-	obs = sortByTime(obs, scratch)
+	sortByTime(obs, scratch)
 	q := kmQuantiles(obs, 0.5, 0.75, 0.9)
 	lat.MedianMinutes, lat.P75Minutes, lat.P90Minutes = q[0], q[1], q[2]
 	lat.Curve = kmCurve(obs, MaxCurvePoints)
@@ -314,11 +314,11 @@ func latencyGroups(obs []observation, groups int, scratch []observation, group f
 	return rows
 }
 
-// sortByTime sorts obs by t, stably, and returns the sorted slice: either obs
-// or scratch (as long as obs). It is a least-significant-byte radix sort,
-// skipping the bytes in which all times agree: linear, where a comparison
-// sort of a million handoffs would dominate the section.
-func sortByTime(obs, scratch []observation) []observation {
+// sortByTime sorts obs by t, stably, using scratch (as long as obs). It is a
+// least-significant-byte radix sort, skipping the bytes in which all times
+// agree: linear, where a comparison sort of a million handoffs would
+// dominate the section.
+func sortByTime(obs, scratch []observation) {
 	key := func(t loader.Time) uint64 { return uint64(t) ^ 1<<63 } // order-preserving for negatives
 	var counts [8][256]int
 	for i := range obs {
@@ -344,7 +344,9 @@ func sortByTime(obs, scratch []observation) []observation {
 		}
 		src, dst = dst, src
 	}
-	return src
+	if len(src) > 0 && &src[0] != &obs[0] {
+		copy(obs, src)
+	}
 }
 
 // kaplanMeier walks the Kaplan-Meier estimate of the share contacted over

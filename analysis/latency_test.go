@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -155,6 +157,52 @@ func TestCurveThinning(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestSortByTime(t *testing.T) {
+	seed := uint64(7)
+	rnd := func(m int64) int64 {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int64(seed>>33) % m
+	}
+	random := func(n int, spread int64, negative bool) []loader.Time {
+		ts := make([]loader.Time, n)
+		for i := range ts {
+			ts[i] = rnd(spread)
+			if negative && rnd(2) == 0 {
+				ts[i] = -ts[i]
+			}
+		}
+		return ts
+	}
+	cases := []struct {
+		name  string
+		times []loader.Time
+	}{
+		{"empty", nil},
+		{"one", []loader.Time{5}},
+		{"all equal", []loader.Time{3, 3, 3}},
+		// Only the lowest byte differs: one pass, the result lands in
+		// scratch and must be copied back.
+		{"one pass", []loader.Time{9, 2, 200, 2, 0, 255}},
+		{"negative (censored before handoff)", []loader.Time{-60e6, 5, -1, 0, 1 << 40, -(1 << 40)}},
+		{"random, many passes", random(5000, 1<<50, true)},
+		{"random, ties", random(5000, 20, false)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			obs := make([]observation, len(c.times))
+			for i, tm := range c.times {
+				obs[i] = observation{t: tm, owner: int32(i)} // owner keeps the input order
+			}
+			want := slices.Clone(obs)
+			slices.SortStableFunc(want, func(a, b observation) int { return cmp.Compare(a.t, b.t) })
+			sortByTime(obs, make([]observation, len(obs)))
+			if !slices.Equal(obs, want) {
+				t.Errorf("got %v, want %v", obs, want)
+			}
+		})
 	}
 }
 
