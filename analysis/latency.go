@@ -69,7 +69,9 @@ type LatencyBucket struct {
 // LatencyGroup is the follow-up speed of the handoffs of one owner, campaign
 // or region.
 type LatencyGroup struct {
-	Key           string   `json:"key"`
+	Key string `json:"key"`
+	// Name is the campaign's name in by_campaign rows.
+	Name          string   `json:"name,omitempty"`
 	Handoffs      int      `json:"handoffs"`
 	Contacted     int      `json:"contacted"`
 	MedianMinutes *float64 `json:"median_minutes"`
@@ -251,31 +253,31 @@ func (s *scope) latency() *Latency {
 	lat.MedianMinutes, lat.P75Minutes, lat.P90Minutes = q[0], q[1], q[2]
 	lat.Curve = kmCurve(obs, MaxCurvePoints)
 
-	labelKey := func(l int32) string {
+	labelKey := func(l int32) (string, string) {
 		if l == 0 {
-			return "(none)"
+			return "(none)", ""
 		}
-		return ds.Labels.Names[l]
+		return ds.Labels.Names[l], ""
 	}
 	lat.ByOwner = latencyGroups(obs, ds.Labels.Len(), scratch, func(o *observation) int32 { return o.owner }, labelKey)
 	lat.ByRegion = latencyGroups(obs, ds.Labels.Len(), scratch, func(o *observation) int32 { return o.region }, labelKey)
 	if ds.Files.Touches {
 		lat.ByCampaign = latencyGroups(obs, len(ds.Campaigns)+1, scratch,
 			func(o *observation) int32 { return o.campaign },
-			func(c int32) string {
+			func(c int32) (string, string) {
 				if c == 0 {
-					return "(none)"
+					return "(none)", ""
 				}
-				return ds.CampaignIDs.Names[c-1]
+				return ds.CampaignIDs.Names[c-1], ds.Campaigns[c-1].Name
 			})
 	}
 	return lat
 }
 
 // latencyGroups returns one row per group of obs (sorted by time), groups
-// numbered 0..groups-1 by group and named by key, rows sorted by key.
-// scratch, as long as obs, is overwritten.
-func latencyGroups(obs []observation, groups int, scratch []observation, group func(*observation) int32, key func(int32) string) []LatencyGroup {
+// numbered 0..groups-1 by group and keyed by key (with an optional name),
+// rows sorted by key. scratch, as long as obs, is overwritten.
+func latencyGroups(obs []observation, groups int, scratch []observation, group func(*observation) int32, key func(int32) (string, string)) []LatencyGroup {
 	start := make([]int32, groups+1)
 	for i := range obs {
 		start[group(&obs[i])+1]++
@@ -304,8 +306,9 @@ func latencyGroups(obs []observation, groups int, scratch []observation, group f
 				inSLA++
 			}
 		}
+		k, name := key(int32(g))
 		rows = append(rows, LatencyGroup{
-			Key: key(int32(g)), Handoffs: len(seg), Contacted: contacted,
+			Key: k, Name: name, Handoffs: len(seg), Contacted: contacted,
 			MedianMinutes: kmQuantiles(seg, 0.5)[0],
 			WithinSLA:     ratio(inSLA, len(seg)),
 		})

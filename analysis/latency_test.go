@@ -316,7 +316,7 @@ func TestLatencyFigures(t *testing.T) {
 		}
 		for i, w := range want {
 			g := got[i]
-			if g.Key != w.Key || g.Handoffs != w.Handoffs || g.Contacted != w.Contacted ||
+			if g.Key != w.Key || g.Name != w.Name || g.Handoffs != w.Handoffs || g.Contacted != w.Contacted ||
 				!eqPtr(g.MedianMinutes, *w.MedianMinutes, true) || !eqPtr(g.WithinSLA, *w.WithinSLA, true) {
 				t.Errorf("%s[%d] = %s %d %d %v %v, want %s %d %d %v %v", name, i,
 					g.Key, g.Handoffs, g.Contacted, fmtPtr(g.MedianMinutes), fmtPtr(g.WithinSLA),
@@ -326,18 +326,18 @@ func TestLatencyFigures(t *testing.T) {
 	}
 	f := func(x float64) *float64 { return &x }
 	wantGroups("by_owner", l.ByOwner, []LatencyGroup{
-		{"(none)", 2, 2, f(2880), f(0)}, {"Ann", 2, 2, f(5), f(1)}, {"Bob", 2, 1, f(1440), f(0)},
+		{"(none)", "", 2, 2, f(2880), f(0)}, {"Ann", "", 2, 2, f(5), f(1)}, {"Bob", "", 2, 1, f(1440), f(0)},
 	})
 	// Region: only A has one; the other five are "(none)": 60e 1440e 2880e
 	// 11520e 12960c -> 1/5, 2/5, 3/5 at 2880; within 60m: B only.
 	wantGroups("by_region", l.ByRegion, []LatencyGroup{
-		{"(none)", 5, 4, f(2880), f(1.0 / 5)}, {"NA", 1, 1, f(5), f(1)},
+		{"(none)", "", 5, 4, f(2880), f(1.0 / 5)}, {"NA", "", 1, 1, f(5), f(1)},
 	})
 	// Campaign of the last touch at or before h: A -> C2 (touched at h, after
 	// C1); C -> C1; B's touch is after h: "(none)" with D, G, H: 60e 2880e
 	// 11520e 12960c -> 1/4, 2/4 at 2880.
 	wantGroups("by_campaign", l.ByCampaign, []LatencyGroup{
-		{"(none)", 4, 3, f(2880), f(1.0 / 4)}, {"C1", 1, 1, f(1440), f(0)}, {"C2", 1, 1, f(5), f(1)},
+		{"(none)", "", 4, 3, f(2880), f(1.0 / 4)}, {"C1", "One", 1, 1, f(1440), f(0)}, {"C2", "Two", 1, 1, f(5), f(1)},
 	})
 
 	// The curve: one step per event time, contacted share k/6 (the 1e-9

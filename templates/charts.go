@@ -32,6 +32,10 @@ type Chart struct {
 	XName string
 	// XMarks are labelled vertical marks on a numeric x axis.
 	XMarks []Mark
+	// Wiki, when set, is drawn in report.md instead of this chart: for a
+	// chart Mermaid cannot draw well, such as a LogX curve of hundreds of
+	// points.
+	Wiki *Chart
 }
 
 // Series is one data series.

@@ -40,6 +40,7 @@ var sections = []section{
 	headerSection,
 	funnelSection,
 	spendSection,
+	latencySection,
 	dataQualitySection,
 	glossarySection,
 }

@@ -25,6 +25,9 @@ func Markdown(d *document) []byte {
 		switch kind {
 		case "chart":
 			c := d.charts[id]
+			if c.Wiki != nil {
+				c = c.Wiki
+			}
 			fmt.Fprintf(&out, "**%s.** %s\n\n", mdText(c.Title), mdText(c.Takeaway))
 			out.WriteString("```mermaid\n")
 			out.WriteString(c.mermaid())
