@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -79,6 +80,7 @@ type config struct {
 	data, out, period, asOf, tz, model, formats, title, maxBad string
 	lookback                                                   int
 	quiet, showVersion                                         bool
+	cpuProfile                                                 string
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.
@@ -98,6 +100,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.maxBad, "max-bad-rows", "1%", "fail when a file has more bad rows than this: a percentage (1%) or a count (25)")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVar(&c.showVersion, "version", false, "print the version and exit")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
+	_ = fs.MarkHidden("cpuprofile")
 	fs.SortFlags = false
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageHead)
@@ -125,6 +129,18 @@ func run(args []string, stdout, stderr io.Writer) error {
 	loadOpts, analysisOpts, formats, err := c.options()
 	if err != nil {
 		return err
+	}
+
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 
 	ds, err := loader.Load(c.data, loadOpts)
