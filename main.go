@@ -64,6 +64,7 @@ Examples:
   retro --period 2026-Q2 --out out/q2 exports
   retro --period 2026-07-01..2026-08-31 --tz America/New_York exports
   retro --format md,json --lookback 90 --model linear exports
+  retro --date-order dmy --decimal-comma exports/emea   # 22/11/2026, 1.234,50 EUR
 
 Flags:
 `
@@ -77,8 +78,9 @@ Definitions of every figure: docs/metrics.md. Input format: docs/data.md.
 // config is the parsed command line.
 type config struct {
 	data, out, period, asOf, tz, model, formats, title, maxBad string
-	lookback                                                    int
-	quiet, showVersion                                          bool
+	dateOrder                                                  string
+	lookback                                                   int
+	quiet, showVersion, decimalComma                           bool
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.
@@ -96,6 +98,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.formats, "format", "html,md,json", "outputs to write: any of html, md, json, comma-separated")
 	fs.StringVar(&c.title, "title", "", "report title (default \"Campaign retrospective PERIOD\")")
 	fs.StringVar(&c.maxBad, "max-bad-rows", "1%", "fail when a file has more bad rows than this: a percentage (1%) or a count (25)")
+	fs.StringVar(&c.dateOrder, "date-order", "mdy", "how slash dates such as 03/04/2026 are read: mdy (month first, US exports) or dmy;\na value that cannot be read in this order is reported, not guessed")
+	fs.BoolVar(&c.decimalComma, "decimal-comma", false, "amounts are written 1.234,50 (decimal comma) instead of 1,234.50")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVar(&c.showVersion, "version", false, "print the version and exit")
 	fs.SortFlags = false
@@ -176,6 +180,15 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 		lo.MaxBadRows = n
 	}
 	ao.MaxBadRows = c.maxBad
+	switch strings.ToLower(c.dateOrder) {
+	case "mdy":
+		lo.DateOrder = loader.MDY
+	case "dmy":
+		lo.DateOrder = loader.DMY
+	default:
+		return lo, ao, nil, usagef("--date-order %q: use mdy or dmy", c.dateOrder)
+	}
+	lo.DecimalComma = c.decimalComma
 	if c.period != "" {
 		p, err := analysis.ParsePeriod(c.period)
 		if err != nil {

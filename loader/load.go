@@ -3,13 +3,9 @@ package loader
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -26,6 +22,10 @@ type Options struct {
 	MaxBadFraction float64
 	// MaxBadRows, when zero or more, is an absolute limit instead.
 	MaxBadRows int
+	// DateOrder says how slash dates such as 03/04/2026 are read.
+	DateOrder DateOrder
+	// DecimalComma reads amounts as 1.234,50 instead of 1,234.50.
+	DecimalComma bool
 }
 
 // DefaultOptions are the SPEC defaults: UTC, at most 1% bad rows per file.
@@ -81,43 +81,14 @@ func Load(dir string, opts Options) (*Dataset, error) {
 	l := &load{ds: &Dataset{Dir: dir, Location: opts.Location, HasColumn: map[string]bool{}}, opts: opts}
 	l.ds.Labels.Intern("")
 	hash := sha256.New()
-	steps := []struct {
-		file     string
-		required bool
-		present  *bool
-		read     func(io.Reader, *Input) error
-	}{
-		{CampaignsFile, false, &l.ds.Files.Campaigns, l.readCampaigns},
-		{AssetsFile, false, &l.ds.Files.Assets, l.readAssets},
-		{LeadsFile, true, &l.ds.Files.Leads, l.readLeads},
-		{TouchesFile, false, &l.ds.Files.Touches, l.readTouches},
-		{ActivitiesFile, false, &l.ds.Files.Activities, l.readActivities},
-		{OpportunitiesFile, false, &l.ds.Files.Opportunities, l.readOpportunities},
-		{ContactsFile, false, &l.ds.Files.OpportunityContacts, l.readContacts},
+	srcs, err := l.sources(dir)
+	if err != nil {
+		return nil, err
 	}
-	for _, s := range steps {
-		f, err := os.Open(filepath.Join(dir, s.file))
-		if errors.Is(err, fs.ErrNotExist) {
-			if s.required {
-				return nil, fmt.Errorf("%s: required file not found in %s", s.file, dir)
-			}
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", s.file, err)
-		}
-		*s.present = true
-		in := Input{File: s.file}
-		fmt.Fprintf(hash, "%s\n", s.file)
-		err = s.read(io.TeeReader(f, hash), &in)
-		f.Close()
-		if err != nil {
+	for _, src := range srcs {
+		if err := l.readSource(src, hash); err != nil {
 			return nil, err
 		}
-		if err := l.checkBadRows(in); err != nil {
-			return nil, err
-		}
-		l.ds.Inputs = append(l.ds.Inputs, in)
 	}
 	l.finish()
 	l.ds.Hash = "sha256:" + hex.EncodeToString(hash.Sum(nil))[:16]
@@ -128,6 +99,8 @@ func Load(dir string, opts Options) (*Dataset, error) {
 type load struct {
 	ds   *Dataset
 	opts Options
+	// cur is the file being read: problems name its columns.
+	cur *table
 
 	rawTouches []Touch
 	rawActs    []activity
@@ -170,9 +143,30 @@ type row struct {
 	bad  bool
 }
 
+// row starts a row of the file being read, reporting first the values its
+// adapter could not translate.
 func (l *load) row(in *Input, line int) row {
 	in.Rows++
-	return row{l: l, in: in, line: line}
+	r := row{l: l, in: in, line: line}
+	if l.cur != nil {
+		for _, is := range l.cur.issues {
+			if is.skip {
+				r.skip(is.column, is.problem)
+			} else {
+				r.in.Blanked++
+				l.problem(in.File, line, is.column, is.problem+"; the value is ignored", false)
+			}
+		}
+	}
+	return r
+}
+
+// column returns the name of canonical column c in the file being read.
+func (l *load) column(c string) string {
+	if l.cur == nil {
+		return c
+	}
+	return l.cur.column(c)
 }
 
 func (l *load) problem(file string, line int, column, msg string, skipped bool) {
@@ -193,13 +187,13 @@ func (r *row) skip(column, msg string) {
 	}
 	r.bad = true
 	r.in.Skipped++
-	r.l.problem(r.in.File, r.line, column, msg, true)
+	r.l.problem(r.in.File, r.line, r.l.column(column), msg, true)
 }
 
 // blank reports an optional value that was dropped.
 func (r *row) blank(column, msg string) {
 	r.in.Blanked++
-	r.l.problem(r.in.File, r.line, column, msg+"; the value is ignored", false)
+	r.l.problem(r.in.File, r.line, r.l.column(column), msg+"; the value is ignored", false)
 }
 
 func (r *row) syntax(line int, err error) {
@@ -233,9 +227,9 @@ func (r *row) time(column, v string, required bool) Time {
 		}
 		return NoTime
 	}
-	t, _, err := ParseTime(v, r.l.opts.Location)
+	t, _, err := parseTimeAny(v, r.l.opts.Location, r.l.opts.DateOrder)
 	if err != nil {
-		msg := quote(v) + " is not a date (expected ISO 8601 such as 2026-07-01 or 2026-07-01T09:30:00Z)"
+		msg := quote(v) + " " + dateHint(err, r.l.opts.DateOrder)
 		if required {
 			r.skip(column, msg)
 		} else {
@@ -286,9 +280,9 @@ func (l *load) columnsHook(file string, t any) func([]string) {
 	return func(h []string) { l.noteColumns(file, h, names) }
 }
 
-func (l *load) readCampaigns(r io.Reader, in *Input) error {
+func (l *load) readCampaigns(t *table, in *Input) error {
 	ids := &l.ds.CampaignIDs
-	return readSmall(in.File, r, l.columnsHook(in.File, campaignRow{}), func(c *campaignRow, line int) {
+	return readSmall(t, l.columnsHook(in.File, campaignRow{}), func(c *campaignRow, line int) {
 		rw := l.row(in, line)
 		id := rw.required("campaign_id", c.CampaignID)
 		name := rw.required("name", c.Name)
@@ -296,9 +290,9 @@ func (l *load) readCampaigns(r io.Reader, in *Input) error {
 		start, end := rw.day("start_date", c.StartDate), rw.day("end_date", c.EndDate)
 		cost := 0.0
 		if v := strings.TrimSpace(c.Cost); v != "" {
-			f, err := strconv.ParseFloat(v, 64)
-			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-				rw.blank("cost", quote(v)+" is not a number")
+			f, err := ParseAmount(v, l.opts.DecimalComma)
+			if err != nil {
+				rw.blank("cost", quote(v)+" "+amountHint(v, l.opts.DecimalComma))
 			} else {
 				cost = f
 			}
@@ -319,9 +313,9 @@ func (l *load) readCampaigns(r io.Reader, in *Input) error {
 	}, (&row{l: l, in: in}).syntax)
 }
 
-func (l *load) readAssets(r io.Reader, in *Input) error {
+func (l *load) readAssets(t *table, in *Input) error {
 	ids := &l.ds.AssetIDs
-	return readSmall(in.File, r, nil, func(a *assetRow, line int) {
+	return readSmall(t, nil, func(a *assetRow, line int) {
 		rw := l.row(in, line)
 		id := rw.required("asset_id", a.AssetID)
 		typ := strings.ToLower(rw.required("asset_type", a.AssetType))
@@ -338,9 +332,9 @@ func (l *load) readAssets(r io.Reader, in *Input) error {
 	}, (&row{l: l, in: in}).syntax)
 }
 
-func (l *load) readLeads(r io.Reader, in *Input) error {
+func (l *load) readLeads(t *table, in *Input) error {
 	people := &l.ds.People
-	return readLarge(in.File, r, l.columnsHook(in.File, leadRow{}), func(v *leadRow, line int) {
+	return readLarge(t, l.columnsHook(in.File, leadRow{}), func(v *leadRow, line int) {
 		rw := l.row(in, line)
 		id := rw.required("lead_id", v.LeadID)
 		created := rw.time("created_at", v.CreatedAt, true)
@@ -397,10 +391,10 @@ func (l *load) dangle(file, column string, line int) {
 	l.dangling[k] = d
 }
 
-func (l *load) readTouches(r io.Reader, in *Input) error {
+func (l *load) readTouches(t *table, in *Input) error {
 	var lastCampaign string
 	var lastCampaignID ID = NoID
-	return readLarge(in.File, r, nil, func(v *touchRow, line int) {
+	return readLarge(t, nil, func(v *touchRow, line int) {
 		rw := l.row(in, line)
 		lead := rw.required("lead_id", v.LeadID)
 		campaign := rw.required("campaign_id", v.CampaignID)
@@ -434,8 +428,8 @@ func (l *load) readTouches(r io.Reader, in *Input) error {
 	}, (&row{l: l, in: in}).syntax)
 }
 
-func (l *load) readActivities(r io.Reader, in *Input) error {
-	return readLarge(in.File, r, nil, func(v *activityRow, line int) {
+func (l *load) readActivities(t *table, in *Input) error {
+	return readLarge(t, nil, func(v *activityRow, line int) {
 		rw := l.row(in, line)
 		lead := rw.required("lead_id", v.LeadID)
 		at := rw.time("occurred_at", v.OccurredAt, true)
@@ -446,19 +440,19 @@ func (l *load) readActivities(r io.Reader, in *Input) error {
 	}, (&row{l: l, in: in}).syntax)
 }
 
-func (l *load) readOpportunities(r io.Reader, in *Input) error {
+func (l *load) readOpportunities(t *table, in *Input) error {
 	ids := &l.ds.OpportunityIDs
-	return readSmall(in.File, r, l.columnsHook(in.File, opportunityRow{}), func(v *opportunityRow, line int) {
+	return readSmall(t, l.columnsHook(in.File, opportunityRow{}), func(v *opportunityRow, line int) {
 		rw := l.row(in, line)
 		id := rw.required("opportunity_id", v.OpportunityID)
 		created := rw.time("created_at", v.CreatedAt, true)
 		amountText := rw.required("amount", v.Amount)
 		amount := 0.0
 		if !rw.bad {
-			f, err := strconv.ParseFloat(amountText, 64)
+			f, err := ParseAmount(amountText, l.opts.DecimalComma)
 			switch {
-			case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
-				rw.skip("amount", quote(amountText)+" is not a number")
+			case err != nil:
+				rw.skip("amount", quote(amountText)+" "+amountHint(amountText, l.opts.DecimalComma))
 			case f < 0:
 				rw.skip("amount", quote(amountText)+" is negative")
 			default:
@@ -505,9 +499,11 @@ func (l *load) readOpportunities(r io.Reader, in *Input) error {
 	}, (&row{l: l, in: in}).syntax)
 }
 
-func (l *load) readContacts(r io.Reader, in *Input) error {
-	l.oppLeads = make([][]ID, len(l.ds.Opportunities))
-	return readSmall(in.File, r, nil, func(v *contactRow, line int) {
+func (l *load) readContacts(t *table, in *Input) error {
+	for len(l.oppLeads) < len(l.ds.Opportunities) {
+		l.oppLeads = append(l.oppLeads, nil)
+	}
+	return readSmall(t, nil, func(v *contactRow, line int) {
 		rw := l.row(in, line)
 		opp := rw.required("opportunity_id", v.OpportunityID)
 		lead := rw.required("lead_id", v.LeadID)
@@ -630,24 +626,29 @@ func (l *load) finish() {
 		if column == "opportunity_id" {
 			what = "ignored"
 		}
-		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %d rows name a %s that is not in %s (first at line %d); they are %s.", file, d[0], column, target, d[1], what))
+		rows := fmt.Sprintf("%d rows name", d[0])
+		if d[0] == 1 {
+			rows = "1 row names"
+		}
+		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %s a %s that is not in %s (first at line %d); %s %s.", file, rows, column, target, d[1], map[bool]string{true: "it is", false: "they are"}[d[0] == 1], what))
 	}
 	sort.SliceStable(ds.Problems, func(i, j int) bool {
 		a, b := ds.Problems[i], ds.Problems[j]
 		if a.File != b.File {
-			return fileOrder(a.File) < fileOrder(b.File)
+			return l.fileOrder(a.File) < l.fileOrder(b.File)
 		}
 		return a.Line < b.Line
 	})
 }
 
-func fileOrder(f string) int {
-	for i, name := range []string{CampaignsFile, AssetsFile, LeadsFile, TouchesFile, ActivitiesFile, OpportunitiesFile, ContactsFile} {
-		if name == f {
+// fileOrder is the position of file f among the files read.
+func (l *load) fileOrder(f string) int {
+	for i, in := range l.ds.Inputs {
+		if in.File == f {
 			return i
 		}
 	}
-	return 99
+	return len(l.ds.Inputs)
 }
 
 // CampaignRanks returns, for each campaign ID, its position in campaign_id order.
