@@ -173,3 +173,23 @@ func csvTable(file string, r io.Reader, d Dialect) (*table, error) {
 	}
 	return t, nil
 }
+
+// validPrefix reports whether the first n bytes of f are valid UTF-8 but
+// for a sequence cut at the end.
+func validPrefix(f io.ReadSeeker, n int) bool {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return false
+	}
+	buf := make([]byte, n)
+	m, _ := io.ReadFull(f, buf)
+	buf = buf[:m]
+	for i := 1; i <= utf8.UTFMax && i <= len(buf); i++ {
+		if utf8.RuneStart(buf[len(buf)-i]) {
+			if !utf8.FullRune(buf[len(buf)-i:]) {
+				buf = buf[:len(buf)-i]
+			}
+			break
+		}
+	}
+	return utf8.Valid(buf)
+}

@@ -26,6 +26,16 @@ type Options struct {
 	DateOrder DateOrder
 	// DecimalComma reads amounts as 1.234,50 instead of 1,234.50.
 	DecimalComma bool
+	// Preset restricts detection to one family of exports: auto (the
+	// default), canonical, salesforce or hubspot.
+	Preset string
+	// AllMembers counts every Salesforce campaign member as a touch, not
+	// only those who responded.
+	AllMembers bool
+	// Mapping names custom columns and translates values per file.
+	Mapping *Mapping
+	// Sheet is the worksheet read from XLSX files; empty for the first.
+	Sheet string
 }
 
 // DefaultOptions are the SPEC defaults: UTC, at most 1% bad rows per file.
@@ -101,6 +111,11 @@ type load struct {
 	opts Options
 	// cur is the file being read: problems name its columns.
 	cur *table
+	// sfs is shared by the Salesforce adapters; hub by HubSpot's.
+	sfs *sfState
+	hub *hubState
+	// read lists the files read per kind.
+	read [numKinds][]string
 
 	rawTouches []Touch
 	rawActs    []activity
@@ -228,6 +243,12 @@ func (r *row) time(column, v string, required bool) Time {
 		return NoTime
 	}
 	t, _, err := parseTimeAny(v, r.l.opts.Location, r.l.opts.DateOrder)
+	if err != nil && r.l.cur != nil && r.l.cur.dateFormats[column] != "" {
+		var tm time.Time
+		if tm, err = time.ParseInLocation(r.l.cur.dateFormats[column], v, r.l.opts.Location); err == nil {
+			t = tm.UnixMicro()
+		}
+	}
 	if err != nil {
 		msg := quote(v) + " " + dateHint(err, r.l.opts.DateOrder)
 		if required {
@@ -382,7 +403,7 @@ func (l *load) dangle(file, column string, line int) {
 	if l.dangling == nil {
 		l.dangling = map[string][2]int{}
 	}
-	k := file + "\x00" + column
+	k := file + "\x00" + column + "\x00" + l.column(column)
 	d := l.dangling[k]
 	if d[0] == 0 {
 		d[1] = line
@@ -523,6 +544,8 @@ func (l *load) readContacts(t *table, in *Input) error {
 // builds people(o), and turns dangling references into notes.
 func (l *load) finish() {
 	ds := l.ds
+	l.sfNotes()
+	l.hubNotes()
 	n := len(ds.Leads)
 
 	// Campaign order by campaign_id, for tie-breaking touch order.
@@ -619,9 +642,13 @@ func (l *load) finish() {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		file, column, _ := strings.Cut(k, "\x00")
+		parts := strings.Split(k, "\x00")
+		file, column, shown := parts[0], parts[1], parts[2]
 		d := l.dangling[k]
 		target := map[string]string{"lead_id": "leads.csv", "campaign_id": "campaigns.csv", "asset_id": "assets.csv", "opportunity_id": "opportunities.csv"}[column]
+		if k, ok := map[string]kind{"lead_id": kindLeads, "campaign_id": kindCampaigns, "asset_id": kindAssets, "opportunity_id": kindOpportunities}[column]; ok && len(l.read[k]) > 0 {
+			target = strings.Join(l.read[k], " or ")
+		}
 		what := "kept"
 		if column == "opportunity_id" {
 			what = "ignored"
@@ -630,7 +657,7 @@ func (l *load) finish() {
 		if d[0] == 1 {
 			rows = "1 row names"
 		}
-		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %s a %s that is not in %s (first at line %d); %s %s.", file, rows, column, target, d[1], map[bool]string{true: "it is", false: "they are"}[d[0] == 1], what))
+		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %s a %s that is not in %s (first at line %d); %s %s.", file, rows, shown, target, d[1], map[bool]string{true: "it is", false: "they are"}[d[0] == 1], what))
 	}
 	sort.SliceStable(ds.Problems, func(i, j int) bool {
 		a, b := ds.Problems[i], ds.Problems[j]

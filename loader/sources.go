@@ -1,13 +1,10 @@
 package loader
 
 import (
-	"errors"
 	"fmt"
 	"hash"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 )
 
 // kind is the canonical file a source feeds.
@@ -33,25 +30,11 @@ type source struct {
 	name string // file name inside the folder
 	path string
 	kind kind
+	// shape says what the file was taken for; dialect how it is written.
+	shape, dialect string
 	// adapt rewrites the file's table into the canonical columns of kind;
 	// nil for a canonical file.
 	adapt func(l *load, t *table) (*table, error)
-}
-
-// sources lists the files of dir to read, in reading order.
-func (l *load) sources(dir string) ([]source, error) {
-	var out []source
-	for k := kind(0); k < numKinds; k++ {
-		path := filepath.Join(dir, kindFiles[k])
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			if k == kindLeads {
-				return nil, fmt.Errorf("%s: required file not found in %s", LeadsFile, dir)
-			}
-			continue
-		}
-		out = append(out, source{name: kindFiles[k], path: path, kind: k})
-	}
-	return out, nil
 }
 
 // present returns the Files flag of kind k.
@@ -64,21 +47,29 @@ func (l *load) present(k kind) *bool {
 // of its kind, adding its bytes to hash.
 func (l *load) readSource(src source, h hash.Hash) error {
 	fmt.Fprintf(h, "%s\n", src.name)
-	t, closer, err := openTable(src.name, src.path, h)
+	fm := l.opts.Mapping.file(src.name)
+	t, closer, err := openTable(src.name, src.path, h, l.sheet(fm))
 	if err != nil {
 		return err
 	}
 	defer closer.Close()
 	if src.adapt != nil {
+		l.ds.Adapted = true
 		if t, err = src.adapt(l, t); err != nil {
 			return err
 		}
 	} else {
 		t.identity()
+		t.renameColumns(fm.renames())
+		if fm != nil && (len(fm.Fixed) > 0 || len(fm.Values) > 0) {
+			t.applyMapping(fm)
+		}
 	}
+	t.dateFormats = fm.dateFormats()
 	l.cur = t
 	defer func() { l.cur = nil }()
 	*l.present(src.kind) = true
+	l.read[src.kind] = append(l.read[src.kind], src.name)
 	in := Input{File: src.name}
 	read := [numKinds]func(*table, *Input) error{
 		l.readCampaigns, l.readAssets, l.readLeads, l.readTouches,
@@ -96,16 +87,21 @@ func (l *load) readSource(src source, h hash.Hash) error {
 
 // openTable opens a file as a table. Its bytes go to h (when not nil) in
 // a first pass that also checks whether the file is valid UTF-8.
-func openTable(name, path string, h hash.Hash) (*table, io.Closer, error) {
+func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	var r io.Reader = f
+	// With a hash, the whole file is checked; without (detection only
+	// needs the header), its first block.
+	var r io.Reader = io.LimitReader(f, sniffSize)
 	if h != nil {
 		r = io.TeeReader(f, h)
 	}
 	valid, err := validUTF8(r)
+	if h == nil && !valid {
+		valid = validPrefix(f, sniffSize)
+	}
 	if err != nil {
 		f.Close()
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
@@ -125,4 +121,13 @@ func openTable(name, path string, h hash.Hash) (*table, io.Closer, error) {
 		return nil, nil, err
 	}
 	return t, f, nil
+}
+
+// sheet returns the worksheet to read from an XLSX file: the mapping's,
+// else --sheet, else the first ("").
+func (l *load) sheet(fm *FileMapping) string {
+	if fm != nil && fm.Sheet != "" {
+		return fm.Sheet
+	}
+	return l.opts.Sheet
 }

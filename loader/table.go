@@ -32,6 +32,9 @@ type table struct {
 	// next returns the next record and its line, io.EOF at the end, or a
 	// *recordError for a record that cannot be read (it is skipped).
 	next func() ([]string, int, error)
+	// dateFormats gives, per canonical column, a Go time layout tried
+	// when a value is not ISO 8601 (from the mapping file).
+	dateFormats map[string]string
 	// issues holds the translation problems of the record next last
 	// returned; the canonical reader reports them through its row.
 	issues []issue
@@ -65,6 +68,57 @@ func (t *table) identity() {
 	t.header = make([]string, len(t.Raw))
 	for i, h := range t.Raw {
 		t.header[i] = normalizeHeader(h)
+	}
+}
+
+// renameColumns gives canonical names to the columns a mapping names:
+// renames maps a canonical column to the file's column.
+func (t *table) renameColumns(renames map[string]string) {
+	for canon, col := range renames {
+		for i, h := range t.header {
+			if h == normalizeHeader(col) {
+				t.header[i] = canon
+				if t.origin == nil {
+					t.origin = map[string]string{}
+				}
+				t.origin[canon] = strings.TrimSpace(col)
+			}
+		}
+	}
+}
+
+// applyMapping adds a mapping's fixed values (as new columns) and value
+// maps to a canonical file's records.
+func (t *table) applyMapping(fm *FileMapping) {
+	for _, c := range sortedKeys(fm.Fixed) {
+		found := false
+		for _, h := range t.header {
+			found = found || h == c
+		}
+		if !found {
+			t.header = append(t.header, c)
+		}
+	}
+	next, names := t.next, t.header
+	var out []string
+	t.next = func() ([]string, int, error) {
+		rec, line, err := next()
+		if err != nil {
+			return rec, line, err
+		}
+		out = append(out[:0], rec...)
+		for len(out) < len(names) {
+			out = append(out, "")
+		}
+		for i, n := range names {
+			if n == "origin" || n == "status" {
+				if v, ok := fm.value(n, out[i]); ok {
+					out[i] = v
+				}
+			}
+		}
+		fm.apply(names, out)
+		return out, line, nil
 	}
 }
 
