@@ -5,6 +5,6 @@ go 1.26.0
 require (
 	github.com/gocarina/gocsv v0.0.0-20240520201108-78e41c74b4b1
 	github.com/spf13/pflag v1.1.0
+	go.yaml.in/yaml/v3 v3.0.4
+	golang.org/x/text v0.43.0
 )
-
-require golang.org/x/text v0.43.0 // indirect

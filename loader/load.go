@@ -296,14 +296,27 @@ func (l *load) noteColumns(file string, header []string, all []string) {
 	}
 }
 
+// columnsHook notes the optional columns of a canonical file that the file
+// being read carries (for an export, those its adapter could fill).
 func (l *load) columnsHook(file string, t any) func([]string) {
 	names := columnsOfValue(t)
-	return func(h []string) { l.noteColumns(file, h, names) }
+	return func(h []string) {
+		if l.cur != nil && l.cur.adapted {
+			var fed []string
+			for _, n := range h {
+				if _, ok := l.cur.origin[n]; ok {
+					fed = append(fed, n)
+				}
+			}
+			h = fed
+		}
+		l.noteColumns(file, h, names)
+	}
 }
 
 func (l *load) readCampaigns(t *table, in *Input) error {
 	ids := &l.ds.CampaignIDs
-	return readSmall(t, l.columnsHook(in.File, campaignRow{}), func(c *campaignRow, line int) {
+	return readSmall(t, l.columnsHook(CampaignsFile, campaignRow{}), func(c *campaignRow, line int) {
 		rw := l.row(in, line)
 		id := rw.required("campaign_id", c.CampaignID)
 		name := rw.required("name", c.Name)
@@ -355,7 +368,7 @@ func (l *load) readAssets(t *table, in *Input) error {
 
 func (l *load) readLeads(t *table, in *Input) error {
 	people := &l.ds.People
-	return readLarge(t, l.columnsHook(in.File, leadRow{}), func(v *leadRow, line int) {
+	return readLarge(t, l.columnsHook(LeadsFile, leadRow{}), func(v *leadRow, line int) {
 		rw := l.row(in, line)
 		id := rw.required("lead_id", v.LeadID)
 		created := rw.time("created_at", v.CreatedAt, true)
@@ -463,7 +476,7 @@ func (l *load) readActivities(t *table, in *Input) error {
 
 func (l *load) readOpportunities(t *table, in *Input) error {
 	ids := &l.ds.OpportunityIDs
-	return readSmall(t, l.columnsHook(in.File, opportunityRow{}), func(v *opportunityRow, line int) {
+	return readSmall(t, l.columnsHook(OpportunitiesFile, opportunityRow{}), func(v *opportunityRow, line int) {
 		rw := l.row(in, line)
 		id := rw.required("opportunity_id", v.OpportunityID)
 		created := rw.time("created_at", v.CreatedAt, true)

@@ -1,9 +1,15 @@
 package loader
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
 	"path"
 	"sort"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Mapping tells the loader, per file, what the detector cannot know: which
@@ -160,7 +166,19 @@ func (f *FileMapping) dateFormats() map[string]string {
 	return f.DateFormats
 }
 
-// ReadMapping reads a mapping file.
+// ReadMapping reads a mapping file; unknown keys are errors, so that a
+// misspelt "colums:" does not pass silently.
 func ReadMapping(file string) (*Mapping, error) {
-	return nil, nil
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("--mapping: %w", err)
+	}
+	defer f.Close()
+	dec := yaml.NewDecoder(f)
+	dec.KnownFields(true)
+	var m Mapping
+	if err := dec.Decode(&m); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("--mapping %s: %w", file, err)
+	}
+	return &m, nil
 }

@@ -122,7 +122,13 @@ func (l *load) adaptRows(src *table, c cols, k kind, compute func(rec, out []str
 		}
 	}
 	fm := l.opts.Mapping.file(src.File)
+	if fm != nil {
+		for n := range fm.Fixed {
+			t.origin[n] = "(mapping)"
+		}
+	}
 	out := make([]string, len(names))
+	t.adapted = true
 	t.next = func() ([]string, int, error) {
 		for {
 			rec, line, err := src.next()
@@ -208,12 +214,27 @@ func region(rec []string, c cols) string {
 	return c.get(rec, "state")
 }
 
+// noteComputed names the origin of the region and origin columns an
+// adapter computes, so that they count as present.
+func noteComputed(t *table, src *table, c cols) *table {
+	for _, role := range []string{"region", "state"} {
+		if c.has(role) {
+			t.origin["region"] = strings.TrimSpace(src.Raw[c[role]])
+			break
+		}
+	}
+	if c.has("source") && !c.has("origin") {
+		t.origin["origin"] = strings.TrimSpace(src.Raw[c["source"]])
+	}
+	return t
+}
+
 func sfLeads(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
 	names := columnsOf(reflect.TypeOf(leadRow{})).names
 	iRegion, iOrigin := colOf(names, "region"), colOf(names, "origin")
 	fm := l.opts.Mapping.file(src.File)
-	return l.adaptRows(src, c, kindLeads, func(rec, out []string, t *table) bool {
+	return noteComputed(l.adaptRows(src, c, kindLeads, func(rec, out []string, t *table) bool {
 		out[iRegion] = region(rec, c)
 		if !c.has("origin") {
 			out[iOrigin] = fm.origin(c.get(rec, "source"))
@@ -227,7 +248,7 @@ func sfLeads(l *load, src *table, c cols) (*table, error) {
 			s.oppLead[opp] = id
 		}
 		return true
-	}), nil
+	}), src, c), nil
 }
 
 func sfContacts(l *load, src *table, c cols) (*table, error) {
@@ -235,7 +256,7 @@ func sfContacts(l *load, src *table, c cols) (*table, error) {
 	names := columnsOf(reflect.TypeOf(leadRow{})).names
 	iRegion, iOrigin := colOf(names, "region"), colOf(names, "origin")
 	fm := l.opts.Mapping.file(src.File)
-	return l.adaptRows(src, c, kindLeads, func(rec, out []string, t *table) bool {
+	return noteComputed(l.adaptRows(src, c, kindLeads, func(rec, out []string, t *table) bool {
 		if _, ok := s.contactLead[c.get(rec, "lead_id")]; ok {
 			s.merged++ // the converted lead's row stands for this person
 			return false
@@ -245,7 +266,7 @@ func sfContacts(l *load, src *table, c cols) (*table, error) {
 			out[iOrigin] = fm.origin(c.get(rec, "source"))
 		}
 		return true
-	}), nil
+	}), src, c), nil
 }
 
 func sfCampaigns(l *load, src *table, c cols) (*table, error) {
@@ -368,6 +389,7 @@ func sfOpportunities(l *load, src *table, c cols) (*table, error) {
 	}
 	t.origin["closed_at"] = strings.TrimSpace(src.Raw[c["close_date"]])
 	t.origin["lead_id"] = "ContactId"
+	noteComputed(t, src, c)
 	if c.has("close_date") {
 		s.dateOnly[src.File+": "+strings.TrimSpace(src.Raw[c["close_date"]])] = true
 	}

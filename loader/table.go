@@ -32,6 +32,9 @@ type table struct {
 	// next returns the next record and its line, io.EOF at the end, or a
 	// *recordError for a record that cannot be read (it is skipped).
 	next func() ([]string, int, error)
+	// adapted is true for an adapter's table: only the columns with an
+	// origin are fed from the file.
+	adapted bool
 	// dateFormats gives, per canonical column, a Go time layout tried
 	// when a value is not ISO 8601 (from the mapping file).
 	dateFormats map[string]string
