@@ -11,6 +11,7 @@ package loader
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -234,6 +235,7 @@ func (in *Interner) Intern(s string) ID {
 		in.ids = make(map[string]ID)
 	}
 	id := ID(len(in.Names))
+	s = strings.Clone(s) // s may point into a whole CSV line; keep only the id
 	in.ids[s] = id
 	in.Names = append(in.Names, s)
 	return id

@@ -159,18 +159,18 @@ func csvTable(file string, r io.Reader, d Dialect) (*table, error) {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	t := &table{File: file, Raw: append([]string(nil), head...), Dialect: d.String()}
-	t.next = func() ([]string, int, error) {
+	t.next = pipelined(func() ([]string, int, error) {
 		rec, err := cr.Read()
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, pe.StartLine, pe.Err
+				return nil, pe.StartLine, &recordError{Line: pe.StartLine, Err: pe.Err}
 			}
 			return nil, 0, err
 		}
 		line, _ := cr.FieldPos(0)
 		return rec, line, nil
-	}
+	})
 	return t, nil
 }
 
@@ -192,4 +192,76 @@ func validPrefix(f io.ReadSeeker, n int) bool {
 		}
 	}
 	return utf8.Valid(buf)
+}
+
+// pipelined runs read in its own goroutine, a batch of records ahead of
+// the caller, so that CSV parsing overlaps the conversion of rows. read may
+// reuse its record slice (csv.Reader.ReuseRecord): the field strings are
+// kept, the slice is copied. The goroutine starts on the first call and
+// ends at the first error other than a bad record (io.EOF included), which
+// the returned function then repeats.
+func pipelined(read func() ([]string, int, error)) func() ([]string, int, error) {
+	type batch struct {
+		recs  [][]string
+		lines []int
+		errs  []error
+	}
+	const size = 1024
+	var (
+		ch   chan batch
+		cur  batch
+		pos  int
+		last error
+	)
+	produce := func() {
+		defer close(ch)
+		for {
+			b := batch{recs: make([][]string, 0, size), lines: make([]int, 0, size), errs: make([]error, 0, size)}
+			var flat []string
+			for len(b.recs) < size {
+				rec, line, err := read()
+				if err != nil {
+					var re *recordError
+					if !errors.As(err, &re) {
+						b.recs, b.lines, b.errs = append(b.recs, nil), append(b.lines, line), append(b.errs, err)
+						ch <- b
+						return
+					}
+				}
+				if flat == nil || cap(flat)-len(flat) < len(rec) {
+					flat = make([]string, 0, max(len(rec)*size/4, len(rec)))
+				}
+				start := len(flat)
+				flat = append(flat, rec...)
+				b.recs = append(b.recs, flat[start:len(flat):len(flat)])
+				b.lines = append(b.lines, line)
+				b.errs = append(b.errs, err)
+			}
+			ch <- b
+		}
+	}
+	return func() ([]string, int, error) {
+		if last != nil {
+			return nil, 0, last
+		}
+		if ch == nil {
+			ch = make(chan batch, 4)
+			go produce()
+		}
+		for pos >= len(cur.recs) {
+			b, ok := <-ch
+			if !ok {
+				last = io.EOF
+				return nil, 0, last
+			}
+			cur, pos = b, 0
+		}
+		rec, line, err := cur.recs[pos], cur.lines[pos], cur.errs[pos]
+		pos++
+		var re *recordError
+		if err != nil && !errors.As(err, &re) {
+			last = err
+		}
+		return rec, line, err
+	}
 }

@@ -88,7 +88,7 @@ func Load(dir string, opts Options) (*Dataset, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("data folder %s is not a folder", dir)
 	}
-	l := &load{ds: &Dataset{Dir: dir, Location: opts.Location, HasColumn: map[string]bool{}}, opts: opts}
+	l := &load{ds: &Dataset{Dir: dir, Location: opts.Location, HasColumn: map[string]bool{}}, opts: opts, lastPersonID: NoID}
 	l.ds.Labels.Intern("")
 	hash := sha256.New()
 	srcs, err := l.sources(dir)
@@ -119,6 +119,9 @@ type load struct {
 
 	rawTouches []Touch
 	rawActs    []activity
+	// lastPerson caches the last person id looked up (and its ID).
+	lastPerson   string
+	lastPersonID ID
 	oppLeads   [][]ID // contacts per opportunity, in file order
 
 	kept map[string]int // problems kept per file
@@ -270,7 +273,12 @@ func (r *row) day(column, v string) Day {
 	return DayOf(t, r.l.opts.Location)
 }
 
-func (l *load) label(v string) Label { return l.ds.Labels.Intern(strings.TrimSpace(v)) }
+func (l *load) label(v string) Label {
+	if v == "" {
+		return 0
+	}
+	return l.ds.Labels.Intern(strings.TrimSpace(v))
+}
 
 func parseOrigin(v string) Origin {
 	switch strings.ToLower(strings.TrimSpace(v)) {
@@ -402,7 +410,16 @@ func (l *load) readLeads(t *table, in *Input) error {
 // person returns the id of a lead id met outside leads.csv, adding an
 // unknown person when needed and counting the dangling reference.
 func (l *load) person(id, file, column string, line int) ID {
+	// Exports usually list a person's rows together: skip the map then.
+	if id == l.lastPerson && l.lastPersonID != NoID {
+		p := l.lastPersonID
+		if !l.ds.Leads[p].Known {
+			l.dangle(file, column, line)
+		}
+		return p
+	}
 	p := l.ds.People.Intern(id)
+	l.lastPerson, l.lastPersonID = l.ds.People.Names[p], p
 	if int(p) == len(l.ds.Leads) {
 		l.ds.Leads = append(l.ds.Leads, Lead{CreatedAt: NoTime, MQLAt: NoTime, SQLAt: NoTime, DisqualifiedAt: NoTime})
 	}
