@@ -77,8 +77,8 @@ Definitions of every figure: docs/metrics.md. Input format: docs/data.md.
 // config is the parsed command line.
 type config struct {
 	data, out, period, asOf, tz, model, formats, title, maxBad string
-	lookback                                                    int
-	quiet, showVersion                                          bool
+	lookback                                                   int
+	quiet, showVersion                                         bool
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.

@@ -630,7 +630,11 @@ func (l *load) finish() {
 		if column == "opportunity_id" {
 			what = "ignored"
 		}
-		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %d rows name a %s that is not in %s (first at line %d); they are %s.", file, d[0], column, target, d[1], what))
+		rows := fmt.Sprintf("%d rows name", d[0])
+		if d[0] == 1 {
+			rows = "1 row names"
+		}
+		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %s a %s that is not in %s (first at line %d); %s %s.", file, rows, column, target, d[1], map[bool]string{true: "it is", false: "they are"}[d[0] == 1], what))
 	}
 	sort.SliceStable(ds.Problems, func(i, j int) bool {
 		a, b := ds.Problems[i], ds.Problems[j]

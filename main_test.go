@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// goldenCases are whole-report runs whose report.md and report.json are
+// checked in under testdata/golden/NAME. The figures of testdata/small were
+// checked by hand once (see testdata/small/README.md).
+var goldenCases = []struct {
+	name string
+	args []string
+}{
+	{"small-q3", []string{"--period", "2026-Q3", "--max-bad-rows", "50%", "testdata/small"}},
+	{"small-range-berlin", []string{"--period", "2026-07-01..2026-08-31", "--tz", "Europe/Berlin", "--lookback", "30", "--max-bad-rows", "50%", "testdata/small"}},
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			out := t.TempDir()
+			var stdout, stderr bytes.Buffer
+			if err := run(append([]string{"--out", out}, tc.args...), &stdout, &stderr); err != nil {
+				t.Fatalf("run: %v\n%s", err, stderr.String())
+			}
+			for _, name := range []string{"report.md", "report.json"} {
+				got, err := os.ReadFile(filepath.Join(out, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				path := filepath.Join("testdata", "golden", tc.name, name)
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(path, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatalf("%v (run go test . -run Golden -update to create it)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs from %s; run go test . -run Golden -update and review the diff\n%s", name, path, firstDiff(string(want), string(got)))
+				}
+			}
+		})
+	}
+}
+
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return "line " + strconv.Itoa(i+1) + ":\n- " + a + "\n+ " + b
+		}
+	}
+	return ""
+}
+
+// TestDeterministic runs twice and expects byte-identical files.
+func TestDeterministic(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	args := []string{"-q", "--period", "2026-Q3", "--max-bad-rows", "50%", "testdata/small"}
+	for _, out := range []string{a, b} {
+		if err := run(append([]string{"--out", out}, args...), &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"report.html", "report.md", "report.json"} {
+		x, _ := os.ReadFile(filepath.Join(a, name))
+		y, _ := os.ReadFile(filepath.Join(b, name))
+		if len(x) == 0 || !bytes.Equal(x, y) {
+			t.Errorf("%s: two runs differ (or are empty)", name)
+		}
+	}
+}
+
+// TestHTMLSelfContained checks that report.html loads nothing from a network
+// and carries every chart's container and option.
+func TestHTMLSelfContained(t *testing.T) {
+	out := t.TempDir()
+	if err := run([]string{"-q", "--out", out, "--period", "2026-Q3", "--max-bad-rows", "50%", "testdata/small"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "report.html"))
+	loads := regexp.MustCompile(`(?i)(src|href)\s*=\s*["']?\s*(https?:)?//|url\(\s*["']?\s*(https?:)?//|@import`)
+	if m := loads.Find(html); m != nil {
+		t.Errorf("report.html loads a remote resource: %s", m)
+	}
+	for _, id := range []string{`id="funnel"`, `id="spend"`, `"funnel":{`, `"spend":{`, "echarts.init"} {
+		if !bytes.Contains(html, []byte(id)) {
+			t.Errorf("report.html lacks %s", id)
+		}
+	}
+}
+
+// TestInjection checks that CSV text reaches every output as plain text.
+func TestInjection(t *testing.T) {
+	out := t.TempDir()
+	if err := run([]string{"-q", "--out", out, "--period", "2026-Q3", "--max-bad-rows", "50%", "testdata/small"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "report.html"))
+	md, _ := os.ReadFile(filepath.Join(out, "report.md"))
+	if bytes.Contains(html, []byte("<img src=x")) {
+		t.Error("report.html contains a live <img> tag from a campaign name")
+	}
+	if !bytes.Contains(html, []byte("Spring Ebook &lt;img src=x onerror=alert(1)&gt;")) {
+		t.Error("report.html does not show the campaign name as text")
+	}
+	if bytes.Contains(md, []byte("<img")) {
+		t.Error("report.md contains raw HTML from a campaign name")
+	}
+	if !bytes.Contains(md, []byte(`Brand \| \`+"`"+`search\`+"`")) {
+		t.Error("report.md does not escape | and ` in a campaign name")
+	}
+	for _, block := range regexp.MustCompile("(?s)```mermaid\n(.*?)```").FindAllSubmatch(md, -1) {
+		for _, line := range strings.Split(string(block[1]), "\n") {
+			if strings.Count(line, `"`)%2 != 0 || strings.ContainsAny(strings.Replace(line, "-->", "", 1), "<>`") {
+				t.Errorf("unsafe Mermaid line: %s", line)
+			}
+		}
+	}
+}
+
+// TestNoPersonalData checks that lead names and emails never reach an output.
+func TestNoPersonalData(t *testing.T) {
+	out := t.TempDir()
+	if err := run([]string{"-q", "--out", out, "--period", "2026-Q3", "--max-bad-rows", "50%", "testdata/small"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"report.html", "report.md", "report.json"} {
+		b, _ := os.ReadFile(filepath.Join(out, name))
+		for _, pii := range []string{"Secret", "jane.secret", "Hidden", "@example.com"} {
+			if bytes.Contains(b, []byte(pii)) {
+				t.Errorf("%s contains personal data %q", name, pii)
+			}
+		}
+	}
+}
+
+// TestFailureKeepsPreviousReport checks exit paths: a missing required column
+// fails, and the previous report stays untouched.
+func TestFailureKeepsPreviousReport(t *testing.T) {
+	out := t.TempDir()
+	if err := run([]string{"-q", "--out", out, "--period", "2026-Q3", "--max-bad-rows", "50%", "testdata/small"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "report.json"))
+
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "leads.csv"), []byte("lead_id,mql_at\nL1,2026-07-01\n"), 0o644)
+	var stderr bytes.Buffer
+	err := run([]string{"--out", out, bad}, &bytes.Buffer{}, &stderr)
+	if err == nil || !strings.Contains(err.Error(), `leads.csv:1: missing required column "created_at"`) {
+		t.Fatalf("want a missing-column error, got %v", err)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "report.json"))
+	if !bytes.Equal(before, after) {
+		t.Error("a failed run changed the previous report")
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"--period", "2026-Q5"},
+		{"--tz", "Mars/Olympus"},
+		{"--format", "pdf"},
+		{"--model", "magic"},
+		{"--max-bad-rows", "lots"},
+		{"--no-such-flag"},
+		{"a", "b"},
+	} {
+		err := run(args, &bytes.Buffer{}, &bytes.Buffer{})
+		if !isUsage(err) {
+			t.Errorf("%v: want a usage error, got %v", args, err)
+		}
+	}
+	var stderr bytes.Buffer
+	if err := run([]string{"--help"}, &bytes.Buffer{}, &stderr); !errors.Is(err, pflag.ErrHelp) || !strings.Contains(stderr.String(), "Examples:") {
+		t.Errorf("--help: %v\n%s", err, stderr.String())
+	}
+}
