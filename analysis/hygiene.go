@@ -14,10 +14,19 @@ const (
 	fastLossDays = 14 // fast_loss: lost within 14 days of creation
 )
 
+// mostFlaggedMinimum is the fewest opportunities an owner needs to be named
+// as the owner with the largest flagged share.
+const mostFlaggedMinimum = 10
+
 // Hygiene is SPEC section 7: signals about the opportunities created in P
 // that deserve a conversation (pipeline created late in the period, with no
 // prior engagement, or lost right away). ColdCreated is nil when neither
-// touches.csv nor activities.csv was given.
+// touches.csv nor activities.csv was given. Beyond the SPEC keys: flagged
+// (opportunities with any flag), flagged_share (their share of pipeline),
+// late_ratio (late_share / expected_late_share), most_flagged (the by_owner
+// row with the largest flagged_share among owners with at least 10
+// opportunities; ties to the larger pipeline, then owner) and
+// created_by_day (every day of P, for the chart).
 type Hygiene struct {
 	Opportunities     int                `json:"opportunities"`
 	Pipeline          Money              `json:"pipeline"`
@@ -29,6 +38,8 @@ type Hygiene struct {
 	FlaggedShare      *float64           `json:"flagged_share"`
 	ExpectedLateShare float64            `json:"expected_late_share"`
 	LateShare         *float64           `json:"late_share"`
+	LateRatio         *float64           `json:"late_ratio"`
+	MostFlagged       *HygieneOwner      `json:"most_flagged"`
 	ByOwner           []HygieneOwner     `json:"by_owner"`
 	CreatedByDay      []DailyOpportunity `json:"created_by_day"`
 }
@@ -143,6 +154,9 @@ func (s *scope) hygiene() *Hygiene {
 	}
 	h.FlaggedShare = div(float64(h.Flagged.Amount), float64(h.Pipeline))
 	h.LateShare = ratio(h.LateCreated.Count, h.Opportunities)
+	if h.LateShare != nil {
+		h.LateRatio = div(*h.LateShare, h.ExpectedLateShare)
+	}
 
 	for label, ot := range owners {
 		if ot.opportunities == 0 {
@@ -163,6 +177,20 @@ func (s *scope) hygiene() *Hygiene {
 		h.ByOwner = append(h.ByOwner, row)
 	}
 	slices.SortFunc(h.ByOwner, func(a, b HygieneOwner) int { return strings.Compare(a.Owner, b.Owner) })
+	for i := range h.ByOwner {
+		row := &h.ByOwner[i]
+		if row.Opportunities < mostFlaggedMinimum || row.FlaggedShare == nil || *row.FlaggedShare == 0 {
+			continue
+		}
+		if m := h.MostFlagged; m == nil || *row.FlaggedShare > *m.FlaggedShare ||
+			*row.FlaggedShare == *m.FlaggedShare && row.Pipeline > m.Pipeline {
+			h.MostFlagged = row
+		}
+	}
+	if h.MostFlagged != nil {
+		m := *h.MostFlagged
+		h.MostFlagged = &m
+	}
 	return h
 }
 

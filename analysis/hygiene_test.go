@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -168,6 +169,12 @@ func TestHygieneFlags(t *testing.T) {
 			*h.FlaggedShare, *h.LateShare, h.ExpectedLateShare, want.flaggedShare, want.lateShare, want.e)
 	}
 
+	// late_ratio: (3/13) / (14/92) = 276/182; no owner has the 10
+	// opportunities needed for most_flagged.
+	if !sameFloat(h.LateRatio, fptr(276.0/182)) || h.MostFlagged != nil {
+		t.Errorf("late_ratio, most_flagged = %v, %+v; want %v, null", *h.LateRatio, h.MostFlagged, 276.0/182)
+	}
+
 	// By owner, sorted: "(none)" (o5, o6), Ann (o1, o2, o13), Bob (o3, o4, o14),
 	// Cy (o7, o8, o9, o10, o12 = 700+800+900+1000+1200 = 4600; flagged
 	// o8 + o10 = 1800).
@@ -270,5 +277,31 @@ func TestHygieneNeedsOpportunities(t *testing.T) {
 	}
 	if w := r.Trend.Weeks[0]; w.OpportunitiesCreated != nil || w.Pipeline != nil || w.Revenue != nil {
 		t.Errorf("trend week without opportunities.csv = %+v, want null opportunity figures", w)
+	}
+}
+
+func TestHygieneMostFlagged(t *testing.T) {
+	// Ann: 10 opportunities, 2 late (20%); Bob: 10, 5 late (50%); Cy: 9,
+	// all late but under the minimum of 10; Dee: 12, 5 late (42%). All
+	// amounts are 100, so flagged_share is a count share.
+	var b strings.Builder
+	b.WriteString("opportunity_id,created_at,amount,status,owner\n")
+	n := 0
+	for _, o := range []struct {
+		owner       string
+		total, late int
+	}{{"Ann", 10, 2}, {"Bob", 10, 5}, {"Cy", 9, 9}, {"Dee", 12, 5}} {
+		for i := range o.total {
+			created := "2026-08-01"
+			if i < o.late {
+				created = "2026-09-20"
+			}
+			n++
+			fmt.Fprintf(&b, "o%d,%s,100,open,%s\n", n, created, o.owner)
+		}
+	}
+	h := hygieneReport(t, "2026-Q3", "", map[string]string{"leads.csv": "lead_id,created_at\nx,2026-01-01", "opportunities.csv": b.String()}).Hygiene
+	if m := h.MostFlagged; m == nil || m.Owner != "Bob" || !sameFloat(m.FlaggedShare, fptr(0.5)) {
+		t.Errorf("most_flagged = %+v, want Bob at 50%%", m)
 	}
 }

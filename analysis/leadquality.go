@@ -24,13 +24,15 @@ type ReasonCount struct {
 
 // LeadQualityCampaign is the disqualified leads whose last touch at or before
 // disqualified_at was on one campaign ("(none)": no such touch), beside that
-// campaign's MQL-to-SQL acceptance rate in P from the campaign funnel (null
-// when the campaign has no funnel row or no MQLs).
+// campaign's MQL-to-SQL acceptance rate in P from the campaign funnel, and
+// the MQLs it is computed from (null and 0 when the campaign has no funnel
+// row).
 type LeadQualityCampaign struct {
 	CampaignID   string        `json:"campaign_id"`
 	Name         string        `json:"name"`
 	Disqualified int           `json:"disqualified"`
 	Reasons      []ReasonCount `json:"reasons"`
+	MQLs         int           `json:"mqls"`
 	SQLRate      *float64      `json:"sql_rate"`
 	SQLRateCI    *Interval     `json:"sql_rate_ci"`
 }
@@ -96,7 +98,7 @@ func (s *scope) leadQuality(funnel []Campaign) *LeadQuality {
 		row.Reasons = slices.Clone(runs)
 		sortReasons(row.Reasons)
 		if c != loader.NoID && funnelOf[c] != nil {
-			row.SQLRate, row.SQLRateCI = funnelOf[c].SQLRate, funnelOf[c].SQLRateCI
+			row.MQLs, row.SQLRate, row.SQLRateCI = funnelOf[c].MQLs, funnelOf[c].SQLRate, funnelOf[c].SQLRateCI
 		}
 		q.ByCampaign = append(q.ByCampaign, row)
 	}

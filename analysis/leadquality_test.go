@@ -60,9 +60,9 @@ func TestLeadQuality(t *testing.T) {
 	want := []LeadQualityCampaign{
 		{CampaignID: "(none)", Disqualified: 1, Reasons: []ReasonCount{{"budget", 1}}},
 		{CampaignID: "C1", Name: "Spring webinar", Disqualified: 3, Reasons: []ReasonCount{{"timing", 2}, {"budget", 1}},
-			SQLRate: fptr(0.5), SQLRateCI: wilson(1, 2)},
+			MQLs: 2, SQLRate: fptr(0.5), SQLRateCI: wilson(1, 2)},
 		{CampaignID: "C2", Name: "Trade show", Disqualified: 2, Reasons: []ReasonCount{{"(none)", 1}, {"competitor", 1}},
-			SQLRate: fptr(1), SQLRateCI: wilson(1, 1)},
+			MQLs: 1, SQLRate: fptr(1), SQLRateCI: wilson(1, 1)},
 	}
 	if !reflect.DeepEqual(q.ByCampaign, want) {
 		t.Errorf("by_campaign =\n%+v\nwant\n%+v", q.ByCampaign, want)
