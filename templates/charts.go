@@ -116,6 +116,9 @@ func (c *Chart) echartsOption() ([]byte, error) {
 		cats := c.Categories
 		grid := opts.Grid{Left: "56", Right: "24", Bottom: "72", Top: "40", ContainLabel: opts.Bool(true)}
 		catAxis := opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}
+		if c.Reference != nil {
+			grid.Right = "64" // room for the reference line's label
+		}
 		if c.LabelEvery > 1 {
 			catAxis.AxisLabel.Interval = strconv.Itoa(c.LabelEvery - 1)
 		}

@@ -83,6 +83,9 @@ func hygieneSection(d *document, r *analysis.Report) {
 	if h.FlaggedShare != nil {
 		byOwner.Reference = &Reference{Name: "all owners", Value: *h.FlaggedShare}
 	}
+	// The owners with the most pipeline, largest flagged share first.
+	shown = append([]analysis.HygieneOwner(nil), shown...)
+	sort.SliceStable(shown, func(i, j int) bool { return share(shown[i].FlaggedShare) > share(shown[j].FlaggedShare) })
 	if m := h.MostFlagged; m != nil {
 		byOwner.Takeaway = fmt.Sprintf("%s has the largest flagged share: %s of %s across %s, against %s for all owners. Worth a conversation, not a verdict.",
 			m.Owner, rate(m.FlaggedShare), moneyShort(m.Pipeline), plural(m.Opportunities, "opportunity", "opportunities"), rate(h.FlaggedShare))
