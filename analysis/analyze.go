@@ -118,6 +118,9 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	if r.Title == "" {
 		r.Title = "Campaign retrospective " + s.period.Label
 	}
+	if ds.Adapted {
+		r.Detected, r.Coverage = ds.Detected, ds.Coverage
+	}
 	for _, in := range ds.Inputs {
 		r.Inputs = append(r.Inputs, InputInfo(in))
 	}

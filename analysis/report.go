@@ -33,6 +33,11 @@ type Report struct {
 	InputsHash  string       `json:"inputs_hash"`
 	DataQuality []Problem    `json:"data_quality"`
 	Warnings    []string     `json:"warnings"`
+	// Detected says what each file was taken for, when some file is a CRM
+	// export rather than a canonical file; Coverage which sections such
+	// exports can and cannot feed.
+	Detected []string `json:"detected,omitempty"`
+	Coverage []string `json:"coverage,omitempty"`
 	Totals      Totals       `json:"totals"`
 	Campaigns   []Campaign   `json:"campaigns"`
 	Attribution *Attribution `json:"attribution"`

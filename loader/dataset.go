@@ -71,6 +71,14 @@ type Dataset struct {
 	Problems []Problem
 	// Notes are dataset-wide remarks (dangling references, duplicates).
 	Notes []string
+	// Detected says, per file read, what it was taken for and how it is
+	// written, e.g. "Lead.csv: Salesforce Lead (comma-delimited, UTF-8)".
+	Detected []string
+	// Adapted is true when some file was rewritten from a CRM export shape.
+	Adapted bool
+	// Coverage says, for exports from a CRM (HubSpot), which report
+	// sections the files can and cannot feed.
+	Coverage []string
 
 	// People holds lead ids: leads.csv first, then ids met elsewhere.
 	People Interner
