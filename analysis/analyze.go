@@ -139,6 +139,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	} else {
 		r.missing("campaigns", needs(ds, "campaigns.csv", "touches.csv"))
 	}
+	s.pipelineHealth(r)
 	return r, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -20,6 +21,10 @@ type Chart struct {
 	Takeaway string // one line that says what the chart shows
 	// Categories label the x axis (y axis for horizontal bars).
 	Categories []string
+	// LabelEvery, when above 1, labels only every LabelEvery-th category of
+	// a vertical bar chart's axis in HTML (for long daily series); Mermaid
+	// keeps every label.
+	LabelEvery int
 	Series     []Series
 	Horizontal bool
 	Percent    bool   // values are fractions, shown as percentages
@@ -111,6 +116,12 @@ func (c *Chart) echartsOption() ([]byte, error) {
 		cats := c.Categories
 		grid := opts.Grid{Left: "56", Right: "24", Bottom: "72", Top: "40", ContainLabel: opts.Bool(true)}
 		catAxis := opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}
+		if c.Reference != nil {
+			grid.Right = "64" // room for the reference line's label
+		}
+		if c.LabelEvery > 1 {
+			catAxis.AxisLabel.Interval = strconv.Itoa(c.LabelEvery - 1)
+		}
 		if c.Horizontal {
 			bar.XYReversal()
 			grid = opts.Grid{Left: "8", Right: "24", Bottom: "24", Top: "40", ContainLabel: opts.Bool(true)}
@@ -172,12 +183,32 @@ func safeJSON(option string) ([]byte, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, fmt.Errorf("chart option: %w", err)
 	}
+	numericIntervals(v)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf) // escapes <, >, &, U+2028 and U+2029
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	return bytes.TrimSpace(buf.Bytes()), nil
+}
+
+// numericIntervals turns the axis label intervals of an option, which
+// go-echarts writes as strings, into numbers: ECharts adds 1 to the
+// interval, so a string "6" would become "61".
+func numericIntervals(option any) {
+	m, _ := option.(map[string]any)
+	for _, key := range []string{"xAxis", "yAxis"} {
+		axes, _ := m[key].([]any)
+		for _, axis := range axes {
+			a, _ := axis.(map[string]any)
+			label, _ := a["axisLabel"].(map[string]any)
+			if s, ok := label["interval"].(string); ok {
+				if _, err := strconv.Atoi(s); err == nil {
+					label["interval"] = json.Number(s)
+				}
+			}
+		}
+	}
 }
 
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }

@@ -40,6 +40,12 @@ var sections = []section{
 	headerSection,
 	funnelSection,
 	spendSection,
+	hygieneSection,
+	leadQualitySection,
+	segmentsSection,
+	trendSection,
+	previousSection,
+	winsSection,
 	dataQualitySection,
 	glossarySection,
 }
