@@ -122,7 +122,7 @@ type load struct {
 	// lastPerson caches the last person id looked up (and its ID).
 	lastPerson   string
 	lastPersonID ID
-	oppLeads   [][]ID // contacts per opportunity, in file order
+	oppLeads     [][]ID // contacts per opportunity, in file order
 
 	kept map[string]int // problems kept per file
 	// dangling references, per "file\x00column": count and first line
