@@ -208,3 +208,4 @@ func plural(n int, one, many string) string {
 	}
 	return count(n) + " " + many
 }
+
