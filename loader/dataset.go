@@ -184,6 +184,7 @@ type Touch struct {
 	Lead     ID
 	Campaign ID
 	Asset    ID
+	row      int32 // position in the file, to keep file order among ties
 }
 
 // Opportunity is one row of opportunities.csv.
@@ -239,6 +240,14 @@ func (in *Interner) Intern(s string) ID {
 	in.ids[s] = id
 	in.Names = append(in.Names, s)
 	return id
+}
+
+// Grow makes room for n more strings.
+func (in *Interner) Grow(n int) {
+	if in.ids == nil && n > 0 {
+		in.ids = make(map[string]ID, n)
+		in.Names = make([]string, 0, n)
+	}
 }
 
 // Lookup returns the id of s, if interned.

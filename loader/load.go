@@ -376,6 +376,10 @@ func (l *load) readAssets(t *table, in *Input) error {
 
 func (l *load) readLeads(t *table, in *Input) error {
 	people := &l.ds.People
+	people.Grow(t.estRows)
+	if l.ds.Leads == nil {
+		l.ds.Leads = make([]Lead, 0, t.estRows)
+	}
 	return readLarge(t, l.columnsHook(LeadsFile, leadRow{}), func(v *leadRow, line int) {
 		rw := l.row(in, line)
 		id := rw.required("lead_id", v.LeadID)
@@ -442,10 +446,10 @@ func (l *load) dangle(file, column string, line int) {
 	l.dangling[k] = d
 }
 
-func (l *load) readTouches(t *table, in *Input) error {
+func (l *load) readTouches(tab *table, in *Input) error {
 	var lastCampaign string
 	var lastCampaignID ID = NoID
-	return readLarge(t, nil, func(v *touchRow, line int) {
+	return readLarge(tab, nil, func(v *touchRow, line int) {
 		rw := l.row(in, line)
 		lead := rw.required("lead_id", v.LeadID)
 		campaign := rw.required("campaign_id", v.CampaignID)
@@ -475,11 +479,18 @@ func (l *load) readTouches(t *table, in *Input) error {
 				l.dangle(in.File, "asset_id", line)
 			}
 		}
+		if l.rawTouches == nil {
+			l.rawTouches = make([]Touch, 0, tab.estRows)
+		}
+		t.row = int32(len(l.rawTouches))
 		l.rawTouches = append(l.rawTouches, t)
 	}, (&row{l: l, in: in}).syntax)
 }
 
 func (l *load) readActivities(t *table, in *Input) error {
+	if l.rawActs == nil {
+		l.rawActs = make([]activity, 0, t.estRows)
+	}
 	return readLarge(t, nil, func(v *activityRow, line int) {
 		rw := l.row(in, line)
 		lead := rw.required("lead_id", v.LeadID)
@@ -589,27 +600,26 @@ func (l *load) finish() {
 		for i := 1; i <= n; i++ {
 			ds.TouchStart[i] += ds.TouchStart[i-1]
 		}
-		sorted := make([]Touch, len(l.rawTouches))
-		next := append([]int32(nil), ds.TouchStart[:n]...)
-		for _, t := range l.rawTouches {
-			sorted[next[t.Lead]] = t
-			next[t.Lead]++
-		}
+		sorted := l.rawTouches
 		l.rawTouches = nil
-		// Per person: order by (touched_at, campaign_id), file order kept for
+		groupInPlace(sorted, ds.TouchStart)
+		// Per person: order by (touched_at, campaign_id), file order for
 		// ties, then drop repeats of (campaign, instant): the first row wins.
 		out := sorted[:0]
 		start := int32(0)
 		for p := 0; p < n; p++ {
 			seg := sorted[ds.TouchStart[p]:ds.TouchStart[p+1]]
-			slices.SortStableFunc(seg, func(a, b Touch) int {
-				if a.At != b.At {
+			slices.SortFunc(seg, func(a, b Touch) int {
+				switch {
+				case a.At != b.At:
 					if a.At < b.At {
 						return -1
 					}
 					return 1
+				case a.Campaign != b.Campaign:
+					return int(rank[a.Campaign]) - int(rank[b.Campaign])
 				}
-				return int(rank[a.Campaign]) - int(rank[b.Campaign])
+				return int(a.row - b.row)
 			})
 			ds.TouchStart[p] = start
 			for i, t := range seg {
@@ -721,4 +731,25 @@ func CampaignRanks(ds *Dataset) []int32 {
 		rank[c] = int32(r)
 	}
 	return rank
+}
+
+// groupInPlace permutes touches so that each person's touches are
+// contiguous, at start[p]:start[p+1] (an in-place bucket sort, which spares
+// a second copy of ten million touches).
+func groupInPlace(touches []Touch, start []int32) {
+	n := len(start) - 1
+	next := append([]int32(nil), start[:n]...)
+	for b := 0; b < n; b++ {
+		end := start[b+1]
+		for next[b] < end {
+			t := touches[next[b]]
+			for t.Lead != ID(b) {
+				d := t.Lead
+				t, touches[next[d]] = touches[next[d]], t
+				next[d]++
+			}
+			touches[next[b]] = t
+			next[b]++
+		}
+	}
 }

@@ -38,6 +38,8 @@ type table struct {
 	// dateFormats gives, per canonical column, a Go time layout tried
 	// when a value is not ISO 8601 (from the mapping file).
 	dateFormats map[string]string
+	// estRows is a guess of the number of records, for allocation.
+	estRows int
 	// issues holds the translation problems of the record next last
 	// returned; the canonical reader reports them through its row.
 	issues []issue
