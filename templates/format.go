@@ -208,4 +208,3 @@ func plural(n int, one, many string) string {
 	}
 	return count(n) + " " + many
 }
-
