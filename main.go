@@ -156,7 +156,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		defer pprof.StopCPUProfile()
 	}
 
+	prog := newProgress(stderr, c.quiet)
+	if prog != nil {
+		loadOpts.Progress, analysisOpts.Progress = prog.rows, prog.section
+		defer prog.finish()
+	}
 	ds, err := loader.Load(c.data, loadOpts)
+	prog.finish()
 	if err != nil {
 		return err
 	}
@@ -171,6 +177,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if prog != nil {
+		prog.section("the reports")
+	}
 	files, err := templates.Render(report, formats)
 	if err != nil {
 		return err
@@ -178,6 +187,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err := writeAll(c.out, files); err != nil {
 		return err
 	}
+	prog.finish()
 	if !c.quiet {
 		for _, f := range files {
 			fmt.Fprintf(stderr, "wrote %s\n", filepath.Join(c.out, f.Name))

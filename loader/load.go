@@ -36,6 +36,9 @@ type Options struct {
 	Mapping *Mapping
 	// Sheet is the worksheet read from XLSX files; empty for the first.
 	Sheet string
+	// Progress, when set, is called every 65,536 rows and at the end of
+	// each file with the rows read so far.
+	Progress func(file string, rows int, done bool)
 }
 
 // DefaultOptions are the SPEC defaults: UTC, at most 1% bad rows per file.
@@ -165,6 +168,9 @@ type row struct {
 // adapter could not translate.
 func (l *load) row(in *Input, line int) row {
 	in.Rows++
+	if in.Rows&0xffff == 0 && l.opts.Progress != nil {
+		l.opts.Progress(in.File, in.Rows, false)
+	}
 	r := row{l: l, in: in, line: line}
 	if l.cur != nil {
 		for _, is := range l.cur.issues {

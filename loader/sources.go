@@ -84,6 +84,9 @@ func (l *load) readSource(src source, h hash.Hash) error {
 		return err
 	}
 	l.ds.Inputs = append(l.ds.Inputs, in)
+	if l.opts.Progress != nil {
+		l.opts.Progress(in.File, in.Rows, true)
+	}
 	return nil
 }
 
