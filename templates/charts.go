@@ -77,7 +77,7 @@ func (c *Chart) echartsOption() ([]byte, error) {
 	global := []charts.GlobalOpts{
 		charts.WithInitializationOpts(init),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(c.Series) > 1), Top: "0"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(c.Series) > 1 || c.Reference != nil), Top: "0"}),
 		charts.WithAnimation(false),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: c.Title + ". " + c.Takeaway}}),
 	}
@@ -116,9 +116,6 @@ func (c *Chart) echartsOption() ([]byte, error) {
 		cats := c.Categories
 		grid := opts.Grid{Left: "56", Right: "24", Bottom: "72", Top: "40", ContainLabel: opts.Bool(true)}
 		catAxis := opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}
-		if c.Reference != nil {
-			grid.Right = "64" // room for the reference line's label
-		}
 		if c.LabelEvery > 1 {
 			catAxis.AxisLabel.Interval = strconv.Itoa(c.LabelEvery - 1)
 		}
@@ -133,7 +130,7 @@ func (c *Chart) echartsOption() ([]byte, error) {
 		}
 		bar.SetGlobalOptions(append(global, charts.WithXAxisOpts(catAxis), charts.WithYAxisOpts(valueAxis), charts.WithGridOpts(grid))...)
 		bar.SetXAxis(cats)
-		for i, s := range c.Series {
+		for _, s := range c.Series {
 			var so []charts.SeriesOpts
 			if s.Line {
 				so = append(so, charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.Type = "line" }))
@@ -162,10 +159,19 @@ func (c *Chart) echartsOption() ([]byte, error) {
 					charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"}, Label: &opts.Label{Show: opts.Bool(false)},
 						LineStyle: &opts.LineStyle{Color: "#333", Width: 2, Type: "solid"}}))
 			}
-			if i == 0 && c.Reference != nil {
-				so = append(so, charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: c.Reference.Name, YAxis: round4(c.scale(c.Reference.Value))}))
-			}
 			bar.AddSeries(s.Name, data, so...)
+		}
+		if c.Reference != nil {
+			// The reference is a flat dashed line series, named in the legend.
+			ref := make([]opts.BarData, len(cats))
+			for k := range ref {
+				ref[k] = opts.BarData{Value: round4(c.scale(c.Reference.Value))}
+			}
+			bar.AddSeries(c.Reference.Name, ref, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+				ss.Type = "line"
+				ss.ShowSymbol = opts.Bool(false)
+				ss.LineStyle = &opts.LineStyle{Type: "dashed", Width: 2, Color: "#888"}
+			}))
 		}
 		snippet = bar.RenderSnippet().Option
 	}
