@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -55,9 +56,12 @@ const usageHead = `retro: a campaign-to-revenue retrospective from CRM and marke
 Usage:
   retro [flags] [DATA_DIR]
 
-Reads the canonical CSV files of DATA_DIR (leads.csv is required; campaigns,
-assets, touches, activities, opportunities and opportunity_contacts enable
-more sections) and writes report.html, report.md and report.json to --out.
+Reads the CSV or XLSX exports of DATA_DIR and writes report.html, report.md
+and report.json to --out. Each file is recognised by its header row: the
+canonical files (leads.csv is required; campaigns, assets, touches,
+activities, opportunities and opportunity_contacts enable more sections),
+Salesforce exports (Lead, Contact, Campaign, CampaignMember, Opportunity,
+OpportunityContactRole, Task) or HubSpot exports (contacts, deals).
 
 Examples:
   retro                                     # sample-data -> out/
@@ -65,6 +69,9 @@ Examples:
   retro --period 2026-Q2 --out out/q2 exports
   retro --period 2026-07-01..2026-08-31 --tz America/New_York exports
   retro --format md,json --lookback 90 --model linear exports
+  retro --date-order dmy --decimal-comma exports/emea   # 22/11/2026, 1.234,50 EUR
+  retro --preset salesforce --mapping mapping.yaml exports/sfdc
+  retro mapping --print exports/sfdc > mapping.yaml       # the mapping the detector inferred
 
 Flags:
 `
@@ -78,9 +85,11 @@ Definitions of every figure: docs/metrics.md. Input format: docs/data.md.
 // config is the parsed command line.
 type config struct {
 	data, out, period, asOf, tz, model, formats, title, maxBad string
+	dateOrder, preset, mapping, sheet                          string
 	lookback                                                   int
 	sla                                                        float64
-	quiet, showVersion                                         bool
+	quiet, showVersion, decimalComma, allMembers               bool
+	cpuProfile                                                 string
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.
@@ -99,8 +108,16 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.formats, "format", "html,md,json", "outputs to write: any of html, md, json, comma-separated")
 	fs.StringVar(&c.title, "title", "", "report title (default \"Campaign retrospective PERIOD\")")
 	fs.StringVar(&c.maxBad, "max-bad-rows", "1%", "fail when a file has more bad rows than this: a percentage (1%) or a count (25)")
+	fs.StringVar(&c.dateOrder, "date-order", "mdy", "how slash dates such as 03/04/2026 are read: mdy (month first, US exports) or dmy;\na value that cannot be read in this order is reported, not guessed")
+	fs.BoolVar(&c.decimalComma, "decimal-comma", false, "amounts are written 1.234,50 (decimal comma) instead of 1,234.50")
+	fs.StringVar(&c.preset, "preset", "auto", "what the files are: auto (recognise each file by its header row), canonical, salesforce or hubspot")
+	fs.StringVar(&c.mapping, "mapping", "", "YAML file naming custom columns, value maps and fixed values per file\n(start from 'retro mapping --print DATA_DIR')")
+	fs.BoolVar(&c.allMembers, "all-members", false, "count every Salesforce campaign member as a touch, not only those who responded")
+	fs.StringVar(&c.sheet, "sheet", "", "worksheet to read from XLSX files (default: the first)")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVar(&c.showVersion, "version", false, "print the version and exit")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
+	_ = fs.MarkHidden("cpuprofile")
 	fs.SortFlags = false
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageHead)
@@ -130,17 +147,41 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+
+	prog := newProgress(stderr, c.quiet)
+	if prog != nil {
+		loadOpts.Progress, analysisOpts.Progress = prog.rows, prog.section
+		defer prog.finish()
+	}
 	ds, err := loader.Load(c.data, loadOpts)
+	prog.finish()
 	if err != nil {
 		return err
 	}
 	if !c.quiet {
+		for _, d := range ds.Detected {
+			fmt.Fprintln(stderr, d)
+		}
 		reportProblems(stderr, ds)
 	}
 	analysisOpts.InputsHash = ds.Hash
 	report, err := analysis.Analyze(ds, analysisOpts)
 	if err != nil {
 		return err
+	}
+	if prog != nil {
+		prog.section("the reports")
 	}
 	files, err := templates.Render(report, formats)
 	if err != nil {
@@ -149,6 +190,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err := writeAll(c.out, files); err != nil {
 		return err
 	}
+	prog.finish()
 	if !c.quiet {
 		for _, f := range files {
 			fmt.Fprintf(stderr, "wrote %s\n", filepath.Join(c.out, f.Name))
@@ -179,6 +221,30 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 		lo.MaxBadRows = n
 	}
 	ao.MaxBadRows = c.maxBad
+	switch strings.ToLower(c.dateOrder) {
+	case "mdy":
+		lo.DateOrder = loader.MDY
+	case "dmy":
+		lo.DateOrder = loader.DMY
+	default:
+		return lo, ao, nil, usagef("--date-order %q: use mdy or dmy", c.dateOrder)
+	}
+	lo.DecimalComma = c.decimalComma
+	lo.AllMembers = c.allMembers
+	lo.Sheet = c.sheet
+	switch p := strings.ToLower(c.preset); p {
+	case "auto", "canonical", "salesforce", "hubspot":
+		lo.Preset = p
+	default:
+		return lo, ao, nil, usagef("--preset %q: use one of %s", c.preset, strings.Join(loader.Presets, ", "))
+	}
+	if c.mapping != "" {
+		m, err := loader.ReadMapping(c.mapping)
+		if err != nil {
+			return lo, ao, nil, err
+		}
+		lo.Mapping = m
+	}
 	if c.period != "" {
 		p, err := analysis.ParsePeriod(c.period)
 		if err != nil {

@@ -25,6 +25,8 @@ type Options struct {
 	Version      string
 	MaxBadRows   string
 	InputsHash   string
+	// Progress, when set, is told the name of each section as it starts.
+	Progress func(section string)
 }
 
 // DefaultOptions are the SPEC defaults.
@@ -54,6 +56,13 @@ type scope struct {
 	personOpps      []int32 // opportunities of each person: personOpps[personOppStart[p]:...]
 	personOppStart  []int32
 	campaignChannel []string
+}
+
+// progress reports the start of a section, when asked to.
+func (s *scope) progress(section string) {
+	if s.opts.Progress != nil {
+		s.opts.Progress(section)
+	}
 }
 
 // inP reports whether t's date (in the report time zone) is in P.
@@ -118,6 +127,9 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	if r.Title == "" {
 		r.Title = "Campaign retrospective " + s.period.Label
 	}
+	if ds.Adapted {
+		r.Detected, r.Coverage = ds.Detected, ds.Coverage
+	}
 	for _, in := range ds.Inputs {
 		r.Inputs = append(r.Inputs, InputInfo(in))
 	}
@@ -126,17 +138,20 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	}
 
 	if ds.Files.Touches && ds.Files.Opportunities {
+		s.progress("attribution")
 		r.Attribution = s.attribution()
 	} else {
 		r.missing("attribution", needs(ds, "touches.csv", "opportunities.csv"))
 	}
 	r.Totals = s.totals()
 	if ds.Files.Campaigns && ds.Files.Touches {
+		s.progress("campaign funnel")
 		r.Campaigns = s.campaigns(r.Attribution)
 	} else {
 		r.missing("campaigns", needs(ds, "campaigns.csv", "touches.csv"))
 	}
 	if ds.Files.Activities {
+		s.progress("follow-up latency")
 		r.Latency = s.latency()
 		if !ds.Files.Touches {
 			r.missing("latency.by_campaign", needs(ds, "touches.csv"))
@@ -144,6 +159,8 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	} else {
 		r.missing("latency", needs(ds, "activities.csv"))
 	}
+	s.progress("hygiene, lead quality, segments, trend")
+	s.pipelineHealth(r)
 	return r, nil
 }
 

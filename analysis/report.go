@@ -6,6 +6,10 @@
 //   - campaigns (SPEC 3): the funnel of each campaign in scope, cost prorated
 //   - latency (SPEC 4): how fast sales followed up on handoffs, and what it paid
 //   - attribution (SPEC 6): credit per campaign and channel (linear so far)
+//   - hygiene (SPEC 7): late, cold and fast-lost pipeline, per owner
+//   - lead_quality (SPEC 8): disqualify reasons, overall and per campaign
+//   - segments, trend, previous (SPEC 9): region and industry, weeks, the
+//     period before P; and wins, the largest marketing-touched deals won
 //
 // Warnings about missing files or odd data are returned in the Report, never
 // printed. Renderers read the Report and compute nothing.
@@ -21,20 +25,39 @@ const Schema = "retro/v1"
 
 // Report is the whole analysis: the single model that every renderer reads.
 type Report struct {
-	Schema      string       `json:"schema"`
-	Title       string       `json:"title"`
-	Version     string       `json:"version"`
-	Period      PeriodInfo   `json:"period"`
-	Settings    Settings     `json:"settings"`
-	Inputs      []InputInfo  `json:"inputs"`
-	InputsHash  string       `json:"inputs_hash"`
-	DataQuality []Problem    `json:"data_quality"`
-	Warnings    []string     `json:"warnings"`
+	Schema      string      `json:"schema"`
+	Title       string      `json:"title"`
+	Version     string      `json:"version"`
+	Period      PeriodInfo  `json:"period"`
+	Settings    Settings    `json:"settings"`
+	Inputs      []InputInfo `json:"inputs"`
+	InputsHash  string      `json:"inputs_hash"`
+	DataQuality []Problem   `json:"data_quality"`
+	Warnings    []string    `json:"warnings"`
+	// Detected says what each file was taken for, when some file is a CRM
+	// export rather than a canonical file; Coverage which sections such
+	// exports can and cannot feed.
+	Detected    []string     `json:"detected,omitempty"`
+	Coverage    []string     `json:"coverage,omitempty"`
 	Totals      Totals       `json:"totals"`
 	Campaigns   []Campaign   `json:"campaigns"`
 	Latency     *Latency     `json:"latency"`
 	Attribution *Attribution `json:"attribution"`
-	Findings    []Finding    `json:"findings"`
+
+	// Hygiene (SPEC 7) is nil without opportunities.csv; LeadQuality (8),
+	// Segments, Trend (9) are always set; Previous is nil when the period
+	// before P has no data, and PreviousChange compares it with Totals.
+	// Wins (nil without touches.csv or opportunities.csv) lists the largest
+	// marketing-touched deals won in P.
+	Hygiene        *Hygiene      `json:"hygiene"`
+	LeadQuality    *LeadQuality  `json:"lead_quality"`
+	Segments       *Segments     `json:"segments"`
+	Trend          *Trend        `json:"trend"`
+	Previous       *Totals       `json:"previous"`
+	PreviousChange *PeriodChange `json:"previous_change"`
+	Wins           []Win         `json:"wins"`
+
+	Findings []Finding `json:"findings"`
 
 	// Missing lists the sections left out and the file that would enable each.
 	Missing []MissingSection `json:"missing_sections"`

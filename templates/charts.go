@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -20,6 +21,10 @@ type Chart struct {
 	Takeaway string // one line that says what the chart shows
 	// Categories label the x axis (y axis for horizontal bars).
 	Categories []string
+	// LabelEvery, when above 1, labels only every LabelEvery-th category of
+	// a vertical bar chart's axis in HTML (for long daily series); Mermaid
+	// keeps every label.
+	LabelEvery int
 	Series     []Series
 	Horizontal bool
 	Percent    bool   // values are fractions, shown as percentages
@@ -76,7 +81,7 @@ func (c *Chart) echartsOption() ([]byte, error) {
 	global := []charts.GlobalOpts{
 		charts.WithInitializationOpts(init),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(c.Series) > 1), Top: "0"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(c.Series) > 1 || c.Reference != nil), Top: "0"}),
 		charts.WithAnimation(false),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: c.Title + ". " + c.Takeaway}}),
 	}
@@ -115,6 +120,9 @@ func (c *Chart) echartsOption() ([]byte, error) {
 		cats := c.Categories
 		grid := opts.Grid{Left: "56", Right: "24", Bottom: "72", Top: "40", ContainLabel: opts.Bool(true)}
 		catAxis := opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}
+		if c.LabelEvery > 1 {
+			catAxis.AxisLabel.Interval = strconv.Itoa(c.LabelEvery - 1)
+		}
 		if c.Horizontal {
 			bar.XYReversal()
 			grid = opts.Grid{Left: "8", Right: "24", Bottom: "24", Top: "40", ContainLabel: opts.Bool(true)}
@@ -126,7 +134,7 @@ func (c *Chart) echartsOption() ([]byte, error) {
 		}
 		bar.SetGlobalOptions(append(global, charts.WithXAxisOpts(catAxis), charts.WithYAxisOpts(valueAxis), charts.WithGridOpts(grid))...)
 		bar.SetXAxis(cats)
-		for i, s := range c.Series {
+		for _, s := range c.Series {
 			var so []charts.SeriesOpts
 			if s.Line {
 				so = append(so, charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.Type = "line" }))
@@ -155,10 +163,19 @@ func (c *Chart) echartsOption() ([]byte, error) {
 					charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"}, Label: &opts.Label{Show: opts.Bool(false)},
 						LineStyle: &opts.LineStyle{Color: "#333", Width: 2, Type: "solid"}}))
 			}
-			if i == 0 && c.Reference != nil {
-				so = append(so, charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: c.Reference.Name, YAxis: round4(c.scale(c.Reference.Value))}))
-			}
 			bar.AddSeries(s.Name, data, so...)
+		}
+		if c.Reference != nil {
+			// The reference is a flat dashed line series, named in the legend.
+			ref := make([]opts.BarData, len(cats))
+			for k := range ref {
+				ref[k] = opts.BarData{Value: round4(c.scale(c.Reference.Value))}
+			}
+			bar.AddSeries(c.Reference.Name, ref, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+				ss.Type = "line"
+				ss.ShowSymbol = opts.Bool(false)
+				ss.LineStyle = &opts.LineStyle{Type: "dashed", Width: 2, Color: "#888"}
+			}))
 		}
 		snippet = bar.RenderSnippet().Option
 	}
@@ -176,12 +193,32 @@ func safeJSON(option string) ([]byte, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, fmt.Errorf("chart option: %w", err)
 	}
+	numericIntervals(v)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf) // escapes <, >, &, U+2028 and U+2029
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	return bytes.TrimSpace(buf.Bytes()), nil
+}
+
+// numericIntervals turns the axis label intervals of an option, which
+// go-echarts writes as strings, into numbers: ECharts adds 1 to the
+// interval, so a string "6" would become "61".
+func numericIntervals(option any) {
+	m, _ := option.(map[string]any)
+	for _, key := range []string{"xAxis", "yAxis"} {
+		axes, _ := m[key].([]any)
+		for _, axis := range axes {
+			a, _ := axis.(map[string]any)
+			label, _ := a["axisLabel"].(map[string]any)
+			if s, ok := label["interval"].(string); ok {
+				if _, err := strconv.Atoi(s); err == nil {
+					label["interval"] = json.Number(s)
+				}
+			}
+		}
+	}
 }
 
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }

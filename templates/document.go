@@ -41,6 +41,12 @@ var sections = []section{
 	funnelSection,
 	spendSection,
 	latencySection,
+	hygieneSection,
+	leadQualitySection,
+	segmentsSection,
+	trendSection,
+	previousSection,
+	winsSection,
 	dataQualitySection,
 	glossarySection,
 }
@@ -170,15 +176,39 @@ func headerSection(d *document, r *analysis.Report) {
 		mdText(r.Period.Label), r.Period.From, r.Period.To, r.Period.Days, mdText(r.Period.AsOf), len(r.Inputs), count(rows), count(skipped),
 		r.Settings.LookbackDays, mdText(strings.ReplaceAll(r.Settings.Model, "_", " ")))
 	t := r.Totals
+	// vs writes a tile's change against the previous period.
+	vs := func(rel *float64, delta string) string {
+		pc := r.PreviousChange
+		if pc == nil {
+			return ""
+		}
+		if rel != nil {
+			return signedPct(*rel) + " vs " + pc.Label
+		}
+		if delta != "" {
+			return delta + " vs " + pc.Label
+		}
+		return ""
+	}
+	var rel analysis.TotalsChange
+	winDelta := ""
+	if pc := r.PreviousChange; pc != nil {
+		if pc.Relative != nil {
+			rel = *pc.Relative
+		}
+		if pc.Delta != nil && pc.Delta.WinRate != nil {
+			winDelta = signedPoints(pc.Delta.WinRate)
+		}
+	}
 	d.tileRow("totals", []Tile{
-		{Label: "Leads created", Value: count(t.LeadsCreated)},
-		{Label: "Responders", Value: countPtr(t.Responders)},
-		{Label: "MQLs", Value: count(t.MQLs)},
-		{Label: "SQLs", Value: count(t.SQLs)},
-		{Label: "Pipeline created", Value: shortPtr(t.Pipeline), Note: pluralPtr(t.OpportunitiesCreated, "opportunity", "opportunities")},
-		{Label: "Revenue won", Value: shortPtr(t.Revenue), Note: pluralPtr(t.Won, "deal", "deals")},
-		{Label: "Win rate", Value: rate(t.WinRate), Note: countPtr(t.Won) + " won, " + countPtr(t.Lost) + " lost"},
-		{Label: "Campaign cost", Value: shortPtr(t.Cost)},
+		{Label: "Leads created", Value: count(t.LeadsCreated), Note: vs(rel.LeadsCreated, "")},
+		{Label: "Responders", Value: countPtr(t.Responders), Note: vs(rel.Responders, "")},
+		{Label: "MQLs", Value: count(t.MQLs), Note: vs(rel.MQLs, "")},
+		{Label: "SQLs", Value: count(t.SQLs), Note: vs(rel.SQLs, "")},
+		{Label: "Pipeline created", Value: shortPtr(t.Pipeline), Note: joinNotes(pluralPtr(t.OpportunitiesCreated, "opportunity", "opportunities"), vs(rel.Pipeline, ""))},
+		{Label: "Revenue won", Value: shortPtr(t.Revenue), Note: joinNotes(pluralPtr(t.Won, "deal", "deals"), vs(rel.Revenue, ""))},
+		{Label: "Win rate", Value: rate(t.WinRate), Note: joinNotes(countPtr(t.Won)+" won, "+countPtr(t.Lost)+" lost", vs(nil, winDelta))},
+		{Label: "Campaign cost", Value: shortPtr(t.Cost), Note: vs(rel.Cost, "")},
 	})
 	d.define("Period", "The report period: whole days, inclusive, in the report time zone ("+r.Settings.TZ+"). A figure is \"in the period\" when its date falls in it.")
 	d.define("As of", "The moment the data describes: --as-of if given, else the latest event timestamp in the input. It only bounds open windows (for example how long a never-contacted lead has waited); it removes no data.")
@@ -189,6 +219,17 @@ func headerSection(d *document, r *analysis.Report) {
 	d.define("Pipeline", "The amount of the opportunities created in the period.")
 	d.define("Revenue", "The amount of the opportunities won (closed) in the period.")
 	d.define("Win rate", "Won deals divided by won plus lost deals (open deals do not count).")
+}
+
+// joinNotes joins the non-empty notes of a tile.
+func joinNotes(notes ...string) string {
+	var out []string
+	for _, n := range notes {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 func pluralPtr(n *int, one, many string) string {
