@@ -157,7 +157,15 @@ func latencyCurve(l *analysis.Latency) *Chart {
 		Percent: true, YName: "contacted",
 		Series: []Series{{Name: "Contacted", Line: true, X: xs, Values: ys}},
 	}
-	if l.SLAMinutes > 0 {
+	slaMarked := false
+	for _, m := range []Mark{{"5 min", 5}, {"1 hour", 60}, {"1 day", 1440}, {"1 week", 10080}} {
+		if m.Value == l.SLAMinutes {
+			m.Name += " (SLA)"
+			slaMarked = true
+		}
+		c.XMarks = append(c.XMarks, m)
+	}
+	if l.SLAMinutes > 0 && !slaMarked {
 		c.XMarks = append(c.XMarks, Mark{Name: "SLA " + duration(l.SLAMinutes), Value: l.SLAMinutes})
 	}
 	if l.MedianMinutes != nil && *l.MedianMinutes > 0 {
