@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"github.com/campaignretro/retro/internal/humanize"
 	"math"
 	"strconv"
 	"strings"
@@ -12,22 +13,7 @@ import (
 // the analysis computed; they never derive new ones.
 
 // count writes n with thousands separators: 12,345.
-func count(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+func count(n int) string { return humanize.Count(n) }
 
 // countPtr writes a nullable count, "n/a" when null.
 func countPtr(n *int) string {
@@ -38,14 +24,7 @@ func countPtr(n *int) string {
 }
 
 // money writes an amount in whole currency units with separators: $1,234,568.
-func money(m analysis.Money) string {
-	v := analysis.RoundCents(float64(m))
-	sign := ""
-	if v < 0 {
-		sign, v = "-", -v
-	}
-	return sign + "$" + count(int(math.Round(v)))
-}
+func money(m analysis.Money) string { return humanize.Money(float64(m)) }
 
 // moneyPtr writes a nullable amount.
 func moneyPtr(m *analysis.Money) string {
@@ -56,38 +35,12 @@ func moneyPtr(m *analysis.Money) string {
 }
 
 // moneyShort writes an amount compactly for tiles and labels: $1.2M, $350k.
-func moneyShort(m analysis.Money) string {
-	v := float64(m)
-	sign := ""
-	if v < 0 {
-		sign, v = "-", -v
-	}
-	switch {
-	case v >= 1e9:
-		return sign + "$" + trimZero(strconv.FormatFloat(v/1e9, 'f', 1, 64)) + "B"
-	case v >= 1e6:
-		return sign + "$" + trimZero(strconv.FormatFloat(v/1e6, 'f', 1, 64)) + "M"
-	case v >= 1e4:
-		return sign + "$" + strconv.FormatFloat(math.Round(v/1e3), 'f', 0, 64) + "k"
-	}
-	return sign + money(analysis.Money(v))
-}
+func moneyShort(m analysis.Money) string { return humanize.MoneyShort(float64(m)) }
 
 func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }
 
 // pct writes a fraction as a percentage: 31%, 4.2%, 0.35%.
-func pct(f float64) string {
-	p := f * 100
-	switch {
-	case p == 0:
-		return "0%"
-	case math.Abs(p) >= 10:
-		return strconv.FormatFloat(math.Round(p), 'f', 0, 64) + "%"
-	case math.Abs(p) >= 1:
-		return trimZero(strconv.FormatFloat(p, 'f', 1, 64)) + "%"
-	}
-	return strconv.FormatFloat(p, 'f', 2, 64) + "%"
-}
+func pct(f float64) string { return humanize.Percent(f) }
 
 // rate writes a nullable rate, "n/a" when null.
 func rate(f *float64) string {
@@ -107,7 +60,7 @@ func interval(iv *analysis.Interval) string {
 }
 
 // ratioX writes a multiple such as 2.4x.
-func ratioX(f float64) string { return trimZero(strconv.FormatFloat(f, 'f', 1, 64)) + "x" }
+func ratioX(f float64) string { return humanize.Multiple(f) }
 
 // number writes a plain decimal with up to two decimals.
 func number(f float64) string {
@@ -115,25 +68,10 @@ func number(f float64) string {
 }
 
 // signedPct writes a relative change such as +12% or -3.5%.
-func signedPct(f float64) string {
-	if f > 0 {
-		return "+" + pct(f)
-	}
-	return pct(f)
-}
+func signedPct(f float64) string { return humanize.SignedPercent(f) }
 
 // duration writes minutes as a readable duration: 4 min, 2.5 h, 3.1 days.
-func duration(minutes float64) string {
-	switch {
-	case minutes < 1:
-		return strconv.FormatFloat(minutes*60, 'f', 0, 64) + " s"
-	case minutes < 90:
-		return trimZero(strconv.FormatFloat(minutes, 'f', 1, 64)) + " min"
-	case minutes < 48*60:
-		return trimZero(strconv.FormatFloat(minutes/60, 'f', 1, 64)) + " h"
-	}
-	return trimZero(strconv.FormatFloat(minutes/1440, 'f', 1, 64)) + " days"
-}
+func duration(minutes float64) string { return humanize.Duration(minutes) }
 
 // durationPtr writes a nullable duration.
 func durationPtr(m *float64) string {
@@ -202,9 +140,4 @@ func mermaidLabel(s string, max int) string {
 }
 
 // plural writes "1 deal" or "3 deals".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return count(n) + " " + many
-}
+func plural(n int, one, many string) string { return humanize.Plural(n, one, many) }
