@@ -161,6 +161,8 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	}
 	s.progress("hygiene, lead quality, segments, trend")
 	s.pipelineHealth(r)
+	s.progress("findings")
+	r.Findings = findings(r)
 	return r, nil
 }
 

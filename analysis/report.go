@@ -106,11 +106,6 @@ type MissingSection struct {
 	Needs   string `json:"needs"`
 }
 
-// Finding is one sentence of the executive summary.
-type Finding struct {
-	Kind string `json:"kind"`
-	Text string `json:"text"`
-}
 
 // Totals are the headline figures of SPEC section 2. A pointer is nil (null)
 // when the file it needs is missing.

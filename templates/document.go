@@ -38,6 +38,7 @@ type section func(d *document, r *analysis.Report)
 // sections is the report's order of sections. Each section file adds its own.
 var sections = []section{
 	headerSection,
+	summarySection,
 	funnelSection,
 	spendSection,
 	latencySection,
