@@ -106,7 +106,6 @@ type MissingSection struct {
 	Needs   string `json:"needs"`
 }
 
-
 // Totals are the headline figures of SPEC section 2. A pointer is nil (null)
 // when the file it needs is missing.
 type Totals struct {
