@@ -41,7 +41,7 @@ var page = template.Must(template.New("page").Parse(pageHTML))
 func HTML(r *analysis.Report, d *document) ([]byte, error) {
 	blocks := &blockExtension{doc: d}
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, blocks),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote, blocks),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	var body bytes.Buffer
