@@ -29,12 +29,11 @@ func Count(n int) string {
 
 // Money writes an amount in whole currency units: $1,234,568.
 func Money(v float64) string {
-	v = math.Round(v*100) / 100
-	sign := ""
-	if v < 0 {
-		sign, v = "-", -v
+	whole := int(math.Round(math.Round(v*100) / 100))
+	if whole < 0 {
+		return "-$" + Count(-whole)
 	}
-	return sign + "$" + Count(int(math.Round(v)))
+	return "$" + Count(whole)
 }
 
 // MoneyShort writes an amount compactly: $1.2M, $350k, $4,200.
@@ -45,9 +44,9 @@ func MoneyShort(v float64) string {
 	}
 	switch {
 	case v >= 1e9:
-		return sign + "$" + trimZero(strconv.FormatFloat(v/1e9, 'f', 1, 64)) + "B"
+		return sign + "$" + oneDecimal(v/1e9) + "B"
 	case v >= 1e6:
-		return sign + "$" + trimZero(strconv.FormatFloat(v/1e6, 'f', 1, 64)) + "M"
+		return sign + "$" + oneDecimal(v/1e6) + "M"
 	case v >= 1e4:
 		return sign + "$" + strconv.FormatFloat(math.Round(v/1e3), 'f', 0, 64) + "k"
 	}
@@ -77,7 +76,7 @@ func SignedPercent(f float64) string {
 }
 
 // Multiple writes a ratio such as 2.4x.
-func Multiple(f float64) string { return trimZero(strconv.FormatFloat(f, 'f', 1, 64)) + "x" }
+func Multiple(f float64) string { return oneDecimal(f) + "x" }
 
 // Duration writes minutes as a readable duration: 4 min, 2.5 h, 3.1 days.
 func Duration(minutes float64) string {
@@ -101,3 +100,8 @@ func Plural(n int, one, many string) string {
 }
 
 func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }
+
+// oneDecimal rounds half away from zero to one decimal: 1.25 -> "1.3".
+func oneDecimal(f float64) string {
+	return trimZero(strconv.FormatFloat(math.Round(f*10)/10, 'f', 1, 64))
+}
