@@ -159,6 +159,16 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	} else {
 		r.missing("latency", needs(ds, "activities.csv"))
 	}
+	switch {
+	case !ds.Files.Assets || !ds.Files.Touches:
+		r.missing("asset_types", needs(ds, "assets.csv", "touches.csv"))
+	case !ds.HasColumn["touches.csv.asset_id"]:
+		r.missing("asset_types", "the asset_id column of touches.csv")
+	default:
+		s.progress("asset types")
+		types, assets, closed := s.assetTypes()
+		r.AssetTypes, r.Assets, r.AssetDeals = types, assets, &closed
+	}
 	s.progress("hygiene, lead quality, segments, trend")
 	s.pipelineHealth(r)
 	s.progress("findings")

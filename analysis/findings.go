@@ -37,6 +37,7 @@ func findings(r *Report) []Finding {
 	add(bestCampaignFinding(r))
 	add(weakCampaignFinding(r))
 	add(latencyFinding(r))
+	add(contentFinding(r))
 	for _, f := range extraFindings {
 		add(f(r))
 	}
@@ -286,4 +287,49 @@ func upDown(f float64) string {
 	default:
 		return "down " + strings.TrimPrefix(p, "-")
 	}
+}
+
+// contentFinding contrasts the content type whose touched deals win
+// clearly less often than the rest (p < 0.05, enough deals) with the one
+// that wins clearly more often.
+func contentFinding(r *Report) *Finding {
+	var loser, winner *AssetType
+	for i := range r.AssetTypes {
+		t := &r.AssetTypes[i]
+		if t.SmallSample || !t.Significant || t.Lift == nil {
+			continue
+		}
+		if *t.Lift < 1 && (loser == nil || *t.Lift < *loser.Lift) {
+			loser = t
+		}
+		if *t.Lift > 1 && (winner == nil || *t.Lift > *winner.Lift) {
+			winner = t
+		}
+	}
+	if loser == nil && winner == nil {
+		return nil
+	}
+	label := func(t *AssetType) string { return strings.ReplaceAll(t.AssetType, "_", " ") }
+	var parts []string
+	stake := 0.0
+	avgDeal := 0.0
+	if t := r.Totals; t.Revenue != nil && t.Won != nil && *t.Won > 0 {
+		avgDeal = float64(*t.Revenue) / float64(*t.Won)
+	}
+	if t := loser; t != nil {
+		parts = append(parts, fmt.Sprintf("deals touched by %s content won %s of the time against %s without it (%s leads came in through it)",
+			label(t), h.Percent(*t.WinRate), h.Percent(*t.BaselineWinRate), h.Count(t.Leads)))
+		stake += (*t.BaselineWinRate - *t.WinRate) * float64(t.Opportunities) * avgDeal
+	}
+	if t := winner; t != nil {
+		parts = append(parts, fmt.Sprintf("deals touched by %s content won %s against %s", label(t), h.Percent(*t.WinRate), h.Percent(*t.BaselineWinRate)))
+		stake += (*t.WinRate - *t.BaselineWinRate) * float64(t.Opportunities) * avgDeal
+	}
+	text := strings.Join(parts, "; ")
+	test := " (p < 0.05)."
+	if len(parts) == 2 {
+		test = " (p < 0.05 for each)."
+	}
+	return &Finding{Kind: "content", Section: "asset_types", Stake: stake,
+		Text: strings.ToUpper(text[:1]) + text[1:] + test}
 }

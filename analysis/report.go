@@ -37,11 +37,17 @@ type Report struct {
 	// Detected says what each file was taken for, when some file is a CRM
 	// export rather than a canonical file; Coverage which sections such
 	// exports can and cannot feed.
-	Detected    []string     `json:"detected,omitempty"`
-	Coverage    []string     `json:"coverage,omitempty"`
-	Totals      Totals       `json:"totals"`
-	Campaigns   []Campaign   `json:"campaigns"`
-	Latency     *Latency     `json:"latency"`
+	Detected  []string   `json:"detected,omitempty"`
+	Coverage  []string   `json:"coverage,omitempty"`
+	Totals    Totals     `json:"totals"`
+	Campaigns []Campaign `json:"campaigns"`
+	Latency   *Latency   `json:"latency"`
+	// AssetTypes (SPEC 5) is nil without assets.csv and touches.csv (or
+	// touches' asset_id column); Assets ranks each asset, and AssetDeals
+	// counts the closed deals they are measured against.
+	AssetTypes  []AssetType  `json:"asset_types"`
+	Assets      []AssetRow   `json:"assets"`
+	AssetDeals  *ClosedDeals `json:"asset_deals"`
 	Attribution *Attribution `json:"attribution"`
 
 	// Hygiene (SPEC 7) is nil without opportunities.csv; LeadQuality (8),

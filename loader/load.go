@@ -455,7 +455,7 @@ func (l *load) dangle(file, column string, line int) {
 func (l *load) readTouches(tab *table, in *Input) error {
 	var lastCampaign string
 	var lastCampaignID ID = NoID
-	return readLarge(tab, nil, func(v *touchRow, line int) {
+	return readLarge(tab, l.columnsHook(TouchesFile, touchRow{}), func(v *touchRow, line int) {
 		rw := l.row(in, line)
 		lead := rw.required("lead_id", v.LeadID)
 		campaign := rw.required("campaign_id", v.CampaignID)

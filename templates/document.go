@@ -42,6 +42,7 @@ var sections = []section{
 	funnelSection,
 	spendSection,
 	latencySection,
+	assetTypesSection,
 	hygieneSection,
 	leadQualitySection,
 	segmentsSection,

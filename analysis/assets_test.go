@@ -1,0 +1,149 @@
+package analysis
+
+import (
+	"math"
+	"testing"
+)
+
+func assetRow(t *testing.T, r *Report, typ string) AssetType {
+	t.Helper()
+	for _, a := range r.AssetTypes {
+		if a.AssetType == typ {
+			return a
+		}
+	}
+	t.Fatalf("no asset type row %s in %+v", typ, r.AssetTypes)
+	return AssetType{}
+}
+
+func near(a *float64, b float64) bool { return a != nil && math.Abs(*a-b) < 1e-6 }
+
+// TestAssetTypes works through five closed deals by hand (lookback 30 days):
+//
+//	O1 won 1,000  L1: white paper 07-05                      -> white paper
+//	O2 lost       L2: white paper 07-05, case study 08-02    -> white paper (the case study came after close)
+//	O3 won 500    L3: white paper 06-01, case study 07-09    -> case study (06-01 is before created - 30 days)
+//	O4 lost       L4: case study 07-08                       -> case study
+//	O5 won 2,000  L5: a touch without an asset               -> none
+//
+// White paper: 1 of 2 won (50%); baseline O3, O4, O5: 2 of 3; lift 0.75;
+// pooled rate 3/5, z = (1/2 - 2/3) / sqrt(0.6 x 0.4 x (1/2 + 1/3)) = -0.3727,
+// p = 0.70939. The case study mirrors it. Video touched nothing: no win rate,
+// no lift, no p-value, but a row. Lead side: L1, L2 and L3 first touched a
+// white paper (L3's first touch ever is the June one), L4 a case study.
+func TestAssetTypes(t *testing.T) {
+	files := map[string]string{
+		"campaigns.csv": "campaign_id,name,channel\nC1,Content,content_syndication\n",
+		"assets.csv":    "asset_id,name,asset_type\nA1,Guide,White_Paper\nA2,Story,case_study\nA3,Clip,video\n",
+		"leads.csv": `lead_id,created_at,mql_at
+L1,2026-07-01,2026-07-06
+L2,2026-07-01,
+L3,2026-07-01,
+L4,2026-07-01,
+L5,2026-07-01,
+`,
+		"touches.csv": `lead_id,campaign_id,touched_at,asset_id
+L1,C1,2026-07-05,A1
+L2,C1,2026-07-05,A1
+L2,C1,2026-08-02,A2
+L3,C1,2026-06-01,A1
+L3,C1,2026-07-09,A2
+L4,C1,2026-07-08,A2
+L5,C1,2026-07-08,
+`,
+		"opportunities.csv": `opportunity_id,created_at,amount,status,closed_at,lead_id
+O1,2026-07-10,1000,won,2026-08-01,L1
+O2,2026-07-10,700,lost,2026-08-01,L2
+O3,2026-07-10,500,won,2026-08-01,L3
+O4,2026-07-10,300,lost,2026-08-01,L4
+O5,2026-07-10,2000,won,2026-08-01,L5
+`,
+	}
+	r := analyzeQ3(t, loadFiles(t, files), 30)
+	if len(r.AssetTypes) != 3 {
+		t.Fatalf("want 3 asset types (every type of assets.csv), got %+v", r.AssetTypes)
+	}
+	for _, typ := range []string{"white_paper", "case_study"} {
+		a := assetRow(t, r, typ)
+		if a.Opportunities != 2 || a.Won != 1 || a.Lost != 1 || !near(a.WinRate, 0.5) || !near(a.BaselineWinRate, 2.0/3) ||
+			!near(a.Lift, 0.75) || !near(a.PValue, 0.7093881) || a.Significant || !a.SmallSample {
+			t.Errorf("%s: %+v", typ, a)
+		}
+	}
+	if wp := assetRow(t, r, "white_paper"); wp.Revenue != 1000 || wp.Leads != 3 || !near(wp.MQLRate, 1.0/3) || !near(wp.OppRate, 1) {
+		t.Errorf("white paper revenue / lead side: %+v", wp)
+	}
+	if cs := assetRow(t, r, "case_study"); cs.Revenue != 500 || cs.Leads != 1 {
+		t.Errorf("case study revenue / lead side: %+v", cs)
+	}
+	v := assetRow(t, r, "video")
+	if v.Opportunities != 0 || v.WinRate != nil || v.Lift != nil || v.PValue != nil || !near(v.BaselineWinRate, 0.6) || v.Leads != 0 {
+		t.Errorf("video (all zero) row: %+v", v)
+	}
+	if r.AssetDeals == nil || r.AssetDeals.Closed != 5 || r.AssetDeals.Won != 3 {
+		t.Errorf("closed deals: %+v", r.AssetDeals)
+	}
+	// Per asset: ranked by touched won revenue, then asset_id.
+	if len(r.Assets) != 3 || r.Assets[0].AssetID != "A1" || r.Assets[1].AssetID != "A2" || r.Assets[2].AssetID != "A3" {
+		t.Errorf("asset ranking: %+v", r.Assets)
+	}
+}
+
+// TestAssetTypeEveryDeal: a type on every closed deal has no baseline, so
+// no lift and no p-value.
+func TestAssetTypeEveryDeal(t *testing.T) {
+	files := map[string]string{
+		"campaigns.csv":     "campaign_id,name,channel\nC1,Content,email\n",
+		"assets.csv":        "asset_id,name,asset_type\nA1,Guide,white_paper\n",
+		"leads.csv":         "lead_id,created_at\nL1,2026-07-01\nL2,2026-07-01\n",
+		"touches.csv":       "lead_id,campaign_id,touched_at,asset_id\nL1,C1,2026-07-05,A1\nL2,C1,2026-07-05,A1\n",
+		"opportunities.csv": "opportunity_id,created_at,amount,status,closed_at,lead_id\nO1,2026-07-10,1,won,2026-08-01,L1\nO2,2026-07-10,1,lost,2026-08-01,L2\n",
+	}
+	a := assetRow(t, analyzeQ3(t, loadFiles(t, files), 180), "white_paper")
+	if a.Opportunities != 2 || a.BaselineWinRate != nil || a.Lift != nil || a.PValue != nil {
+		t.Errorf("want an empty baseline with null lift and p-value: %+v", a)
+	}
+}
+
+func TestAssetTypesMissing(t *testing.T) {
+	files := map[string]string{
+		"assets.csv":  "asset_id,name,asset_type\nA1,Guide,white_paper\n",
+		"leads.csv":   "lead_id,created_at\nL1,2026-07-01\n",
+		"touches.csv": "lead_id,campaign_id,touched_at\nL1,C1,2026-07-05\n",
+	}
+	r := analyzeQ3(t, loadFiles(t, files), 180)
+	if r.AssetTypes != nil || len(r.Missing) == 0 {
+		t.Fatalf("asset types without an asset_id column: %+v", r.AssetTypes)
+	}
+	found := false
+	for _, m := range r.Missing {
+		if m.Section == "asset_types" && m.Needs == "the asset_id column of touches.csv" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("missing sections: %+v", r.Missing)
+	}
+}
+
+func TestTwoProportionP(t *testing.T) {
+	tests := []struct {
+		x1, n1, x2, n2 int
+		want           *float64
+	}{
+		// 2/10 vs 6/10: pooled 0.4, se = sqrt(0.4 x 0.6 x 0.2) = 0.21909,
+		// z = -0.4 / 0.21909 = -1.82574, p = erfc(1.82574 / sqrt 2) = 0.067889.
+		{2, 10, 6, 10, ptr(0.0678892)},
+		{0, 5, 0, 7, ptr(1)}, // pooled rate 0
+		{5, 5, 7, 7, ptr(1)}, // pooled rate 1
+		{1, 2, 0, 0, nil},    // an empty group
+	}
+	for _, tc := range tests {
+		got := twoProportionP(tc.x1, tc.n1, tc.x2, tc.n2)
+		if (got == nil) != (tc.want == nil) || (got != nil && math.Abs(*got-*tc.want) > 1e-6) {
+			t.Errorf("p(%d/%d vs %d/%d) = %v, want %v", tc.x1, tc.n1, tc.x2, tc.n2, got, tc.want)
+		}
+	}
+}
+
+func ptr(f float64) *float64 { return &f }
