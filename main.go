@@ -87,7 +87,7 @@ type config struct {
 	data, out, period, asOf, tz, model, formats, title, maxBad string
 	dateOrder, preset, mapping, sheet                          string
 	lookback                                                   int
-	sla                                                        float64
+	sla, halfLife                                              float64
 	quiet, showVersion, decimalComma, allMembers               bool
 	cpuProfile                                                 string
 }
@@ -104,7 +104,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.tz, "tz", "UTC", "report time zone (IANA name): naive timestamps and period days use it")
 	fs.IntVar(&c.lookback, "lookback", 180, "lookback window W in days: how long before an opportunity a touch still counts")
 	fs.Float64Var(&c.sla, "sla", 60, "follow-up SLA in minutes: the latency section's within_sla counts handoffs contacted this fast")
-	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI")
+	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI: first_touch, last_touch,\nlinear, position_based, w_shaped, time_decay or markov")
+	fs.Float64Var(&c.halfLife, "half-life", 7, "half-life in days of the time_decay model: a touch this much older gets half the credit")
 	fs.StringVar(&c.formats, "format", "html,md,json", "outputs to write: any of html, md, json, comma-separated")
 	fs.StringVar(&c.title, "title", "", "report title (default \"Campaign retrospective PERIOD\")")
 	fs.StringVar(&c.maxBad, "max-bad-rows", "1%", "fail when a file has more bad rows than this: a percentage (1%) or a count (25)")
@@ -267,6 +268,10 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 		return lo, ao, nil, usagef("--sla must be a number of minutes, 0 or more")
 	}
 	ao.SLAMinutes = c.sla
+	if !(c.halfLife > 0) || math.IsInf(c.halfLife, 0) {
+		return lo, ao, nil, usagef("--half-life must be a number of days above 0")
+	}
+	ao.HalfLifeDays = c.halfLife
 	if !validModel(c.model) {
 		return lo, ao, nil, usagef("--model %q: use one of %s", c.model, strings.Join(analysis.Models, ", "))
 	}

@@ -137,6 +137,12 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 		r.DataQuality = append(r.DataQuality, Problem{File: p.File, Line: p.Line, Column: p.Column, Problem: p.Problem})
 	}
 
+	if ds.Files.Opportunities {
+		s.progress("sourcing")
+		r.Sourcing = s.sourcing()
+	} else {
+		r.missing("sourcing", needs(ds, "opportunities.csv"))
+	}
 	if ds.Files.Touches && ds.Files.Opportunities {
 		s.progress("attribution")
 		r.Attribution = s.attribution()

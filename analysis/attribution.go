@@ -22,6 +22,38 @@ type AttributionTarget struct {
 	Unattributed Money                       `json:"unattributed"`
 	Models       map[string]map[string]Money `json:"models"`
 	Channels     map[string]map[string]Money `json:"channels"`
+	// Reconciliation checks, per model, credited + unattributed = total.
+	Reconciliation []Reconciliation `json:"reconciliation"`
+	// Compare sets every model side by side per campaign, ordered by credit
+	// under the default model (descending), then campaign_id.
+	Compare []ModelComparison `json:"compare"`
+}
+
+// Reconciliation is one model's check that credits add up.
+type Reconciliation struct {
+	Model        string `json:"model"`
+	Credited     Money  `json:"credited"`
+	Unattributed Money  `json:"unattributed"`
+	Total        Money  `json:"total"`
+	// Difference is credited + unattributed - total (0 up to rounding).
+	Difference Money `json:"difference"`
+}
+
+// ModelComparison is one campaign's credit under every model.
+type ModelComparison struct {
+	CampaignID string           `json:"campaign_id"`
+	Name       string           `json:"name"`
+	Channel    string           `json:"channel"`
+	Credit     map[string]Money `json:"credit"`
+	Min        Money            `json:"min"`
+	Max        Money            `json:"max"`
+	// Rank is the campaign's rank (1 = most credit) under each model.
+	Rank map[string]int `json:"rank"`
+	// RankChanges is true when the rank differs across models; BestRank and
+	// WorstRank bound it.
+	RankChanges bool `json:"rank_changes"`
+	BestRank    int  `json:"best_rank"`
+	WorstRank   int  `json:"worst_rank"`
 }
 
 // credit returns model's credit per campaign_id (nil if the model is absent).
@@ -114,36 +146,61 @@ func (s *scope) attribution() *Attribution {
 			}
 		}
 	}
-	a.Pipeline = s.credit(pipe, pipeTotal, pipeUn)
-	a.Revenue = s.credit(rev, revTotal, revUn)
+	a.Pipeline = s.credit(pipe, pipeTotal, pipeUn, s.nonConverting(pipe))
+	a.Revenue = s.credit(rev, revTotal, revUn, s.nonConverting(rev))
 	return a
 }
 
-// weights gives, for a journey, each touch's share of its value under one model.
-type weights func(j *journey, w []float64)
-
-func (s *scope) models() map[string]weights {
-	return map[string]weights{
-		"first_touch": func(j *journey, w []float64) { w[0] = 1 },
-		"last_touch":  func(j *journey, w []float64) { w[len(w)-1] = 1 },
-		"linear": func(j *journey, w []float64) {
-			for i := range w {
-				w[i] = 1 / float64(len(w))
-			}
-		},
+// nonConverting returns the Markov chain's non-converting paths for a
+// target: one per lead with a touch in P who is in people(o) of none of the
+// target's attributed opportunities, made of its touches in P.
+func (s *scope) nonConverting(journeys []journey) [][]loader.ID {
+	inJourney := make([]bool, len(s.ds.Leads))
+	for _, j := range journeys {
+		for _, p := range s.ds.PeopleOf(int(j.opp)) {
+			inJourney[p] = true
+		}
 	}
+	var paths [][]loader.ID
+	for p := range s.ds.Leads {
+		if inJourney[p] {
+			continue
+		}
+		var path []loader.ID
+		for _, t := range s.ds.PersonTouches(loader.ID(p)) {
+			if s.inP(t.At) {
+				path = append(path, t.Campaign)
+			}
+		}
+		if path != nil {
+			paths = append(paths, path)
+		}
+	}
+	return paths
 }
 
-// credit splits the journeys' value over campaigns and channels under every model.
-func (s *scope) credit(journeys []journey, total, unattributed float64) AttributionTarget {
+// credit splits the journeys' value over campaigns and channels under every
+// model: the rule-based models touch by touch, Markov by removal effect.
+func (s *scope) credit(journeys []journey, total, unattributed float64, nonConverting [][]loader.ID) AttributionTarget {
 	t := AttributionTarget{
 		Total: Money(total), Attributed: Money(total - unattributed), Unattributed: Money(unattributed),
 		Models: map[string]map[string]Money{}, Channels: map[string]map[string]Money{},
 	}
+	nc := len(s.ds.Campaigns)
+	inJourney := make([]bool, nc)
+	for _, j := range journeys {
+		for _, jt := range j.touches {
+			inJourney[jt.Campaign] = true
+		}
+	}
+	perModel := map[string][]float64{}
 	var w []float64
-	for name, model := range s.models() {
-		perCampaign := make([]float64, len(s.ds.Campaigns))
-		inJourney := make([]bool, len(s.ds.Campaigns))
+	for _, name := range Models {
+		if name == "markov" {
+			continue
+		}
+		model := s.ruleModel(name)
+		perCampaign := make([]float64, nc)
 		for i := range journeys {
 			j := &journeys[i]
 			w = slices.Grow(w[:0], len(j.touches))[:len(j.touches)]
@@ -151,12 +208,16 @@ func (s *scope) credit(journeys []journey, total, unattributed float64) Attribut
 			model(j, w)
 			for k, jt := range j.touches {
 				perCampaign[jt.Campaign] += j.amount * w[k]
-				inJourney[jt.Campaign] = true
 			}
 		}
+		perModel[name] = perCampaign
+	}
+	perModel["markov"] = markovCredit(journeys, nonConverting, nc, total-unattributed)
+
+	for _, name := range Models {
 		campaigns, channels := map[string]Money{}, map[string]Money{}
-		for c, v := range perCampaign {
-			if !inJourney[c] {
+		for c, v := range perModel[name] {
+			if !inJourney[c] && v == 0 {
 				continue
 			}
 			campaigns[s.campaignName(loader.ID(c))] = Money(v)
@@ -164,5 +225,6 @@ func (s *scope) credit(journeys []journey, total, unattributed float64) Attribut
 		}
 		t.Models[name], t.Channels[name] = campaigns, channels
 	}
+	t.Reconciliation, t.Compare = s.compareModels(perModel, inJourney, total, unattributed)
 	return t
 }

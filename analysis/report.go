@@ -45,9 +45,12 @@ type Report struct {
 	// AssetTypes (SPEC 5) is nil without assets.csv and touches.csv (or
 	// touches' asset_id column); Assets ranks each asset, and AssetDeals
 	// counts the closed deals they are measured against.
-	AssetTypes  []AssetType  `json:"asset_types"`
-	Assets      []AssetRow   `json:"assets"`
-	AssetDeals  *ClosedDeals `json:"asset_deals"`
+	AssetTypes []AssetType  `json:"asset_types"`
+	Assets     []AssetRow   `json:"assets"`
+	AssetDeals *ClosedDeals `json:"asset_deals"`
+	// Sourcing (SPEC 6) is nil without opportunities.csv; Attribution
+	// without touches.csv or opportunities.csv.
+	Sourcing    *Sourcing    `json:"sourcing"`
 	Attribution *Attribution `json:"attribution"`
 
 	// Hygiene (SPEC 7) is nil without opportunities.csv; LeadQuality (8),

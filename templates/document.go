@@ -43,6 +43,7 @@ var sections = []section{
 	spendSection,
 	latencySection,
 	assetTypesSection,
+	attributionSection,
 	hygieneSection,
 	leadQualitySection,
 	segmentsSection,
