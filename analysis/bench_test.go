@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/rand/v2"
 	"sync"
 	"testing"
 
@@ -83,5 +84,33 @@ func BenchmarkSection(b *testing.B) {
 				sec.run()
 			}
 		})
+	}
+}
+
+// BenchmarkMarkov solves the removal effects of 500 campaigns over a
+// million paths (100,000 converting).
+func BenchmarkMarkov(b *testing.B) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	const campaigns = 500
+	path := func() []loader.ID {
+		p := make([]loader.ID, 1+rng.IntN(8))
+		for i := range p {
+			p[i] = loader.ID(rng.IntN(campaigns))
+		}
+		return p
+	}
+	journeys := make([]journey, 100_000)
+	for i := range journeys {
+		for _, c := range path() {
+			journeys[i].touches = append(journeys[i].touches, journeyTouch{Campaign: c})
+		}
+	}
+	non := make([][]loader.ID, 900_000)
+	for i := range non {
+		non[i] = path()
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		markovCredit(journeys, non, campaigns, 1e6)
 	}
 }

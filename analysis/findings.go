@@ -38,6 +38,7 @@ func findings(r *Report) []Finding {
 	add(weakCampaignFinding(r))
 	add(latencyFinding(r))
 	add(contentFinding(r))
+	add(sourcingFinding(r))
 	for _, f := range extraFindings {
 		add(f(r))
 	}
@@ -332,4 +333,23 @@ func contentFinding(r *Report) *Finding {
 	}
 	return &Finding{Kind: "content", Section: "asset_types", Stake: stake,
 		Text: strings.ToUpper(text[:1]) + text[1:] + test}
+}
+
+// sourcingFinding sets what marketing sourced beside what it touched.
+func sourcingFinding(r *Report) *Finding {
+	if r.Sourcing == nil {
+		return nil
+	}
+	p, v := r.Sourcing.Pipeline, r.Sourcing.Revenue
+	if p.SourcedShare == nil {
+		return nil
+	}
+	text := fmt.Sprintf("Marketing sourced %s of new pipeline (%s)", h.Percent(*p.SourcedShare), h.MoneyShort(float64(p.MarketingSourced.Amount)))
+	if p.TouchedShare != nil {
+		text += fmt.Sprintf(" and touched %s (%s)", h.Percent(*p.TouchedShare), h.MoneyShort(float64(p.MarketingTouched.Amount)))
+	}
+	if v.SourcedShare != nil && v.TouchedShare != nil {
+		text += fmt.Sprintf("; of revenue won, %s was marketing sourced and %s marketing touched", h.Percent(*v.SourcedShare), h.Percent(*v.TouchedShare))
+	}
+	return &Finding{Kind: "sourcing", Section: "sourcing", Stake: float64(p.MarketingSourced.Amount) / 4, Text: text + "."}
 }
