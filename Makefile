@@ -1,7 +1,7 @@
 # Campaign Retro. `go run .` writes the sample report; `make test` is what CI runs.
 GO ?= go
 
-.PHONY: report test vet unit scale-check bench bench-scale sample
+.PHONY: report test vet unit scale-check browser-test bench bench-scale sample
 
 report: ## the report from sample-data into out/
 	$(GO) run .
@@ -26,3 +26,11 @@ bench: ## go test benchmarks of the loader and each analysis section
 
 bench-scale: ## whole runs at 100k, 300k and 1M leads against the DuckDB peer
 	scripts/bench.sh
+
+browser-test: ## report.html in headless Chromium (offline), report.md's Mermaid with Mermaid 10 and 11
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	$(GO) run . -q --out out/browser/sample
+	node tests/browser/check.mjs out/browser/sample
+	$(GO) run . -q --period 2026-Q3 --max-bad-rows 50% --out out/browser/small testdata/small
+	node tests/browser/check.mjs out/browser/small

@@ -124,6 +124,12 @@ func TestInjection(t *testing.T) {
 	}
 	html, _ := os.ReadFile(filepath.Join(out, "report.html"))
 	md, _ := os.ReadFile(filepath.Join(out, "report.md"))
+	if n := bytes.Count(html, []byte("</script>")); n != 3 { // the JSON, ECharts and page scripts
+		t.Errorf("report.html has %d </script> tags, want 3: a campaign name closed a script", n)
+	}
+	if bytes.Contains(html, []byte("<script>alert")) {
+		t.Error("report.html contains a live script from a campaign name")
+	}
 	if bytes.Contains(html, []byte("<img src=x")) {
 		t.Error("report.html contains a live <img> tag from a campaign name")
 	}
