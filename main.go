@@ -106,7 +106,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&c.sla, "sla", 60, "follow-up SLA in minutes: the latency section's within_sla counts handoffs contacted this fast")
 	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI: first_touch, last_touch,\nlinear, position_based, w_shaped, time_decay or markov")
 	fs.Float64Var(&c.halfLife, "half-life", 7, "half-life in days of the time_decay model: a touch this much older gets half the credit")
-	fs.StringVar(&c.formats, "format", "html,md,json", "outputs to write: any of html, md, json, comma-separated")
+	fs.StringVar(&c.formats, "format", "html,md,json,csv", "outputs to write, comma-separated: html, md, json, and csv (every table as tables/NAME.csv)")
 	fs.StringVar(&c.title, "title", "", "report title (default \"Campaign retrospective PERIOD\")")
 	fs.StringVar(&c.maxBad, "max-bad-rows", "1%", "fail when a file has more bad rows than this: a percentage (1%) or a count (25)")
 	fs.StringVar(&c.dateOrder, "date-order", "mdy", "how slash dates such as 03/04/2026 are read: mdy (month first, US exports) or dmy;\na value that cannot be read in this order is reported, not guessed")
@@ -282,15 +282,15 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 	for _, f := range strings.Split(c.formats, ",") {
 		f = strings.ToLower(strings.TrimSpace(f))
 		switch f {
-		case "html", "md", "json":
+		case "html", "md", "json", "csv":
 			formats = append(formats, f)
 		case "":
 		default:
-			return lo, ao, nil, usagef("--format %q: use html, md and/or json", f)
+			return lo, ao, nil, usagef("--format %q: use html, md, json and/or csv", f)
 		}
 	}
 	if len(formats) == 0 {
-		return lo, ao, nil, usagef("--format: name at least one of html, md, json")
+		return lo, ao, nil, usagef("--format: name at least one of html, md, json, csv")
 	}
 	return lo, ao, formats, nil
 }

@@ -142,6 +142,18 @@ func TestInjection(t *testing.T) {
 	if !bytes.Contains(md, []byte(`Brand \| \`+"`"+`search\`+"`")) {
 		t.Error("report.md does not escape | and ` in a campaign name")
 	}
+	csvText := ""
+	tables, _ := filepath.Glob(filepath.Join(out, "tables", "*.csv"))
+	for _, f := range tables {
+		b, _ := os.ReadFile(f)
+		csvText += string(b)
+	}
+	if len(tables) == 0 || !strings.Contains(csvText, "Spring Ebook <img src=x onerror=alert(1)> (C2)") {
+		t.Errorf("tables/*.csv (%d files) lack the campaign name as plain text", len(tables))
+	}
+	if !strings.Contains(csvText, "'=cmd|' /C calc'!A0 (C7)") || strings.Contains(csvText, "\n=cmd") || regexp.MustCompile(`(?m)(^|,)"?=cmd`).MatchString(csvText) {
+		t.Error("a formula-like campaign name is not neutralised in tables/*.csv")
+	}
 	for _, block := range regexp.MustCompile("(?s)```mermaid\n(.*?)```").FindAllSubmatch(md, -1) {
 		for _, line := range strings.Split(string(block[1]), "\n") {
 			if strings.Count(line, `"`)%2 != 0 || strings.ContainsAny(strings.Replace(line, "-->", "", 1), "<>`") {

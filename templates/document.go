@@ -19,6 +19,7 @@ type document struct {
 	toc      []heading
 	charts   map[string]*Chart
 	tiles    map[string][]Tile
+	tables   []namedTable // every table, for out/tables/*.csv
 	glossary map[string]string
 	footer   string
 }
@@ -119,6 +120,17 @@ func (d *document) define(term, definition string) { d.glossary[term] = definiti
 // align has one of "l", "r" per column.
 func (d *document) table(head []string, align string, rows [][]string) {
 	writeTable(&d.body, head, align, rows)
+	section := "report"
+	if len(d.toc) > 0 {
+		section = d.toc[len(d.toc)-1].anchor
+	}
+	n := 1
+	for _, t := range d.tables {
+		if t.section == section {
+			n++
+		}
+	}
+	d.tables = append(d.tables, namedTable{section: section, name: fmt.Sprintf("%s-%d", section, n), head: head, rows: rows})
 }
 
 func writeTable(b *strings.Builder, head []string, align string, rows [][]string) {
