@@ -89,7 +89,7 @@ type config struct {
 	lookback                                                   int
 	sla, halfLife                                              float64
 	quiet, showVersion, decimalComma, allMembers               bool
-	cpuProfile                                                 string
+	cpuProfile, notes                                          string
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.
@@ -107,6 +107,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI: first_touch, last_touch,\nlinear, position_based, w_shaped, time_decay or markov")
 	fs.Float64Var(&c.halfLife, "half-life", 7, "half-life in days of the time_decay model: a touch this much older gets half the credit")
 	fs.StringVar(&c.formats, "format", "html,md,json,csv", "outputs to write, comma-separated: html, md, json, and csv (every table as tables/NAME.csv)")
+	fs.StringVar(&c.notes, "notes", "", "Markdown file of the team's own notes (what we learned, what we agreed to change),\nplaced after the executive summary")
 	fs.StringVar(&c.title, "title", "", "report title (default \"Campaign retrospective PERIOD\")")
 	fs.StringVar(&c.maxBad, "max-bad-rows", "1%", "fail when a file has more bad rows than this: a percentage (1%) or a count (25)")
 	fs.StringVar(&c.dateOrder, "date-order", "mdy", "how slash dates such as 03/04/2026 are read: mdy (month first, US exports) or dmy;\na value that cannot be read in this order is reported, not guessed")
@@ -277,6 +278,13 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 	}
 	ao.Model = c.model
 	ao.Title = c.title
+	if c.notes != "" {
+		b, err := os.ReadFile(c.notes)
+		if err != nil {
+			return lo, ao, nil, fmt.Errorf("--notes: %w", err)
+		}
+		ao.Notes = string(b)
+	}
 	ao.Version = version
 	var formats []string
 	for _, f := range strings.Split(c.formats, ",") {

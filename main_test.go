@@ -227,3 +227,29 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("--help: %v\n%s", err, stderr.String())
 	}
 }
+
+// TestNotes places the team's Markdown after the summary, without raw HTML
+// and without letting it place the report's charts.
+func TestNotes(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	notes := filepath.Join(dir, "notes.md")
+	os.WriteFile(notes, []byte("# What we learned\n\nCall **every MQL** within the hour.\n\n<img src=x onerror=alert(1)>\n\n```chart funnel\n```\n"), 0o644)
+	if err := run([]string{"-q", "--notes", notes, "--out", out, "--period", "2026-Q3", "--max-bad-rows", "50%", "testdata/small"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "report.md"))
+	html, _ := os.ReadFile(filepath.Join(out, "report.html"))
+	summary, notesAt, funnel := bytes.Index(md, []byte("## Executive summary")), bytes.Index(md, []byte("## Team notes\n\n### What we learned")), bytes.Index(md, []byte("## Campaign funnel"))
+	if notesAt < 0 || summary > notesAt || notesAt > funnel {
+		t.Errorf("notes not placed after the summary (summary %d, notes %d, funnel %d)", summary, notesAt, funnel)
+	}
+	if bytes.Contains(md, []byte("<img")) || bytes.Contains(html, []byte("<img src=x")) {
+		t.Error("raw HTML from the notes reached an output")
+	}
+	if !bytes.Contains(html, []byte("<strong>every MQL</strong>")) {
+		t.Error("the notes' Markdown was not rendered in the HTML")
+	}
+	if err := run([]string{"-q", "--notes", filepath.Join(dir, "missing.md"), "--out", out, "testdata/small"}, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
+		t.Error("a missing notes file must fail")
+	}
+}

@@ -25,6 +25,8 @@ type Options struct {
 	Version      string
 	MaxBadRows   string
 	InputsHash   string
+	// Notes is the team's own Markdown (--notes), placed in the report as is.
+	Notes string
 	// Progress, when set, is told the name of each section as it starts.
 	Progress func(section string)
 }
@@ -118,6 +120,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 			AsOfGiven: opts.AsOf != loader.NoTime, PeriodGiven: opts.Period != nil, MaxBadRows: opts.MaxBadRows,
 		},
 		InputsHash:  opts.InputsHash,
+		Notes:       opts.Notes,
 		Inputs:      []InputInfo{},
 		DataQuality: []Problem{},
 		Warnings:    append([]string{}, ds.Notes...),

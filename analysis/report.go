@@ -25,15 +25,17 @@ const Schema = "retro/v1"
 
 // Report is the whole analysis: the single model that every renderer reads.
 type Report struct {
-	Schema      string      `json:"schema"`
-	Title       string      `json:"title"`
-	Version     string      `json:"version"`
-	Period      PeriodInfo  `json:"period"`
-	Settings    Settings    `json:"settings"`
-	Inputs      []InputInfo `json:"inputs"`
-	InputsHash  string      `json:"inputs_hash"`
-	DataQuality []Problem   `json:"data_quality"`
-	Warnings    []string    `json:"warnings"`
+	Schema     string      `json:"schema"`
+	Title      string      `json:"title"`
+	Version    string      `json:"version"`
+	Period     PeriodInfo  `json:"period"`
+	Settings   Settings    `json:"settings"`
+	Inputs     []InputInfo `json:"inputs"`
+	InputsHash string      `json:"inputs_hash"`
+	// Notes is the team's own Markdown (--notes): what was learned and agreed.
+	Notes       string    `json:"notes,omitempty"`
+	DataQuality []Problem `json:"data_quality"`
+	Warnings    []string  `json:"warnings"`
 	// Detected says what each file was taken for, when some file is a CRM
 	// export rather than a canonical file; Coverage which sections such
 	// exports can and cannot feed.

@@ -40,6 +40,7 @@ type section func(d *document, r *analysis.Report)
 var sections = []section{
 	headerSection,
 	summarySection,
+	notesSection,
 	funnelSection,
 	spendSection,
 	latencySection,
