@@ -1,12 +1,12 @@
 # Campaign Retro. `go run .` writes the sample report; `make test` is what CI runs.
 GO ?= go
 
-.PHONY: report test vet unit scale-check browser-test bench bench-scale sample
+.PHONY: report test vet unit fuzz scale-check browser-test bench bench-scale sample
 
 report: ## the report from sample-data into out/
 	$(GO) run .
 
-test: vet unit scale-check ## everything CI runs
+test: vet unit fuzz scale-check ## everything CI runs (make browser-test too)
 
 vet:
 	@test -z "$$(gofmt -l . | tee /dev/stderr)" || (echo "gofmt: files above need formatting" >&2; exit 1)
@@ -34,3 +34,9 @@ browser-test: ## report.html in headless Chromium (offline), report.md's Mermaid
 	node tests/browser/check.mjs out/browser/sample
 	$(GO) run . -q --period 2026-Q3 --max-bad-rows 50% --out out/browser/small testdata/small
 	node tests/browser/check.mjs out/browser/small
+
+FUZZTIME ?= 10s
+fuzz: ## a short run of each loader fuzz target (FUZZTIME=5m for a long one)
+	$(GO) test ./loader -run '^$$' -fuzz '^FuzzParseTime$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./loader -run '^$$' -fuzz '^FuzzParseAmount$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./loader -run '^$$' -fuzz '^FuzzLoadCSV$$' -fuzztime $(FUZZTIME)
