@@ -116,7 +116,7 @@ type load struct {
 	cur *table
 	// sfs is shared by the Salesforce adapters; hub by HubSpot's.
 	sfs *sfState
-	hub *hubState
+	hubs *hubState
 	// read lists the files read per kind.
 	read [numKinds][]string
 

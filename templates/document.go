@@ -373,6 +373,20 @@ func dataQualitySection(d *document, r *analysis.Report) {
 	for _, in := range r.Inputs {
 		cells = append(cells, []string{mdText(in.File), count(in.Rows), count(in.Skipped), count(in.Blanked)})
 	}
+	if len(r.Detected) > 0 {
+		d.h3("What each file was taken for")
+		for _, line := range r.Detected {
+			fmt.Fprintf(&d.body, "- %s\n", mdText(line))
+		}
+		d.body.WriteString("\n")
+	}
+	if len(r.Coverage) > 0 {
+		d.h3("What these exports can feed")
+		for _, line := range r.Coverage {
+			fmt.Fprintf(&d.body, "- %s\n", mdText(line))
+		}
+		d.body.WriteString("\n")
+	}
 	d.p("Rows read per file; skipped rows broke the data contract and were left out, blanked values were unreadable optional values that were ignored.")
 	d.table([]string{"File", "Rows", "Skipped", "Blanked"}, "lrrr", cells)
 	if len(r.DataQuality) > 0 {
