@@ -115,7 +115,7 @@ type load struct {
 	// cur is the file being read: problems name its columns.
 	cur *table
 	// sfs is shared by the Salesforce adapters; hub by HubSpot's.
-	sfs *sfState
+	sfs  *sfState
 	hubs *hubState
 	// read lists the files read per kind.
 	read [numKinds][]string
