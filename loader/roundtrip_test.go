@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -345,6 +346,80 @@ func TestSalesforceRoundTrip(t *testing.T) {
 	for _, n := range []string{"contacts are converted leads", "1 campaign members have not responded", "1 tasks are not completed", "CloseDate is a date without a time"} {
 		if !strings.Contains(notes, n) {
 			t.Errorf("notes lack %q:\n%s", n, notes)
+		}
+	}
+}
+
+// writeHubSpot writes w's people and deals as HubSpot contacts and deals
+// exports. A deal's associated contacts list its primary person first (for
+// a deal without one, the earliest-created of its people, as SPEC 6 picks).
+func (w *world) writeHubSpot(t *testing.T, dir string) {
+	created := map[string]string{}
+	contacts := [][]string{{"Record ID", "First Name", "Email", "Create Date", "Lifecycle Stage", "Original Source", "Contact owner", "Country/Region"}}
+	for i, l := range w.leads {
+		created[l.id] = l.created
+		contacts = append(contacts, []string{l.id, fmt.Sprintf("Person %d", i), fmt.Sprintf("p%d@example.com", i),
+			strings.NewReplacer("T", " ", "Z", "").Replace(l.created), "Lead", l.source, l.owner, l.region})
+	}
+	people := map[string][]string{}
+	for _, c := range w.contacts {
+		people[c[0]] = append(people[c[0]], c[1])
+	}
+	deals := [][]string{{"Record ID", "Deal Name", "Deal Stage", "Amount", "Close Date", "Create Date", "Deal owner", "Is Closed Won", "Associated Contact IDs"}}
+	for _, o := range w.opps {
+		ids := people[o.id]
+		if o.lead != "" {
+			ids = append([]string{o.lead}, ids...)
+		} else if len(ids) > 1 {
+			ids = slices.Clone(ids)
+			slices.SortFunc(ids, func(a, b string) int {
+				if c := strings.Compare(created[a], created[b]); c != 0 {
+					return c
+				}
+				return strings.Compare(a, b)
+			})
+		}
+		stage, won := map[string]string{"open": "Appointment Scheduled", "won": "Closed Won", "lost": "Closed Lost"}[o.status], "false"
+		if o.status == "won" {
+			won = "true"
+		}
+		deals = append(deals, []string{o.id, "Deal " + o.id, stage, commas(o.amount), o.closed,
+			strings.NewReplacer("T", " ", "Z", "").Replace(o.created), o.owner, won, strings.Join(ids, ";")})
+	}
+	write(t, filepath.Join(dir, "hubspot-crm-exports-all-contacts.csv"), csvLines(contacts, ","))
+	write(t, filepath.Join(dir, "hubspot-crm-exports-all-deals.csv"), csvLines(deals, ","))
+}
+
+// TestHubSpotRoundTrip: the world as canonical leads, opportunities and
+// contacts, and as HubSpot contacts and deals exports, gives the same
+// figures in every section HubSpot's files can feed.
+func TestHubSpotRoundTrip(t *testing.T) {
+	w := newWorld(2)
+	canon, hs := t.TempDir(), t.TempDir()
+	w.writeCanonical(t, canon)
+	for _, f := range []string{"campaigns.csv", "touches.csv", "activities.csv"} {
+		os.Remove(filepath.Join(canon, f))
+	}
+	w.writeHubSpot(t, hs)
+	for _, period := range []string{"2026-Q2", "2026-Q3"} {
+		a, b := analyze(t, canon, period), analyze(t, hs, period)
+		if jsonOf(t, a.Totals.Won) == "0" {
+			t.Fatalf("%s: the world is too empty to compare: %+v", period, a.Totals)
+		}
+		for _, sec := range []struct {
+			name string
+			a, b any
+		}{
+			{"totals", a.Totals, b.Totals},
+			{"sourcing", a.Sourcing, b.Sourcing},
+			{"hygiene", a.Hygiene, b.Hygiene},
+			{"segments", a.Segments, b.Segments},
+			{"trend", a.Trend, b.Trend},
+			{"previous", a.Previous, b.Previous},
+		} {
+			if ja, jb := jsonOf(t, sec.a), jsonOf(t, sec.b); ja != jb {
+				t.Errorf("%s %s differ:\ncanonical: %s\nhubspot:   %s", period, sec.name, ja, jb)
+			}
 		}
 	}
 }
