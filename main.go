@@ -95,6 +95,10 @@ type config struct {
 // run is the whole program: parse flags, load, analyse, render, write.
 func run(args []string, stdout, stderr io.Writer) error {
 	var c config
+	subcommand := ""
+	if len(args) > 0 && args[0] == "mapping" {
+		subcommand, args = "mapping", args[1:]
+	}
 	fs := pflag.NewFlagSet("retro", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.data, "data", "sample-data", "folder of CSV exports (or give it as the argument)")
@@ -126,11 +130,18 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stderr, fs.FlagUsages())
 		fmt.Fprint(stderr, usageTail)
 	}
+	printMapping := false
+	if subcommand == "mapping" {
+		fs.BoolVar(&printMapping, "print", false, "print the mapping the detector infers for DATA_DIR")
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return err
 		}
 		return usageError{err}
+	}
+	if subcommand == "mapping" && !printMapping {
+		return usagef("mapping: use 'retro mapping --print DATA_DIR'")
 	}
 	if c.showVersion {
 		fmt.Fprintf(stdout, "retro %s\n", version)
@@ -146,6 +157,18 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 	loadOpts, analysisOpts, formats, err := c.options()
 	if err != nil {
+		return err
+	}
+	if printMapping {
+		m, unknown, err := loader.InferMapping(c.data, loadOpts)
+		if err != nil {
+			return err
+		}
+		out, err := loader.WriteMapping(m, unknown)
+		if err != nil {
+			return err
+		}
+		_, err = stdout.Write(out)
 		return err
 	}
 
