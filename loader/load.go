@@ -252,6 +252,11 @@ func (r *row) time(column, v string, required bool) Time {
 		return NoTime
 	}
 	t, _, err := parseTimeAny(v, r.l.opts.Location, r.l.opts.DateOrder)
+	if err != nil && r.l.cur != nil && r.l.cur.excel {
+		if serial, ok := excelSerial(v, r.l.opts.Location); ok {
+			t, err = serial, nil
+		}
+	}
 	if err != nil && r.l.cur != nil && r.l.cur.dateFormats[column] != "" {
 		var tm time.Time
 		if tm, err = time.ParseInLocation(r.l.cur.dateFormats[column], v, r.l.opts.Location); err == nil {

@@ -1,12 +1,15 @@
 package loader_test
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/xuri/excelize/v2"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -421,5 +424,87 @@ func TestHubSpotRoundTrip(t *testing.T) {
 				t.Errorf("%s %s differ:\ncanonical: %s\nhubspot:   %s", period, sec.name, ja, jb)
 			}
 		}
+	}
+}
+
+// toXLSX rewrites a CSV file of dir as an XLSX workbook: numbers become
+// number cells, and the named date columns real date cells (a day serial
+// with a date format), as Excel saves them.
+func toXLSX(t *testing.T, dir, csvName string, dateColumns ...string) {
+	t.Helper()
+	src := filepath.Join(dir, csvName)
+	raw, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(string(raw))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := "Export"
+	f.SetSheetName("Sheet1", sheet)
+	dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 22}) // m/d/yy h:mm
+	isDate := map[int]bool{}
+	for i, h := range rows[0] {
+		if slices.Contains(dateColumns, h) {
+			isDate[i] = true
+		}
+	}
+	for r, rec := range rows {
+		for c, v := range rec {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			switch {
+			case r > 0 && isDate[c] && v != "":
+				tm, err := time.Parse("2006-01-02 15:04:05", v)
+				if err != nil {
+					tm, err = time.Parse("2006-01-02", v)
+				}
+				if err != nil {
+					t.Fatalf("%s: %v", v, err)
+				}
+				f.SetCellValue(sheet, cell, tm)
+				f.SetCellStyle(sheet, cell, cell, dateStyle)
+			default:
+				if n, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64); r > 0 && err == nil && c != 0 {
+					f.SetCellValue(sheet, cell, n)
+				} else {
+					f.SetCellValue(sheet, cell, v)
+				}
+			}
+		}
+	}
+	if err := f.SaveAs(strings.TrimSuffix(src, ".csv") + ".xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(src)
+}
+
+// TestXLSXRoundTrip: the HubSpot deals export saved as an XLSX workbook,
+// with date cells and number cells, gives the same figures.
+func TestXLSXRoundTrip(t *testing.T) {
+	w := newWorld(3)
+	csvDir, xlsxDir := t.TempDir(), t.TempDir()
+	w.writeHubSpot(t, csvDir)
+	w.writeHubSpot(t, xlsxDir)
+	toXLSX(t, xlsxDir, "hubspot-crm-exports-all-deals.csv", "Create Date", "Close Date")
+	for _, period := range []string{"2026-Q2", "2026-Q3"} {
+		a, b := analyze(t, csvDir, period), analyze(t, xlsxDir, period)
+		for _, sec := range []struct {
+			name string
+			a, b any
+		}{{"totals", a.Totals, b.Totals}, {"sourcing", a.Sourcing, b.Sourcing}, {"hygiene", a.Hygiene, b.Hygiene}} {
+			if ja, jb := jsonOf(t, sec.a), jsonOf(t, sec.b); ja != jb {
+				t.Errorf("%s %s differ:\ncsv:  %s\nxlsx: %s", period, sec.name, ja, jb)
+			}
+		}
+	}
+	ds, err := loader.Load(xlsxDir, loader.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(ds.Detected, "\n"), `hubspot-crm-exports-all-deals.xlsx: HubSpot deals (XLSX, sheet "Export")`) {
+		t.Errorf("detected: %v", ds.Detected)
 	}
 }

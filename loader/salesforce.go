@@ -112,7 +112,7 @@ func salesforceShapes() []shape {
 // fixed values are applied last.
 func (l *load) adaptRows(src *table, c cols, k kind, compute func(rec, out []string, t *table) bool) *table {
 	names := columnsOf(reflect.TypeOf(kindRows[k])).names
-	t := &table{File: src.File, Raw: src.Raw, Dialect: src.Dialect, header: names, origin: map[string]string{}}
+	t := &table{File: src.File, Raw: src.Raw, Dialect: src.Dialect, header: names, origin: map[string]string{}, excel: src.excel}
 	from := make([]int, len(names))
 	for i, n := range names {
 		from[i] = -1

@@ -67,7 +67,9 @@ func (l *load) readSource(src source, h hash.Hash) error {
 		}
 	}
 	t.dateFormats = fm.dateFormats()
-	t.estRows = estimateRows(src.path)
+	if !t.excel {
+		t.estRows = estimateRows(src.path)
+	}
 	l.cur = t
 	defer func() { l.cur = nil }()
 	*l.present(src.kind) = true
@@ -93,6 +95,9 @@ func (l *load) readSource(src source, h hash.Hash) error {
 // openTable opens a file as a table. Its bytes go to h (when not nil) in
 // a first pass that also checks whether the file is valid UTF-8.
 func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer, error) {
+	if isXLSX(name) {
+		return xlsxTable(name, path, h, sheet)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)

@@ -40,6 +40,8 @@ type table struct {
 	dateFormats map[string]string
 	// estRows is a guess of the number of records, for allocation.
 	estRows int
+	// excel is true for a worksheet: a date may be a day serial.
+	excel bool
 	// issues holds the translation problems of the record next last
 	// returned; the canonical reader reports them through its row.
 	issues []issue
