@@ -89,6 +89,12 @@ func (c *Chart) echartsOption() ([]byte, error) {
 	if c.Percent {
 		valueAxis.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
 	}
+	for _, s := range c.Series {
+		if s.High != nil && !c.Horizontal && !c.LogX {
+			valueAxis.Max = c.axisTop() // intervals beyond the axis would be clipped
+			break
+		}
+	}
 	var snippet string
 	switch {
 	case c.LogX:
@@ -179,12 +185,20 @@ func (c *Chart) echartsOption() ([]byte, error) {
 		}
 		snippet = bar.RenderSnippet().Option
 	}
-	return safeJSON(snippet)
+	format := ""
+	switch {
+	case c.Money:
+		format = "money"
+	case c.Percent:
+		format = "percent"
+	}
+	return safeJSON(snippet, format)
 }
 
 // safeJSON re-encodes an option compactly, escaping <, > and & so that CSV
-// text cannot end the <script> element it is placed in.
-func safeJSON(option string) ([]byte, error) {
+// text cannot end the <script> element it is placed in. format ("money",
+// "percent" or "") tells the page how to write values.
+func safeJSON(option, format string) ([]byte, error) {
 	option = strings.TrimSpace(option)
 	option = strings.TrimSuffix(option, ";")
 	var v any
@@ -194,6 +208,10 @@ func safeJSON(option string) ([]byte, error) {
 		return nil, fmt.Errorf("chart option: %w", err)
 	}
 	numericIntervals(v)
+	if m, ok := v.(map[string]any); ok && format != "" {
+		// page.js formats the value axis and tooltips: $1.2M, 43%.
+		m["retroFormat"] = format
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf) // escapes <, >, &, U+2028 and U+2029
 	if err := enc.Encode(v); err != nil {
@@ -244,24 +262,7 @@ func (c *Chart) mermaid() string {
 		labels[i] = `"` + mermaidText(cat) + `"`
 	}
 	fmt.Fprintf(&b, "    x-axis [%s]\n", strings.Join(labels, ", "))
-	hi := 0.0
-	for _, s := range c.Series {
-		for k, v := range s.Values {
-			if !math.IsNaN(v) {
-				hi = math.Max(hi, c.scale(v))
-			}
-			if s.High != nil && !math.IsNaN(s.High[k]) {
-				hi = math.Max(hi, c.scale(s.High[k]))
-			}
-		}
-	}
-	if c.Reference != nil {
-		hi = math.Max(hi, c.scale(c.Reference.Value))
-	}
-	top := niceCeil(hi * 1.05)
-	if c.Percent && top > 100 {
-		top = 100
-	}
+	top := c.axisTop()
 	name := c.YName
 	if c.Percent && name == "" {
 		name = "percent"
@@ -297,6 +298,31 @@ func (c *Chart) mermaidValues(vs []float64) string {
 		parts[i] = number(c.scale(v))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// axisTop is the top of the value axis: a round number above every value,
+// interval end and reference line (at most 100% for percentages), so that no
+// interval is clipped.
+func (c *Chart) axisTop() float64 {
+	hi := 0.0
+	for _, s := range c.Series {
+		for k, v := range s.Values {
+			if !math.IsNaN(v) {
+				hi = math.Max(hi, c.scale(v))
+			}
+			if s.High != nil && !math.IsNaN(s.High[k]) {
+				hi = math.Max(hi, c.scale(s.High[k]))
+			}
+		}
+	}
+	if c.Reference != nil {
+		hi = math.Max(hi, c.scale(c.Reference.Value))
+	}
+	top := niceCeil(hi * 1.05)
+	if c.Percent && top > 100 {
+		top = 100
+	}
+	return top
 }
 
 // niceCeil rounds v up to 1, 2 or 5 times a power of ten.

@@ -7,6 +7,28 @@
   var options = JSON.parse(el.textContent);
   var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
   var charts = [];
+  // money writes an amount compactly: $1.2M, $350k.
+  function money(v) {
+    var a = Math.abs(v), s = v < 0 ? "-$" : "$";
+    if (a >= 1e9) { return s + (a / 1e9).toFixed(1).replace(/\.0$/, "") + "B"; }
+    if (a >= 1e6) { return s + (a / 1e6).toFixed(1).replace(/\.0$/, "") + "M"; }
+    if (a >= 1e3) { return s + Math.round(a / 1e3) + "k"; }
+    return s + Math.round(a);
+  }
+  // format applies the option's retroFormat to its value axes and tooltip.
+  function format(option) {
+    var f = option.retroFormat;
+    if (!f) { return; }
+    var fn = f === "money" ? money : function (v) { return v + "%"; };
+    [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+      if (axis.type === "value") {
+        axis.axisLabel = axis.axisLabel || {};
+        axis.axisLabel.formatter = fn;
+      }
+    });
+    option.tooltip = option.tooltip || {};
+    option.tooltip.valueFormatter = function (v) { return typeof v === "number" ? fn(v) : v; };
+  }
   function start() {
     charts.forEach(function (c) { c.dispose(); });
     charts = [];
@@ -16,6 +38,7 @@
       var chart = echarts.init(box, dark && dark.matches ? "dark" : null, { renderer: "svg" });
       var option = options[id];
       option.backgroundColor = "transparent";
+      format(option);
       chart.setOption(option);
       charts.push(chart);
     });
