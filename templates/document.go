@@ -134,6 +134,12 @@ func (d *document) table(head []string, align string, rows [][]string) {
 	d.tables = append(d.tables, namedTable{section: section, name: fmt.Sprintf("%s-%d", section, n), head: head, rows: rows})
 }
 
+// csvTable adds a table to the CSV files only (for example every campaign
+// where the report shows the top ones); cells are already escaped.
+func (d *document) csvTable(name string, head []string, rows [][]string) {
+	d.tables = append(d.tables, namedTable{section: name, name: name, head: head, rows: rows})
+}
+
 func writeTable(b *strings.Builder, head []string, align string, rows [][]string) {
 	b.WriteString("| " + strings.Join(head, " | ") + " |\n|")
 	for i := range head {

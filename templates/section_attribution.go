@@ -80,7 +80,7 @@ func attributionSection(d *document, r *analysis.Report) {
 	}
 	def := r.Settings.Model
 	d.h3("Credit under every model")
-	d.p("Attribution splits each deal's amount over the campaign touches of its journey; deals without a touch stay unattributed. Models disagree by design, so all seven are side by side: a campaign that ranks high under every model earned its place, one whose rank moves (marked ↕ with its best and worst rank) depends on the rule you pick. The report's default is **%s** (--model); rows are the campaigns with the most credit under it, the full list is in report.json.", mdText(modelNames[def]))
+	d.p("Attribution splits each deal's amount over the campaign touches of its journey; deals without a touch stay unattributed. Models disagree by design, so all seven are side by side: a campaign that ranks high under every model earned its place, one whose rank moves (marked ↕ with its best and worst rank) depends on the rule you pick. The report's default is **%s** (--model); rows are the 15 campaigns with the most credit under it; every campaign is in report.json and in tables/attribution-revenue-all-campaigns.csv and attribution-pipeline-all-campaigns.csv.", mdText(modelNames[def]))
 	for _, target := range []struct {
 		name string
 		t    *analysis.AttributionTarget
@@ -91,11 +91,8 @@ func attributionSection(d *document, r *analysis.Report) {
 			head = append(head, modelNames[m])
 		}
 		head = append(head, "Range", "Rank (range)")
-		var rows [][]string
+		var rows, all [][]string
 		for i, c := range target.t.Compare {
-			if i == 15 {
-				break
-			}
 			row := []string{mdText(c.Name) + " (" + mdText(c.CampaignID) + ")"}
 			if c.Name == "" {
 				row[0] = mdText(c.CampaignID)
@@ -108,9 +105,20 @@ func attributionSection(d *document, r *analysis.Report) {
 				mark += fmt.Sprintf(" ↕ %d–%d", c.BestRank, c.WorstRank)
 			}
 			row = append(row, moneyShort(c.Min)+"–"+moneyShort(c.Max), mark)
-			rows = append(rows, row)
+			if i < 15 {
+				rows = append(rows, row)
+			}
+			full := []string{mdText(c.CampaignID), mdText(c.Name), mdText(c.Channel)}
+			for _, m := range analysis.Models {
+				full = append(full, number(float64(c.Credit[m])))
+			}
+			full = append(full, number(float64(c.Min)), number(float64(c.Max)), fmt.Sprint(c.Rank[def]), fmt.Sprint(c.BestRank), fmt.Sprint(c.WorstRank))
+			all = append(all, full)
 		}
 		d.table(head, "l"+strings.Repeat("r", len(analysis.Models)+2), rows)
+		fullHead := append([]string{"campaign_id", "name", "channel"}, analysis.Models...)
+		fullHead = append(fullHead, "min", "max", "rank_"+def, "best_rank", "worst_rank")
+		d.csvTable("attribution-"+strings.ToLower(strings.Fields(target.name)[0])+"-all-campaigns", fullHead, all)
 	}
 
 	ch := &Chart{
