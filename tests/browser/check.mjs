@@ -24,7 +24,8 @@ const screens = path.resolve(screensArg || path.join(dir, 'screens'));
 fs.mkdirSync(screens, { recursive: true });
 const failures = [];
 const fail = (msg) => { failures.push(msg); console.error('FAIL ' + msg); };
-const ok = (msg) => console.log('ok   ' + msg);
+let passed = 0;
+const ok = (msg) => { passed++; console.log('ok   ' + msg); };
 
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const browser = await chromium.launch({
@@ -116,8 +117,7 @@ try {
   await browser.close();
 }
 
+console.log(`browser: ${passed} passed, ${failures.length} failed`);
 if (failures.length) {
-  console.error(`${failures.length} browser check(s) failed`);
   process.exit(1);
 }
-console.log('browser checks passed');
