@@ -39,7 +39,8 @@ type AssetType struct {
 }
 
 // AssetRow is one asset of assets.csv: the names it collected and the deals
-// it touched. Rows are ranked by touched won revenue, then asset_id.
+// it touched. Rows are ranked by touched won revenue in cents (as shown, so
+// float noise in a sum cannot reorder equal amounts), then asset_id.
 type AssetRow struct {
 	AssetID       string    `json:"asset_id"`
 	Name          string    `json:"name"`
@@ -192,7 +193,7 @@ func (s *scope) assetTypes() ([]AssetType, []AssetRow, ClosedDeals) {
 		})
 	}
 	slices.SortStableFunc(assets, func(a, b AssetRow) int {
-		if c := cmp.Compare(b.Revenue, a.Revenue); c != 0 {
+		if c := cmp.Compare(RoundCents(float64(b.Revenue)), RoundCents(float64(a.Revenue))); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.AssetID, b.AssetID)

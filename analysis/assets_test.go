@@ -147,3 +147,119 @@ func TestTwoProportionP(t *testing.T) {
 }
 
 func ptr(f float64) *float64 { return &f }
+
+// TestAssetTypeWindowEdges checks the ends of touches(o, o.created_at - W,
+// o.closed_at), both inclusive, and that a contact's touch counts (lookback
+// 30 days). O1 (won 100, L1) was created 07-31 00:00 and closed 08-15 12:00:
+//
+//	white paper 07-01 00:00:00  = created_at - 30 days  -> counts
+//	case study  08-15 12:00:00  = closed_at             -> counts
+//	video       06-30 23:59:59  one second too early    -> ignored
+//	ebook       08-15 12:00:01  one second too late     -> ignored
+//
+// O2 (lost, primary L2 without an asset touch) has contact L3, who read a
+// datasheet on 08-01: O2 is touched by datasheet.
+//
+// White paper: 1 of 1 won; baseline O2: 0 of 1, so lift is null (baseline
+// 0); pooled 1/2, z = (1 - 0) / sqrt(0.5 x 0.5 x (1 + 1)) = 1.41421,
+// p = erfc(1.41421 / sqrt 2) = erfc(1) = 0.157299. Datasheet mirrors it:
+// 0 of 1 against 1 of 1, lift 0 / 1 = 0, the same p. Video and ebook touched
+// nothing: baseline 1 of 2.
+func TestAssetTypeWindowEdges(t *testing.T) {
+	files := map[string]string{
+		"campaigns.csv": "campaign_id,name,channel\nC1,Content,email\n",
+		"assets.csv":    "asset_id,name,asset_type\nA1,Guide,white_paper\nA2,Story,case_study\nA3,Clip,video\nA4,Book,ebook\nA5,Sheet,datasheet\n",
+		"leads.csv":     "lead_id,created_at\nL1,2026-06-01\nL2,2026-06-01\nL3,2026-06-01\n",
+		"touches.csv": `lead_id,campaign_id,touched_at,asset_id
+L1,C1,2026-07-01T00:00:00Z,A1
+L1,C1,2026-08-15T12:00:00Z,A2
+L1,C1,2026-06-30T23:59:59Z,A3
+L1,C1,2026-08-15T12:00:01Z,A4
+L3,C1,2026-08-01T00:00:00Z,A5
+`,
+		"opportunities.csv": `opportunity_id,created_at,amount,status,closed_at,lead_id
+O1,2026-07-31T00:00:00Z,100,won,2026-08-15T12:00:00Z,L1
+O2,2026-07-31T00:00:00Z,50,lost,2026-08-15T12:00:00Z,L2
+`,
+		"opportunity_contacts.csv": "opportunity_id,lead_id\nO2,L3\n",
+	}
+	r := analyzeQ3(t, loadFiles(t, files), 30)
+	tests := []struct {
+		typ           string
+		opps, won     int
+		revenue       Money
+		winRate, base *float64
+		lift, p       *float64
+	}{
+		{"case_study", 1, 1, 100, ptr(1), ptr(0), nil, ptr(0.1572992)},
+		{"datasheet", 1, 0, 0, ptr(0), ptr(1), ptr(0), ptr(0.1572992)},
+		{"ebook", 0, 0, 0, nil, ptr(0.5), nil, nil},
+		{"video", 0, 0, 0, nil, ptr(0.5), nil, nil},
+		{"white_paper", 1, 1, 100, ptr(1), ptr(0), nil, ptr(0.1572992)},
+	}
+	if len(r.AssetTypes) != len(tests) {
+		t.Fatalf("want %d asset types, got %+v", len(tests), r.AssetTypes)
+	}
+	same := func(a, b *float64) bool { return (a == nil && b == nil) || (b != nil && near(a, *b)) }
+	for i, tc := range tests {
+		a := r.AssetTypes[i]
+		if a.AssetType != tc.typ || a.Opportunities != tc.opps || a.Won != tc.won || a.Revenue != tc.revenue ||
+			!same(a.WinRate, tc.winRate) || !same(a.BaselineWinRate, tc.base) || !same(a.Lift, tc.lift) || !same(a.PValue, tc.p) {
+			t.Errorf("row %d: got %+v, want %+v", i, a, tc)
+		}
+	}
+}
+
+// TestAssetRanking ranks assets by touched won revenue in cents, then
+// asset_id. A2's deals add up to 0.1 + 0.2, which is 0.30000000000000004 in
+// floating point; A1's deal is 0.3. Both are $0.30, so A1 comes first.
+func TestAssetRanking(t *testing.T) {
+	files := map[string]string{
+		"assets.csv":  "asset_id,name,asset_type\nA1,Guide,white_paper\nA2,Other guide,white_paper\nA3,Unread,white_paper\n",
+		"leads.csv":   "lead_id,created_at\nL1,2026-07-01\nL2,2026-07-01\nL3,2026-07-01\n",
+		"touches.csv": "lead_id,campaign_id,touched_at,asset_id\nL1,C1,2026-07-02,A1\nL2,C1,2026-07-02,A2\nL3,C1,2026-07-02,A2\n",
+		"opportunities.csv": `opportunity_id,created_at,amount,status,closed_at,lead_id
+O1,2026-07-10,0.3,won,2026-08-01,L1
+O2,2026-07-10,0.1,won,2026-08-01,L2
+O3,2026-07-10,0.2,won,2026-08-01,L3
+`,
+	}
+	r := analyzeQ3(t, loadFiles(t, files), 180)
+	var got []string
+	for _, a := range r.Assets {
+		got = append(got, a.AssetID)
+	}
+	if len(got) != 3 || got[0] != "A1" || got[1] != "A2" || got[2] != "A3" {
+		t.Errorf("ranking %v, want [A1 A2 A3]: %+v", got, r.Assets)
+	}
+}
+
+// TestAssetTypesMissingFiles: without assets.csv or touches.csv the section
+// is null and the missing line names the file.
+func TestAssetTypesMissingFiles(t *testing.T) {
+	leads := "lead_id,created_at\nL1,2026-07-01\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		needs string
+	}{
+		{"no assets.csv", map[string]string{"leads.csv": leads, "touches.csv": "lead_id,campaign_id,touched_at,asset_id\nL1,C1,2026-07-05,A1\n"}, "assets.csv"},
+		{"no touches.csv", map[string]string{"leads.csv": leads, "assets.csv": "asset_id,name,asset_type\nA1,Guide,white_paper\n"}, "touches.csv"},
+		{"neither", map[string]string{"leads.csv": leads}, "assets.csv and touches.csv"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := analyzeQ3(t, loadFiles(t, tc.files), 180)
+			if r.AssetTypes != nil || r.Assets != nil || r.AssetDeals != nil {
+				t.Errorf("want a null section: %+v %+v %+v", r.AssetTypes, r.Assets, r.AssetDeals)
+			}
+			found := false
+			for _, m := range r.Missing {
+				found = found || (m.Section == "asset_types" && m.Needs == tc.needs)
+			}
+			if !found {
+				t.Errorf("want asset_types needing %q in %+v", tc.needs, r.Missing)
+			}
+		})
+	}
+}

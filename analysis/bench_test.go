@@ -76,6 +76,7 @@ func BenchmarkSection(b *testing.B) {
 		{"campaigns", func() { s.campaigns(r.Attribution) }},
 		{"attribution", func() { s.attribution() }},
 		{"latency", func() { s.latency() }},
+		{"asset types", func() { s.assetTypes() }},
 		{"health", func() { s.pipelineHealth(&Report{Totals: r.Totals, Campaigns: r.Campaigns}) }},
 	}
 	for _, sec := range sections {
