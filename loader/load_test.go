@@ -2,23 +2,10 @@ package loader
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
-
-func writeFolder(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 func lenient() Options {
 	o := DefaultOptions()
@@ -85,7 +72,7 @@ func TestBadRows(t *testing.T) {
 			if tc.file != "leads.csv" {
 				files["leads.csv"] = "lead_id,created_at\nL9,2026-07-01\n"
 			}
-			ds, err := Load(writeFolder(t, files), lenient())
+			ds, err := Load(writeFiles(t, files), lenient())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,27 +101,27 @@ func TestFatalErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Load(writeFolder(t, tc.files), DefaultOptions())
+			_, err := Load(writeFiles(t, tc.files), DefaultOptions())
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("err = %v, want %q", err, tc.want)
 			}
 		})
 	}
 	var tm *TooManyBadRowsError
-	_, err := Load(writeFolder(t, map[string]string{"leads.csv": "lead_id,created_at\nL1,x\n"}), DefaultOptions())
+	_, err := Load(writeFiles(t, map[string]string{"leads.csv": "lead_id,created_at\nL1,x\n"}), DefaultOptions())
 	if !errors.As(err, &tm) || tm.Skipped != 1 {
 		t.Errorf("want a TooManyBadRowsError, got %v", err)
 	}
 	// An absolute limit of 1 allows one bad row.
 	opts := DefaultOptions()
 	opts.MaxBadRows = 1
-	if _, err := Load(writeFolder(t, map[string]string{"leads.csv": "lead_id,created_at\nL1,x\n"}), opts); err != nil {
+	if _, err := Load(writeFiles(t, map[string]string{"leads.csv": "lead_id,created_at\nL1,x\n"}), opts); err != nil {
 		t.Errorf("--max-bad-rows 1: %v", err)
 	}
 }
 
 func TestHeadersAndTouches(t *testing.T) {
-	dir := writeFolder(t, map[string]string{
+	dir := writeFiles(t, map[string]string{
 		// BOM, upper-case and padded header names, an extra column, CRLF.
 		"leads.csv":     "\ufeffLead_ID , CREATED_AT,Email\r\nL1,2026-07-01,a@b.c\r\nL2,2026-07-01,x@y.z\r\n",
 		"campaigns.csv": "campaign_id,name,channel\nB,Bee,EMAIL\nA,Ay,Webinar\n",

@@ -134,6 +134,18 @@ func (d *document) table(head []string, align string, rows [][]string) {
 	d.tables = append(d.tables, namedTable{section: section, name: fmt.Sprintf("%s-%d", section, n), head: head, rows: rows})
 }
 
+// list writes a titled bullet list of plain text, nothing when items is empty.
+func (d *document) list(title string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	d.h3(title)
+	for _, it := range items {
+		fmt.Fprintf(&d.body, "- %s\n", mdText(it))
+	}
+	d.body.WriteString("\n")
+}
+
 // csvTable adds a table to the CSV files only (for example every campaign
 // where the report shows the top ones); cells are already escaped.
 func (d *document) csvTable(name string, head []string, rows [][]string) {
@@ -379,20 +391,8 @@ func dataQualitySection(d *document, r *analysis.Report) {
 	for _, in := range r.Inputs {
 		cells = append(cells, []string{mdText(in.File), count(in.Rows), count(in.Skipped), count(in.Blanked)})
 	}
-	if len(r.Detected) > 0 {
-		d.h3("What each file was taken for")
-		for _, line := range r.Detected {
-			fmt.Fprintf(&d.body, "- %s\n", mdText(line))
-		}
-		d.body.WriteString("\n")
-	}
-	if len(r.Coverage) > 0 {
-		d.h3("What these exports can feed")
-		for _, line := range r.Coverage {
-			fmt.Fprintf(&d.body, "- %s\n", mdText(line))
-		}
-		d.body.WriteString("\n")
-	}
+	d.list("What each file was taken for", r.Detected)
+	d.list("What these exports can feed", r.Coverage)
 	d.p("Rows read per file; skipped rows broke the data contract and were left out, blanked values were unreadable optional values that were ignored.")
 	d.table([]string{"File", "Rows", "Skipped", "Blanked"}, "lrrr", cells)
 	if len(r.DataQuality) > 0 {
@@ -409,13 +409,7 @@ func dataQualitySection(d *document, r *analysis.Report) {
 	} else {
 		d.p("No bad rows or values were found.")
 	}
-	if len(r.Warnings) > 0 {
-		d.h3("Notes")
-		for _, w := range r.Warnings {
-			fmt.Fprintf(&d.body, "- %s\n", mdText(w))
-		}
-		d.body.WriteString("\n")
-	}
+	d.list("Notes", r.Warnings)
 	if len(r.Missing) > 0 {
 		d.h3("Sections left out")
 		for _, m := range r.Missing {
