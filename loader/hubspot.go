@@ -155,11 +155,7 @@ func hubStatus(rec []string, c cols, t *table, fm *FileMapping) string {
 
 // splitIDs splits a list of associated ids ("101;102", "101, 102").
 func splitIDs(s string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' || r == ' ' }) {
-		out = append(out, f)
-	}
-	return out
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' || r == ' ' })
 }
 
 // hubNotes adds the deals' further contacts to people(o) and says which

@@ -73,14 +73,6 @@ func signedPct(f float64) string { return humanize.SignedPercent(f) }
 // duration writes minutes as a readable duration: 4 min, 2.5 h, 3.1 days.
 func duration(minutes float64) string { return humanize.Duration(minutes) }
 
-// durationPtr writes a nullable duration.
-func durationPtr(m *float64) string {
-	if m == nil {
-		return "n/a"
-	}
-	return duration(*m)
-}
-
 // mdText escapes CSV text for a Markdown paragraph or table cell: Markdown
 // punctuation is backslash-escaped, HTML-significant characters become
 // entities (goldmark and GitHub show them as text), pipes cannot end a cell,

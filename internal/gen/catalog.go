@@ -192,14 +192,6 @@ func curatedCampaigns() []campaign {
 	}
 }
 
-// Indexes of campaigns the tests and docs talk about (0-based).
-const (
-	campABM        = 26 // C027 ABM - Strategic Accounts Program
-	campCustomerWb = 14 // C015 Customer Webinar (case study)
-	campNetLine    = 8  // C009 broad content syndication buy
-	campBadgeScan  = 18 // C019 trade show badge scan
-)
-
 // Extra campaigns (beyond the curated ones) are made from these parts.
 var extraTopics = []string{"Forecast Accuracy", "Pipeline Reviews", "Territory Planning", "Quota Design",
 	"Deal Inspection", "Revenue Intelligence", "Sales Capacity", "Churn Signals", "Win-Loss Analysis",

@@ -819,7 +819,6 @@ type person struct {
 	dqAt     int64
 	fu       int64 // first follow-up at or after mqlAt
 	dqReason string
-	o        *opp
 }
 
 // lead generates lead i and everything that hangs off it: its touches and
