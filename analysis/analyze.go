@@ -139,6 +139,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	for _, p := range ds.Problems {
 		r.DataQuality = append(r.DataQuality, Problem{File: p.File, Line: p.Line, Column: p.Column, Problem: p.Problem})
 	}
+	r.ProblemCounts = append([]loader.ProblemCount{}, ds.ProblemCounts...)
 
 	if ds.Files.Opportunities {
 		s.progress("sourcing")

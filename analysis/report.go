@@ -16,6 +16,7 @@
 package analysis
 
 import (
+	"github.com/campaignretro/retro/loader"
 	"math"
 	"strconv"
 )
@@ -35,7 +36,9 @@ type Report struct {
 	// Notes is the team's own Markdown (--notes): what was learned and agreed.
 	Notes       string    `json:"notes,omitempty"`
 	DataQuality []Problem `json:"data_quality"`
-	Warnings    []string  `json:"warnings"`
+	// ProblemCounts counts the problems by file, column and kind.
+	ProblemCounts []loader.ProblemCount `json:"problem_counts"`
+	Warnings      []string              `json:"warnings"`
 	// Detected says what each file was taken for, when some file is a CRM
 	// export rather than a canonical file; Coverage which sections such
 	// exports can and cannot feed.

@@ -68,6 +68,9 @@ type Dataset struct {
 	Files Files
 	// Inputs has one entry per file read, in canonical file order.
 	Inputs []Input
+	// ProblemCounts counts every problem by file, column and kind (skipped
+	// row or blanked value), also those past the listing's limit.
+	ProblemCounts []ProblemCount
 	// Problems lists every bad row and bad value, in file then line order.
 	Problems []Problem
 	// Notes are dataset-wide remarks (dangling references, duplicates).
@@ -138,6 +141,15 @@ type Problem struct {
 	// Skipped is true when the whole row was dropped, false when only the
 	// value was blanked.
 	Skipped bool `json:"skipped"`
+}
+
+// ProblemCount is how many rows of a file were skipped (or values blanked)
+// for a problem in one column.
+type ProblemCount struct {
+	File    string `json:"file"`
+	Column  string `json:"column"`
+	Skipped bool   `json:"skipped"`
+	Count   int    `json:"count"`
 }
 
 // String formats the problem as file:line: column: problem.

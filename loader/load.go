@@ -127,7 +127,8 @@ type load struct {
 	lastPersonID ID
 	oppLeads     [][]ID // contacts per opportunity, in file order
 
-	kept map[string]int // problems kept per file
+	kept   map[string]int       // problems kept per file
+	counts map[ProblemCount]int // every problem, by file, column and kind
 	// dangling references, per "file\x00column": count and first line
 	dangling map[string][2]int
 }
@@ -196,7 +197,9 @@ func (l *load) column(c string) string {
 func (l *load) problem(file string, line int, column, msg string, skipped bool) {
 	if l.kept == nil {
 		l.kept = map[string]int{}
+		l.counts = map[ProblemCount]int{}
 	}
+	l.counts[ProblemCount{File: file, Column: column, Skipped: skipped}]++
 	if l.kept[file] >= maxProblemsPerFile {
 		return
 	}
@@ -710,6 +713,20 @@ func (l *load) finish() {
 		}
 		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %s a %s that is not in %s (first at line %d); %s %s.", file, rows, shown, target, d[1], map[bool]string{true: "it is", false: "they are"}[d[0] == 1], what))
 	}
+	for k, n := range l.counts {
+		k.Count = n
+		ds.ProblemCounts = append(ds.ProblemCounts, k)
+	}
+	sort.Slice(ds.ProblemCounts, func(i, j int) bool {
+		a, b := ds.ProblemCounts[i], ds.ProblemCounts[j]
+		if a.File != b.File {
+			return l.fileOrder(a.File) < l.fileOrder(b.File)
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.Skipped && !b.Skipped
+	})
 	sort.SliceStable(ds.Problems, func(i, j int) bool {
 		a, b := ds.Problems[i], ds.Problems[j]
 		if a.File != b.File {

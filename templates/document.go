@@ -61,8 +61,12 @@ func buildDocument(r *analysis.Report) *document {
 	for _, s := range sections {
 		s(d, r)
 	}
-	d.footer = fmt.Sprintf("Campaign Retro %s · period %s (%s to %s) · as of %s · inputs %s",
-		r.Version, r.Period.Label, r.Period.From, r.Period.To, r.Period.AsOf, r.InputsHash)
+	rows := 0
+	for _, in := range r.Inputs {
+		rows += in.Rows
+	}
+	d.footer = fmt.Sprintf("Campaign Retro %s · period %s (%s to %s) · as of %s · inputs: %s, %s rows, %s",
+		r.Version, r.Period.Label, r.Period.From, r.Period.To, r.Period.AsOf, plural(len(r.Inputs), "file", "files"), count(rows), r.InputsHash)
 	return d
 }
 
@@ -395,9 +399,21 @@ func dataQualitySection(d *document, r *analysis.Report) {
 	d.list("What these exports can feed", r.Coverage)
 	d.p("Rows read per file; skipped rows broke the data contract and were left out, blanked values were unreadable optional values that were ignored.")
 	d.table([]string{"File", "Rows", "Skipped", "Blanked"}, "lrrr", cells)
+	if len(r.ProblemCounts) > 0 {
+		d.h3("Problems by file and column")
+		var counts [][]string
+		for _, pc := range r.ProblemCounts {
+			kind := "values blanked"
+			if pc.Skipped {
+				kind = "rows skipped"
+			}
+			counts = append(counts, []string{mdText(pc.File), mdText(pc.Column), kind, count(pc.Count)})
+		}
+		d.table([]string{"File", "Column", "Kind", "Count"}, "lllr", counts)
+	}
 	if len(r.DataQuality) > 0 {
 		const show = 25
-		d.h3("Problems found")
+		d.h3("First problems found")
 		for i, p := range r.DataQuality {
 			if i == show {
 				d.body.WriteString(fmt.Sprintf("- … and %s more (all are in report.json)\n", count(len(r.DataQuality)-show)))
