@@ -37,6 +37,8 @@ type Chart struct {
 	XName string
 	// XMarks are labelled vertical marks on a numeric x axis.
 	XMarks []Mark
+	// Pie draws Series[0] as shares of a whole, one slice per category.
+	Pie bool
 	// Wiki, when set, is drawn in report.md instead of this chart: for a
 	// chart Mermaid cannot draw well, such as a LogX curve of hundreds of
 	// points.
@@ -97,6 +99,18 @@ func (c *Chart) echartsOption() ([]byte, error) {
 	}
 	var snippet string
 	switch {
+	case c.Pie:
+		pie := charts.NewPie()
+		pie.SetGlobalOptions(init0(global)...)
+		var data []opts.PieData
+		for i, cat := range c.Categories {
+			if v := c.Series[0].Values[i]; v > 0 {
+				data = append(data, opts.PieData{Name: cat, Value: round4(c.scale(v))})
+			}
+		}
+		pie.AddSeries(c.Series[0].Name, data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"35%", "65%"}}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {d}%"}))
+		snippet = pie.RenderSnippet().Option
 	case c.LogX:
 		line := charts.NewLine()
 		line.SetGlobalOptions(append(global,
@@ -195,6 +209,13 @@ func (c *Chart) echartsOption() ([]byte, error) {
 	return safeJSON(snippet, format)
 }
 
+// init0 returns the global options of a chart without axes: the tooltip
+// shows one item.
+func init0(global []charts.GlobalOpts) []charts.GlobalOpts {
+	return append(global, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))
+}
+
 // safeJSON re-encodes an option compactly, escaping <, > and & so that CSV
 // text cannot end the <script> element it is placed in. format ("money",
 // "percent" or "") tells the page how to write values.
@@ -245,6 +266,15 @@ func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
 // Interval bands and reference lines are drawn as extra line series.
 func (c *Chart) mermaid() string {
 	var b strings.Builder
+	if c.Pie {
+		fmt.Fprintf(&b, "pie title %s\n", mermaidLabel(c.Title, 90))
+		for i, cat := range c.Categories {
+			if v := c.Series[0].Values[i]; v > 0 {
+				fmt.Fprintf(&b, "    \"%s\" : %s\n", mermaidText(cat), number(c.scale(v)))
+			}
+		}
+		return b.String()
+	}
 	b.WriteString("xychart-beta")
 	if c.Horizontal {
 		b.WriteString(" horizontal")

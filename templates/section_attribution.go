@@ -68,6 +68,15 @@ func attributionSection(d *document, r *analysis.Report) {
 		cells = append(cells, []string{g.label, count(g.p.Count), money(g.p.Amount), rate(g.p.Share),
 			count(g.v.Count), money(g.v.Amount), rate(g.v.Share)})
 	}
+	d.chart(&Chart{
+		ID:         "sourcing-pie",
+		Title:      "Pipeline created by who sourced it",
+		Takeaway:   fmt.Sprintf("Marketing sourced %s of the %s of pipeline created in the period.", rate(p.SourcedShare), moneyShort(p.Total.Amount)),
+		Pie:        true,
+		Money:      true,
+		Categories: chart.Categories[:4],
+		Series:     []Series{{Name: "Pipeline created", Values: chart.Series[0].Values[:4]}},
+	})
 	d.chart(chart)
 	d.table([]string{"Group", "Opportunities created", "Pipeline", "Share", "Deals won", "Revenue", "Share"}, "lrrrrrr", cells)
 	if p.MarketingTouched == nil {
