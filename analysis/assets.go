@@ -36,6 +36,10 @@ type AssetType struct {
 	SmallLeads bool `json:"small_leads"`
 	// Significant is true when p_value < 0.05.
 	Significant bool `json:"significant"`
+	// Verdict marks the clearest loser ("wins_less": the lowest lift below 1)
+	// and the clearest winner ("wins_more": the highest lift above 1) among
+	// the significant types with enough deals; empty for the others.
+	Verdict string `json:"verdict,omitempty"`
 }
 
 // AssetRow is one asset of assets.csv: the names it collected and the deals
@@ -178,6 +182,8 @@ func (s *scope) assetTypes() ([]AssetType, []AssetRow, ClosedDeals) {
 		types[t] = row
 	}
 
+	markVerdicts(types)
+
 	var assets []AssetRow
 	for a, asset := range ds.Assets {
 		if !asset.Known {
@@ -218,4 +224,26 @@ func twoProportionP(x1, n1, x2, n2 int) *float64 {
 	z := (float64(x1)/float64(n1) - float64(x2)/float64(n2)) / se
 	p := math.Erfc(math.Abs(z) / math.Sqrt2)
 	return &p
+}
+
+// markVerdicts sets the Verdict of the clearest loser and winner.
+func markVerdicts(types []AssetType) {
+	loser, winner := -1, -1
+	for i, t := range types {
+		if t.SmallSample || !t.Significant || t.Lift == nil {
+			continue
+		}
+		if *t.Lift < 1 && (loser < 0 || *t.Lift < *types[loser].Lift) {
+			loser = i
+		}
+		if *t.Lift > 1 && (winner < 0 || *t.Lift > *types[winner].Lift) {
+			winner = i
+		}
+	}
+	if loser >= 0 {
+		types[loser].Verdict = "wins_less"
+	}
+	if winner >= 0 {
+		types[winner].Verdict = "wins_more"
+	}
 }

@@ -263,3 +263,28 @@ func TestAssetTypesMissingFiles(t *testing.T) {
 		})
 	}
 }
+
+func TestMarkVerdicts(t *testing.T) {
+	row := func(lift float64, significant, small bool) AssetType {
+		return AssetType{Lift: &lift, Significant: significant, SmallSample: small}
+	}
+	types := []AssetType{
+		row(0.4, true, false),  // the clearest loser
+		row(0.2, true, true),   // lower, but a small sample
+		row(0.6, true, false),  // a loser, less clear
+		row(1.9, true, false),  // the clearest winner
+		row(2.5, false, false), // higher, but not significant
+		row(1.2, true, false),
+	}
+	markVerdicts(types)
+	var got []string
+	for _, t := range types {
+		got = append(got, t.Verdict)
+	}
+	want := []string{"wins_less", "", "", "wins_more", "", ""}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("verdicts = %q, want %q", got, want)
+		}
+	}
+}

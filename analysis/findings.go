@@ -296,15 +296,11 @@ func upDown(f float64) string {
 func contentFinding(r *Report) *Finding {
 	var loser, winner *AssetType
 	for i := range r.AssetTypes {
-		t := &r.AssetTypes[i]
-		if t.SmallSample || !t.Significant || t.Lift == nil {
-			continue
-		}
-		if *t.Lift < 1 && (loser == nil || *t.Lift < *loser.Lift) {
-			loser = t
-		}
-		if *t.Lift > 1 && (winner == nil || *t.Lift > *winner.Lift) {
-			winner = t
+		switch r.AssetTypes[i].Verdict {
+		case "wins_less":
+			loser = &r.AssetTypes[i]
+		case "wins_more":
+			winner = &r.AssetTypes[i]
 		}
 	}
 	if loser == nil && winner == nil {

@@ -69,19 +69,14 @@ func assetTypesSection(d *document, r *analysis.Report) {
 		return strings.Compare(a.AssetType, b.AssetType)
 	})
 
-	// The takeaway names the clearest loser and the clearest winner: the
-	// significant types (p < 0.05, not small) with the lowest and highest lift.
+	// The takeaway names the clearest loser and winner the analysis marked.
 	var loser, winner *analysis.AssetType
 	for i := range ranked {
-		t := &ranked[i]
-		if t.SmallSample || !t.Significant || t.Lift == nil {
-			continue
-		}
-		if *t.Lift < 1 && (loser == nil || *t.Lift < *loser.Lift) {
-			loser = t
-		}
-		if *t.Lift > 1 && (winner == nil || *t.Lift > *winner.Lift) {
-			winner = t
+		switch ranked[i].Verdict {
+		case "wins_less":
+			loser = &ranked[i]
+		case "wins_more":
+			winner = &ranked[i]
 		}
 	}
 	var takeaways []string
