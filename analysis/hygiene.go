@@ -286,6 +286,10 @@ func (s *scope) pipelineHealth(r *Report) {
 	}
 	r.LeadQuality = s.leadQuality(r.Campaigns)
 	r.Segments = s.segments()
+	if r.Totals.WinRate != nil {
+		markStandouts(r.Segments.Region, *r.Totals.WinRate)
+		markStandouts(r.Segments.Industry, *r.Totals.WinRate)
+	}
 	r.Trend = s.trend()
 	r.Previous, r.PreviousChange = s.previous(r.Totals)
 	if ds.Files.Touches && ds.Files.Opportunities {

@@ -33,6 +33,27 @@ type SegmentRow struct {
 	Revenue              *Money    `json:"revenue"`
 	MQLRate              *float64  `json:"mql_rate"`
 	MQLRateCI            *Interval `json:"mql_rate_ci"`
+	// Standout is "above" or "below" when the win rate's 95% interval lies
+	// wholly above or below the period's overall win rate, with at least
+	// SmallSample closed deals; empty otherwise.
+	Standout string `json:"standout,omitempty"`
+}
+
+// markStandouts sets the Standout of the rows whose win rate differs
+// clearly from overall.
+func markStandouts(rows []SegmentRow, overall float64) {
+	for i := range rows {
+		r := &rows[i]
+		if r.WinRateCI == nil || r.Won == nil || r.Lost == nil || *r.Won+*r.Lost < SmallSample {
+			continue
+		}
+		switch {
+		case r.WinRateCI[0] > overall:
+			r.Standout = "above"
+		case r.WinRateCI[1] < overall:
+			r.Standout = "below"
+		}
+	}
 }
 
 // segmentTally accumulates one segment value.

@@ -295,3 +295,22 @@ func TestWins(t *testing.T) {
 		t.Errorf("wins =\n%+v\nwant\n%+v", r.Wins, want)
 	}
 }
+
+func TestMarkStandouts(t *testing.T) {
+	row := func(won, lost int) SegmentRow {
+		return SegmentRow{Won: &won, Lost: &lost, WinRate: ratio(won, won+lost), WinRateCI: wilson(won, won+lost)}
+	}
+	rows := []SegmentRow{
+		row(30, 20), // 60% (46-73%) against 30%: above
+		row(5, 45),  // 10% (4.3-21%): below
+		row(16, 34), // 32% (21-46%): overlaps 30%
+		row(9, 1),   // 90% but only 10 deals: no claim
+	}
+	markStandouts(rows, 0.3)
+	want := []string{"above", "below", "", ""}
+	for i, r := range rows {
+		if r.Standout != want[i] {
+			t.Errorf("row %d: standout %q, want %q", i, r.Standout, want[i])
+		}
+	}
+}

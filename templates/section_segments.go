@@ -26,6 +26,29 @@ func segmentsSection(d *document, r *analysis.Report) {
 			d.p("No lead or opportunity counts in the period.")
 			continue
 		}
+		if r.Totals.WinRate != nil {
+			var above, below []string
+			for _, row := range seg.rows {
+				text := fmt.Sprintf("%s (%s)", row.Value, withCI(row.WinRate, row.WinRateCI))
+				switch row.Standout {
+				case "above":
+					above = append(above, text)
+				case "below":
+					below = append(below, text)
+				}
+			}
+			t := fmt.Sprintf("No %s's win rate differs clearly from the overall %s.", seg.noun, rate(r.Totals.WinRate))
+			if len(above)+len(below) > 0 {
+				t = fmt.Sprintf("Against the overall win rate of %s:", rate(r.Totals.WinRate))
+				if len(above) > 0 {
+					t += " clearly higher in " + strings.Join(above, ", ") + "."
+				}
+				if len(below) > 0 {
+					t += " clearly lower in " + strings.Join(below, ", ") + "."
+				}
+			}
+			d.takeaway(mdText(t))
+		}
 		rows := append([]analysis.SegmentRow(nil), seg.rows...)
 		sort.SliceStable(rows, func(i, j int) bool { return amount(rows[i].Pipeline) > amount(rows[j].Pipeline) })
 		if r.Totals.Pipeline != nil {
