@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -282,5 +284,60 @@ func TestMappingPrint(t *testing.T) {
 	}
 	if err := run([]string{"mapping", "loader/testdata/salesforce"}, &bytes.Buffer{}, &bytes.Buffer{}); !isUsage(err) {
 		t.Errorf("mapping without --print: %v", err)
+	}
+}
+
+// TestMissingFiles runs the whole report without each optional file, and
+// with leads.csv alone: the run succeeds, and the sections that need the
+// file are null (SPEC section 11) and listed as left out.
+func TestMissingFiles(t *testing.T) {
+	optional := []string{"campaigns.csv", "assets.csv", "touches.csv", "activities.csv", "opportunities.csv", "opportunity_contacts.csv"}
+	needs := map[string][]string{
+		"campaigns.csv":     {"campaigns"},
+		"assets.csv":        {"asset_types"},
+		"touches.csv":       {"campaigns", "asset_types", "attribution"},
+		"activities.csv":    {"latency"},
+		"opportunities.csv": {"attribution", "sourcing", "hygiene"},
+	}
+	cases := append([][]string{}, optional) // "all": leads.csv alone
+	for _, f := range optional {
+		cases = append(cases, []string{f})
+	}
+	for _, drop := range cases {
+		name := strings.Join(drop, "+")
+		if len(drop) == len(optional) {
+			name = "leads only"
+		}
+		t.Run(name, func(t *testing.T) {
+			dir, out := t.TempDir(), t.TempDir()
+			entries, _ := os.ReadDir("testdata/small")
+			for _, e := range entries {
+				if !strings.HasSuffix(e.Name(), ".csv") || slices.Contains(drop, e.Name()) {
+					continue
+				}
+				b, _ := os.ReadFile(filepath.Join("testdata/small", e.Name()))
+				os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644)
+			}
+			if err := run([]string{"-q", "--period", "2026-Q3", "--max-bad-rows", "50%", "--out", out, dir}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+				t.Fatal(err)
+			}
+			raw, _ := os.ReadFile(filepath.Join(out, "report.json"))
+			var r map[string]any
+			if err := json.Unmarshal(raw, &r); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range drop {
+				for _, section := range needs[f] {
+					if r[section] != nil {
+						t.Errorf("without %s, %s should be null", f, section)
+					}
+				}
+			}
+			for _, always := range []string{"totals", "lead_quality", "segments", "trend", "findings"} {
+				if r[always] == nil {
+					t.Errorf("%s is missing", always)
+				}
+			}
+		})
 	}
 }
