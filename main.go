@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -55,9 +56,12 @@ const usageHead = `retro: a campaign-to-revenue retrospective from CRM and marke
 Usage:
   retro [flags] [DATA_DIR]
 
-Reads the canonical CSV files of DATA_DIR (leads.csv is required; campaigns,
-assets, touches, activities, opportunities and opportunity_contacts enable
-more sections) and writes report.html, report.md and report.json to --out.
+Reads the CSV or XLSX exports of DATA_DIR and writes report.html, report.md
+and report.json to --out. Each file is recognised by its header row: the
+canonical files (leads.csv is required; campaigns, assets, touches,
+activities, opportunities and opportunity_contacts enable more sections),
+Salesforce exports (Lead, Contact, Campaign, CampaignMember, Opportunity,
+OpportunityContactRole, Task) or HubSpot exports (contacts, deals).
 
 Examples:
   retro                                     # sample-data -> out/
@@ -65,6 +69,9 @@ Examples:
   retro --period 2026-Q2 --out out/q2 exports
   retro --period 2026-07-01..2026-08-31 --tz America/New_York exports
   retro --format md,json --lookback 90 --model linear exports
+  retro --date-order dmy --decimal-comma exports/emea   # 22/11/2026, 1.234,50 EUR
+  retro --preset salesforce --mapping mapping.yaml exports/sfdc
+  retro mapping --print exports/sfdc > mapping.yaml       # the mapping the detector inferred
 
 Flags:
 `
@@ -78,14 +85,20 @@ Definitions of every figure: docs/metrics.md. Input format: docs/data.md.
 // config is the parsed command line.
 type config struct {
 	data, out, period, asOf, tz, model, formats, title, maxBad string
+	dateOrder, preset, mapping, sheet                          string
 	lookback                                                   int
-	halfLife                                                   float64
-	quiet, showVersion                                         bool
+	sla, halfLife                                              float64
+	quiet, showVersion, decimalComma, allMembers               bool
+	cpuProfile, notes                                          string
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.
 func run(args []string, stdout, stderr io.Writer) error {
 	var c config
+	subcommand := ""
+	if len(args) > 0 && args[0] == "mapping" {
+		subcommand, args = "mapping", args[1:]
+	}
 	fs := pflag.NewFlagSet("retro", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.data, "data", "sample-data", "folder of CSV exports (or give it as the argument)")
@@ -94,24 +107,41 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.asOf, "as-of", "", "the as-of instant (2026-10-01 or 2026-09-30T18:00:00Z);\ndefault: the latest event timestamp in the data")
 	fs.StringVar(&c.tz, "tz", "UTC", "report time zone (IANA name): naive timestamps and period days use it")
 	fs.IntVar(&c.lookback, "lookback", 180, "lookback window W in days: how long before an opportunity a touch still counts")
-	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI")
-	fs.Float64Var(&c.halfLife, "half-life", 7, "half-life in days of the time_decay attribution model")
-	fs.StringVar(&c.formats, "format", "html,md,json", "outputs to write: any of html, md, json, comma-separated")
+	fs.Float64Var(&c.sla, "sla", 60, "follow-up SLA in minutes: the latency section's within_sla counts handoffs contacted this fast")
+	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI: first_touch, last_touch,\nlinear, position_based, w_shaped, time_decay or markov")
+	fs.Float64Var(&c.halfLife, "half-life", 7, "half-life in days of the time_decay model: a touch this much older gets half the credit")
+	fs.StringVar(&c.formats, "format", "html,md,json,csv", "outputs to write, comma-separated: html, md, json, and csv (every table as tables/NAME.csv)")
+	fs.StringVar(&c.notes, "notes", "", "Markdown file of the team's own notes (what we learned, what we agreed to change),\nplaced after the executive summary")
 	fs.StringVar(&c.title, "title", "", "report title (default \"Campaign retrospective PERIOD\")")
 	fs.StringVar(&c.maxBad, "max-bad-rows", "1%", "fail when a file has more bad rows than this: a percentage (1%) or a count (25)")
+	fs.StringVar(&c.dateOrder, "date-order", "mdy", "how slash dates such as 03/04/2026 are read: mdy (month first, US exports) or dmy;\na value that cannot be read in this order is reported, not guessed")
+	fs.BoolVar(&c.decimalComma, "decimal-comma", false, "amounts are written 1.234,50 (decimal comma) instead of 1,234.50")
+	fs.StringVar(&c.preset, "preset", "auto", "what the files are: auto (recognise each file by its header row), canonical, salesforce or hubspot")
+	fs.StringVar(&c.mapping, "mapping", "", "YAML file naming custom columns, value maps and fixed values per file\n(start from 'retro mapping --print DATA_DIR')")
+	fs.BoolVar(&c.allMembers, "all-members", false, "count every Salesforce campaign member as a touch, not only those who responded")
+	fs.StringVar(&c.sheet, "sheet", "", "worksheet to read from XLSX files (default: the first)")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVar(&c.showVersion, "version", false, "print the version and exit")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
+	_ = fs.MarkHidden("cpuprofile")
 	fs.SortFlags = false
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageHead)
 		fmt.Fprint(stderr, fs.FlagUsages())
 		fmt.Fprint(stderr, usageTail)
 	}
+	printMapping := false
+	if subcommand == "mapping" {
+		fs.BoolVar(&printMapping, "print", false, "print the mapping the detector infers for DATA_DIR")
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return err
 		}
 		return usageError{err}
+	}
+	if subcommand == "mapping" && !printMapping {
+		return usagef("mapping: use 'retro mapping --print DATA_DIR'")
 	}
 	if c.showVersion {
 		fmt.Fprintf(stdout, "retro %s\n", version)
@@ -129,18 +159,54 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if printMapping {
+		m, unknown, err := loader.InferMapping(c.data, loadOpts)
+		if err != nil {
+			return err
+		}
+		out, err := loader.WriteMapping(m, unknown)
+		if err != nil {
+			return err
+		}
+		_, err = stdout.Write(out)
+		return err
+	}
 
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+
+	prog := newProgress(stderr, c.quiet)
+	if prog != nil {
+		loadOpts.Progress, analysisOpts.Progress = prog.rows, prog.section
+		defer prog.finish()
+	}
 	ds, err := loader.Load(c.data, loadOpts)
+	prog.finish()
 	if err != nil {
 		return err
 	}
 	if !c.quiet {
+		for _, d := range ds.Detected {
+			fmt.Fprintln(stderr, d)
+		}
 		reportProblems(stderr, ds)
 	}
 	analysisOpts.InputsHash = ds.Hash
 	report, err := analysis.Analyze(ds, analysisOpts)
 	if err != nil {
 		return err
+	}
+	if prog != nil {
+		prog.section("the reports")
 	}
 	files, err := templates.Render(report, formats)
 	if err != nil {
@@ -149,6 +215,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err := writeAll(c.out, files); err != nil {
 		return err
 	}
+	prog.finish()
 	if !c.quiet {
 		for _, f := range files {
 			fmt.Fprintf(stderr, "wrote %s\n", filepath.Join(c.out, f.Name))
@@ -179,6 +246,30 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 		lo.MaxBadRows = n
 	}
 	ao.MaxBadRows = c.maxBad
+	switch strings.ToLower(c.dateOrder) {
+	case "mdy":
+		lo.DateOrder = loader.MDY
+	case "dmy":
+		lo.DateOrder = loader.DMY
+	default:
+		return lo, ao, nil, usagef("--date-order %q: use mdy or dmy", c.dateOrder)
+	}
+	lo.DecimalComma = c.decimalComma
+	lo.AllMembers = c.allMembers
+	lo.Sheet = c.sheet
+	switch p := strings.ToLower(c.preset); p {
+	case "auto", "canonical", "salesforce", "hubspot":
+		lo.Preset = p
+	default:
+		return lo, ao, nil, usagef("--preset %q: use one of %s", c.preset, strings.Join(loader.Presets, ", "))
+	}
+	if c.mapping != "" {
+		m, err := loader.ReadMapping(c.mapping)
+		if err != nil {
+			return lo, ao, nil, err
+		}
+		lo.Mapping = m
+	}
 	if c.period != "" {
 		p, err := analysis.ParsePeriod(c.period)
 		if err != nil {
@@ -197,29 +288,40 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 		return lo, ao, nil, usagef("--lookback must be 0 or more days")
 	}
 	ao.LookbackDays = c.lookback
+	if c.sla < 0 || math.IsNaN(c.sla) || math.IsInf(c.sla, 0) {
+		return lo, ao, nil, usagef("--sla must be a number of minutes, 0 or more")
+	}
+	ao.SLAMinutes = c.sla
+	if !(c.halfLife > 0) || math.IsInf(c.halfLife, 0) {
+		return lo, ao, nil, usagef("--half-life must be a number of days above 0")
+	}
+	ao.HalfLifeDays = c.halfLife
 	if !validModel(c.model) {
 		return lo, ao, nil, usagef("--model %q: use one of %s", c.model, strings.Join(analysis.Models, ", "))
 	}
 	ao.Model = c.model
-	if !(c.halfLife > 0) || math.IsInf(c.halfLife, 0) {
-		return lo, ao, nil, usagef("--half-life must be a positive number of days")
-	}
-	ao.HalfLifeDays = c.halfLife
 	ao.Title = c.title
+	if c.notes != "" {
+		b, err := os.ReadFile(c.notes)
+		if err != nil {
+			return lo, ao, nil, fmt.Errorf("--notes: %w", err)
+		}
+		ao.Notes = string(b)
+	}
 	ao.Version = version
 	var formats []string
 	for _, f := range strings.Split(c.formats, ",") {
 		f = strings.ToLower(strings.TrimSpace(f))
 		switch f {
-		case "html", "md", "json":
+		case "html", "md", "json", "csv":
 			formats = append(formats, f)
 		case "":
 		default:
-			return lo, ao, nil, usagef("--format %q: use html, md and/or json", f)
+			return lo, ao, nil, usagef("--format %q: use html, md, json and/or csv", f)
 		}
 	}
 	if len(formats) == 0 {
-		return lo, ao, nil, usagef("--format: name at least one of html, md, json")
+		return lo, ao, nil, usagef("--format: name at least one of html, md, json, csv")
 	}
 	return lo, ao, formats, nil
 }

@@ -25,6 +25,10 @@ type Options struct {
 	Version      string
 	MaxBadRows   string
 	InputsHash   string
+	// Notes is the team's own Markdown (--notes), placed in the report as is.
+	Notes string
+	// Progress, when set, is told the name of each section as it starts.
+	Progress func(section string)
 }
 
 // DefaultOptions are the SPEC defaults.
@@ -54,6 +58,13 @@ type scope struct {
 	personOpps      []int32 // opportunities of each person: personOpps[personOppStart[p]:...]
 	personOppStart  []int32
 	campaignChannel []string
+}
+
+// progress reports the start of a section, when asked to.
+func (s *scope) progress(section string) {
+	if s.opts.Progress != nil {
+		s.opts.Progress(section)
+	}
 }
 
 // inP reports whether t's date (in the report time zone) is in P.
@@ -109,6 +120,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 			AsOfGiven: opts.AsOf != loader.NoTime, PeriodGiven: opts.Period != nil, MaxBadRows: opts.MaxBadRows,
 		},
 		InputsHash:  opts.InputsHash,
+		Notes:       opts.Notes,
 		Inputs:      []InputInfo{},
 		DataQuality: []Problem{},
 		Warnings:    append([]string{}, ds.Notes...),
@@ -118,29 +130,59 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	if r.Title == "" {
 		r.Title = "Campaign retrospective " + s.period.Label
 	}
+	if ds.Adapted {
+		r.Detected, r.Coverage = ds.Detected, ds.Coverage
+	}
 	for _, in := range ds.Inputs {
 		r.Inputs = append(r.Inputs, InputInfo(in))
 	}
 	for _, p := range ds.Problems {
 		r.DataQuality = append(r.DataQuality, Problem{File: p.File, Line: p.Line, Column: p.Column, Problem: p.Problem})
 	}
+	r.ProblemCounts = append([]loader.ProblemCount{}, ds.ProblemCounts...)
 
 	if ds.Files.Opportunities {
+		s.progress("sourcing")
 		r.Sourcing = s.sourcing()
 	} else {
 		r.missing("sourcing", needs(ds, "opportunities.csv"))
 	}
 	if ds.Files.Touches && ds.Files.Opportunities {
+		s.progress("attribution")
 		r.Attribution = s.attribution()
 	} else {
 		r.missing("attribution", needs(ds, "touches.csv", "opportunities.csv"))
 	}
 	r.Totals = s.totals()
 	if ds.Files.Campaigns && ds.Files.Touches {
+		s.progress("campaign funnel")
 		r.Campaigns = s.campaigns(r.Attribution)
 	} else {
 		r.missing("campaigns", needs(ds, "campaigns.csv", "touches.csv"))
 	}
+	if ds.Files.Activities {
+		s.progress("follow-up latency")
+		r.Latency = s.latency()
+		if !ds.Files.Touches {
+			r.missing("latency.by_campaign", needs(ds, "touches.csv"))
+		}
+	} else {
+		r.missing("latency", needs(ds, "activities.csv"))
+	}
+	switch {
+	case !ds.Files.Assets || !ds.Files.Touches:
+		r.missing("asset_types", needs(ds, "assets.csv", "touches.csv"))
+	case !ds.HasColumn["touches.csv.asset_id"]:
+		r.missing("asset_types", "the asset_id column of touches.csv")
+	default:
+		s.progress("asset types")
+		types, assets, closed := s.assetTypes()
+		r.AssetTypes, r.Assets, r.AssetDeals = types, assets, &closed
+	}
+	s.progress("hygiene, lead quality, segments, trend")
+	s.pipelineHealth(r)
+	s.progress("findings")
+	r.Findings = findings(r)
 	return r, nil
 }
 

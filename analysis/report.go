@@ -4,14 +4,19 @@
 //
 //   - totals (SPEC 2): leads, responders, MQLs, SQLs, pipeline, revenue, cost
 //   - campaigns (SPEC 3): the funnel of each campaign in scope, cost prorated
-//   - sourcing and attribution (SPEC 6): who sourced and touched the
-//     pipeline; credit per campaign and channel under every model
+//   - latency (SPEC 4): how fast sales followed up on handoffs, and what it paid
+//   - attribution (SPEC 6): credit per campaign and channel (linear so far)
+//   - hygiene (SPEC 7): late, cold and fast-lost pipeline, per owner
+//   - lead_quality (SPEC 8): disqualify reasons, overall and per campaign
+//   - segments, trend, previous (SPEC 9): region and industry, weeks, the
+//     period before P; and wins, the largest marketing-touched deals won
 //
 // Warnings about missing files or odd data are returned in the Report, never
 // printed. Renderers read the Report and compute nothing.
 package analysis
 
 import (
+	"github.com/campaignretro/retro/loader"
 	"math"
 	"strconv"
 )
@@ -21,20 +26,52 @@ const Schema = "retro/v1"
 
 // Report is the whole analysis: the single model that every renderer reads.
 type Report struct {
-	Schema      string       `json:"schema"`
-	Title       string       `json:"title"`
-	Version     string       `json:"version"`
-	Period      PeriodInfo   `json:"period"`
-	Settings    Settings     `json:"settings"`
-	Inputs      []InputInfo  `json:"inputs"`
-	InputsHash  string       `json:"inputs_hash"`
-	DataQuality []Problem    `json:"data_quality"`
-	Warnings    []string     `json:"warnings"`
-	Totals      Totals       `json:"totals"`
-	Campaigns   []Campaign   `json:"campaigns"`
+	Schema     string      `json:"schema"`
+	Title      string      `json:"title"`
+	Version    string      `json:"version"`
+	Period     PeriodInfo  `json:"period"`
+	Settings   Settings    `json:"settings"`
+	Inputs     []InputInfo `json:"inputs"`
+	InputsHash string      `json:"inputs_hash"`
+	// Notes is the team's own Markdown (--notes): what was learned and agreed.
+	Notes       string    `json:"notes,omitempty"`
+	DataQuality []Problem `json:"data_quality"`
+	// ProblemCounts counts the problems by file, column and kind.
+	ProblemCounts []loader.ProblemCount `json:"problem_counts"`
+	Warnings      []string              `json:"warnings"`
+	// Detected says what each file was taken for, when some file is a CRM
+	// export rather than a canonical file; Coverage which sections such
+	// exports can and cannot feed.
+	Detected  []string   `json:"detected,omitempty"`
+	Coverage  []string   `json:"coverage,omitempty"`
+	Totals    Totals     `json:"totals"`
+	Campaigns []Campaign `json:"campaigns"`
+	Latency   *Latency   `json:"latency"`
+	// AssetTypes (SPEC 5) is nil without assets.csv and touches.csv (or
+	// touches' asset_id column); Assets ranks each asset, and AssetDeals
+	// counts the closed deals they are measured against.
+	AssetTypes []AssetType  `json:"asset_types"`
+	Assets     []AssetRow   `json:"assets"`
+	AssetDeals *ClosedDeals `json:"asset_deals"`
+	// Sourcing (SPEC 6) is nil without opportunities.csv; Attribution
+	// without touches.csv or opportunities.csv.
 	Sourcing    *Sourcing    `json:"sourcing"`
 	Attribution *Attribution `json:"attribution"`
-	Findings    []Finding    `json:"findings"`
+
+	// Hygiene (SPEC 7) is nil without opportunities.csv; LeadQuality (8),
+	// Segments, Trend (9) are always set; Previous is nil when the period
+	// before P has no data, and PreviousChange compares it with Totals.
+	// Wins (nil without touches.csv or opportunities.csv) lists the largest
+	// marketing-touched deals won in P.
+	Hygiene        *Hygiene      `json:"hygiene"`
+	LeadQuality    *LeadQuality  `json:"lead_quality"`
+	Segments       *Segments     `json:"segments"`
+	Trend          *Trend        `json:"trend"`
+	Previous       *Totals       `json:"previous"`
+	PreviousChange *PeriodChange `json:"previous_change"`
+	Wins           []Win         `json:"wins"`
+
+	Findings []Finding `json:"findings"`
 
 	// Missing lists the sections left out and the file that would enable each.
 	Missing []MissingSection `json:"missing_sections"`
@@ -81,12 +118,6 @@ type Problem struct {
 type MissingSection struct {
 	Section string `json:"section"`
 	Needs   string `json:"needs"`
-}
-
-// Finding is one sentence of the executive summary.
-type Finding struct {
-	Kind string `json:"kind"`
-	Text string `json:"text"`
 }
 
 // Totals are the headline figures of SPEC section 2. A pointer is nil (null)

@@ -11,6 +11,7 @@ package loader
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -67,10 +68,21 @@ type Dataset struct {
 	Files Files
 	// Inputs has one entry per file read, in canonical file order.
 	Inputs []Input
+	// ProblemCounts counts every problem by file, column and kind (skipped
+	// row or blanked value), also those past the listing's limit.
+	ProblemCounts []ProblemCount
 	// Problems lists every bad row and bad value, in file then line order.
 	Problems []Problem
 	// Notes are dataset-wide remarks (dangling references, duplicates).
 	Notes []string
+	// Detected says, per file read, what it was taken for and how it is
+	// written, e.g. "Lead.csv: Salesforce Lead (comma-delimited, UTF-8)".
+	Detected []string
+	// Adapted is true when some file was rewritten from a CRM export shape.
+	Adapted bool
+	// Coverage says, for exports from a CRM (HubSpot), which report
+	// sections the files can and cannot feed.
+	Coverage []string
 
 	// People holds lead ids: leads.csv first, then ids met elsewhere.
 	People Interner
@@ -131,6 +143,15 @@ type Problem struct {
 	Skipped bool `json:"skipped"`
 }
 
+// ProblemCount is how many rows of a file were skipped (or values blanked)
+// for a problem in one column.
+type ProblemCount struct {
+	File    string `json:"file"`
+	Column  string `json:"column"`
+	Skipped bool   `json:"skipped"`
+	Count   int    `json:"count"`
+}
+
 // String formats the problem as file:line: column: problem.
 func (p Problem) String() string {
 	return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Column, p.Problem)
@@ -175,6 +196,7 @@ type Touch struct {
 	Lead     ID
 	Campaign ID
 	Asset    ID
+	row      int32 // position in the file, to keep file order among ties
 }
 
 // Opportunity is one row of opportunities.csv.
@@ -226,9 +248,18 @@ func (in *Interner) Intern(s string) ID {
 		in.ids = make(map[string]ID)
 	}
 	id := ID(len(in.Names))
+	s = strings.Clone(s) // s may point into a whole CSV line; keep only the id
 	in.ids[s] = id
 	in.Names = append(in.Names, s)
 	return id
+}
+
+// Grow makes room for n more strings.
+func (in *Interner) Grow(n int) {
+	if in.ids == nil && n > 0 {
+		in.ids = make(map[string]ID, n)
+		in.Names = make([]string, 0, n)
+	}
 }
 
 // Lookup returns the id of s, if interned.

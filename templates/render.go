@@ -18,14 +18,15 @@ type File struct {
 	Data []byte
 }
 
-// Render renders r in each of formats ("html", "md", "json"), in that order.
+// Render renders r in each of formats ("html", "md", "csv", "json"), in
+// that order; "csv" is every table of the report as tables/NAME.csv.
 func Render(r *analysis.Report, formats []string) ([]File, error) {
 	want := map[string]bool{}
 	for _, f := range formats {
 		want[f] = true
 	}
 	var out []File
-	if want["html"] || want["md"] {
+	if want["html"] || want["md"] || want["csv"] {
 		doc := buildDocument(r)
 		if want["html"] {
 			html, err := HTML(r, doc)
@@ -36,6 +37,9 @@ func Render(r *analysis.Report, formats []string) ([]File, error) {
 		}
 		if want["md"] {
 			out = append(out, File{"report.md", Markdown(doc)})
+		}
+		if want["csv"] {
+			out = append(out, TableFiles(doc)...)
 		}
 	}
 	if want["json"] {

@@ -1,0 +1,43 @@
+# Campaign Retro. `go run .` writes the sample report; `make test` is what CI runs.
+GO ?= go
+
+.PHONY: report test vet unit fuzz scale-check browser-test bench bench-scale sample
+
+report: ## the report from sample-data into out/
+	$(GO) run .
+
+test: vet unit fuzz scale-check ## everything CI runs (make browser-test too)
+
+vet:
+	@test -z "$$(gofmt -l . | tee /dev/stderr)" || (echo "gofmt: files above need formatting" >&2; exit 1)
+	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+unit:
+	$(GO) test ./...
+
+sample: ## remake sample-data from its generator (fixed seed)
+	$(GO) run ./cmd/gensample -out sample-data
+
+scale-check: ## correctness invariants on generated data of 100,000 leads
+	RETRO_SCALE=100000 $(GO) test -run TestScaleInvariants -count=1 .
+
+bench: ## go test benchmarks of the loader and each analysis section
+	$(GO) test -run '^$$' -bench . -benchmem ./loader ./analysis
+
+bench-scale: ## whole runs at 100k, 300k and 1M leads against the DuckDB peer
+	scripts/bench.sh
+
+browser-test: ## report.html in headless Chromium (offline), report.md's Mermaid with Mermaid 10 and 11
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	$(GO) run . -q --out out/browser/sample
+	node tests/browser/check.mjs out/browser/sample
+	$(GO) run . -q --period 2026-Q3 --max-bad-rows 50% --out out/browser/small testdata/small
+	node tests/browser/check.mjs out/browser/small
+
+FUZZTIME ?= 10s
+fuzz: ## a short run of each loader fuzz target (FUZZTIME=5m for a long one)
+	$(GO) test ./loader -run '^$$' -fuzz '^FuzzParseTime$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./loader -run '^$$' -fuzz '^FuzzParseAmount$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./loader -run '^$$' -fuzz '^FuzzLoadCSV$$' -fuzztime $(FUZZTIME)

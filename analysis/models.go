@@ -1,0 +1,373 @@
+package analysis
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/campaignretro/retro/loader"
+)
+
+// weights fills w with each touch's share of journey j's value (w has one
+// zeroed slot per touch and must sum to 1).
+type weights func(j *journey, w []float64)
+
+// ruleModel returns the weights of a rule-based model of SPEC section 6.
+func (s *scope) ruleModel(name string) weights {
+	switch name {
+	case "first_touch":
+		return func(j *journey, w []float64) { w[0] = 1 }
+	case "last_touch":
+		return func(j *journey, w []float64) { w[len(w)-1] = 1 }
+	case "linear":
+		return func(j *journey, w []float64) {
+			for i := range w {
+				w[i] = 1 / float64(len(w))
+			}
+		}
+	case "position_based":
+		return positionBased
+	case "w_shaped":
+		return func(j *journey, w []float64) {
+			wShaped(j.touches, s.earliestMQL(int(j.opp)), s.ds.Opportunities[j.opp].CreatedAt, w)
+		}
+	case "time_decay":
+		halfLife := s.opts.HalfLifeDays * microsPerDay
+		return func(j *journey, w []float64) { timeDecay(j.touches, j.at, halfLife, w) }
+	}
+	panic("analysis: unknown attribution model " + name)
+}
+
+// positionBased gives 40% to the first and the last touch and shares 20%
+// over the touches between (n = 1: all; n = 2: half each).
+func positionBased(j *journey, w []float64) {
+	n := len(w)
+	switch n {
+	case 1:
+		w[0] = 1
+	case 2:
+		w[0], w[1] = 0.5, 0.5
+	default:
+		w[0], w[n-1] = 0.4, 0.4
+		for i := 1; i < n-1; i++ {
+			w[i] = 0.2 / float64(n-2)
+		}
+	}
+}
+
+// wShaped gives 0.9 in equal parts to the roles that exist (first touch;
+// the last touch at or before mql, the earliest MQL time of the deal's
+// people; the last touch at or before created) and 0.1 in equal parts to the
+// touches holding no role, or to the role holders when every touch holds one.
+func wShaped(touches []journeyTouch, mql, created loader.Time, w []float64) {
+	n := len(touches)
+	if n == 1 {
+		w[0] = 1
+		return
+	}
+	lastAtOrBefore := func(t loader.Time) int {
+		if t == loader.NoTime {
+			return -1
+		}
+		i, _ := slices.BinarySearchFunc(touches, t, func(jt journeyTouch, t loader.Time) int {
+			if jt.At <= t {
+				return -1
+			}
+			return 1
+		})
+		return i - 1
+	}
+	roles := []int{0}
+	if m := lastAtOrBefore(mql); m >= 0 {
+		roles = append(roles, m)
+	}
+	if c := lastAtOrBefore(created); c >= 0 {
+		roles = append(roles, c)
+	}
+	share := 0.9 / float64(len(roles))
+	holds := make([]bool, n)
+	for _, r := range roles {
+		w[r] += share
+		holds[r] = true
+	}
+	free := 0
+	for _, h := range holds {
+		if !h {
+			free++
+		}
+	}
+	for i, h := range holds {
+		switch {
+		case free > 0 && !h:
+			w[i] += 0.1 / float64(free)
+		case free == 0 && h:
+			w[i] += 0.1 / float64(n)
+		}
+	}
+}
+
+// timeDecay weighs each touch by 2^(-(T - touched_at) / halfLife), normalised.
+func timeDecay(touches []journeyTouch, at loader.Time, halfLife float64, w []float64) {
+	sum := 0.0
+	for i, jt := range touches {
+		w[i] = math.Exp2(-float64(at-jt.At) / halfLife)
+		sum += w[i]
+	}
+	for i := range w {
+		w[i] /= sum
+	}
+}
+
+// earliestMQL is the earliest mql_at among people(o), or NoTime.
+func (s *scope) earliestMQL(o int) loader.Time {
+	m := loader.NoTime
+	for _, p := range s.ds.PeopleOf(o) {
+		if t := s.ds.Leads[p].MQLAt; t != loader.NoTime && (m == loader.NoTime || t < m) {
+			m = t
+		}
+	}
+	return m
+}
+
+// markovCredit splits value by first-order Markov removal effects over
+// campaigns. Converting paths are the journeys' campaign sequences,
+// non-converting paths the other leads' touches in P; consecutive repeats
+// collapse. With Q the transition matrix among campaigns, r the one-step
+// conversion probabilities and s the start distribution, conversion from
+// each campaign is x = (I - Q)^-1 r and P(conv) = s.x. Redirecting c to
+// null removes exactly the converting paths that visit c, so
+// P(conv without c) = P(conv) - h_c x_c, where h_c, the probability of ever
+// visiting c, is (s N)_c / N_cc with N = (I - Q)^-1. The matrix is solved
+// exactly (Gauss-Jordan); only the campaigns on some path enter it.
+func markovCredit(journeys []journey, nonConverting [][]loader.ID, campaigns int, value float64) []float64 {
+	credit := make([]float64, campaigns)
+	if len(journeys) == 0 || value == 0 {
+		return credit
+	}
+	// Dense state numbering for the campaigns seen on any path, in order of
+	// first sight (deterministic: journeys, then leads, in order).
+	state := make([]int, campaigns)
+	for i := range state {
+		state[i] = -1
+	}
+	var ids []loader.ID
+	var buf []loader.ID
+	var path []int
+	// paths calls f with each path's collapsed states.
+	paths := func(f func(p []int, converted bool)) {
+		emit := func(cs []loader.ID, converted bool) {
+			path = path[:0]
+			for _, c := range cs {
+				if state[c] < 0 {
+					state[c] = len(ids)
+					ids = append(ids, c)
+				}
+				if st := state[c]; len(path) == 0 || path[len(path)-1] != st {
+					path = append(path, st)
+				}
+			}
+			f(path, converted)
+		}
+		for _, j := range journeys {
+			buf = buf[:0]
+			for _, jt := range j.touches {
+				buf = append(buf, jt.Campaign)
+			}
+			emit(buf, true)
+		}
+		for _, p := range nonConverting {
+			emit(p, false)
+		}
+	}
+	paths(func([]int, bool) {}) // number the states
+	n := len(ids)
+	// Transition counts: rows 0..n-1 campaigns, row n start; columns 0..n-1
+	// campaigns, n conversion, n+1 null.
+	width := n + 2
+	counts := make([]float64, (n+1)*width)
+	paths(func(p []int, converted bool) {
+		prev := n
+		for _, c := range p {
+			counts[prev*width+c]++
+			prev = c
+		}
+		end := n
+		if !converted {
+			end = n + 1
+		}
+		counts[prev*width+end]++
+	})
+	// A = I - Q (n x n), r = P(c -> conv), st = P(start -> c).
+	a := make([]float64, n*n)
+	r := make([]float64, n)
+	st := make([]float64, n)
+	for from := 0; from <= n; from++ {
+		row := counts[from*width : (from+1)*width]
+		total := 0.0
+		for _, c := range row {
+			total += c
+		}
+		if total == 0 {
+			continue
+		}
+		if from == n {
+			for to := range n {
+				st[to] = row[to] / total
+			}
+			continue
+		}
+		for to := range n {
+			a[from*n+to] = -row[to] / total
+		}
+		a[from*n+from]++
+		r[from] = row[n] / total
+	}
+	inv, ok := invert(a, n)
+	if !ok {
+		return credit
+	}
+	x := make([]float64, n) // x = N r
+	v := make([]float64, n) // v = s N
+	for i := range n {
+		for k := range n {
+			x[i] += inv[i*n+k] * r[k]
+			v[i] += st[k] * inv[k*n+i]
+		}
+	}
+	pconv := 0.0
+	for i := range n {
+		pconv += st[i] * x[i]
+	}
+	if pconv <= 0 {
+		return credit
+	}
+	effects := make([]float64, n)
+	sum := 0.0
+	for c := range n {
+		if inv[c*n+c] == 0 {
+			continue
+		}
+		h := v[c] / inv[c*n+c]
+		effects[c] = math.Max(0, h*x[c]/pconv)
+		sum += effects[c]
+	}
+	if sum == 0 {
+		return credit
+	}
+	for c, e := range effects {
+		credit[ids[c]] = e / sum * value
+	}
+	return credit
+}
+
+// invert returns the inverse of the n x n row-major matrix a by Gauss-Jordan
+// elimination with partial pivoting; ok is false for a singular matrix.
+func invert(a []float64, n int) ([]float64, bool) {
+	m := slices.Clone(a)
+	inv := make([]float64, n*n)
+	for i := range n {
+		inv[i*n+i] = 1
+	}
+	for col := range n {
+		pivot := col
+		for row := col + 1; row < n; row++ {
+			if math.Abs(m[row*n+col]) > math.Abs(m[pivot*n+col]) {
+				pivot = row
+			}
+		}
+		if math.Abs(m[pivot*n+col]) < 1e-300 {
+			return nil, false
+		}
+		if pivot != col {
+			for k := range n {
+				m[col*n+k], m[pivot*n+k] = m[pivot*n+k], m[col*n+k]
+				inv[col*n+k], inv[pivot*n+k] = inv[pivot*n+k], inv[col*n+k]
+			}
+		}
+		d := m[col*n+col]
+		for k := range n {
+			m[col*n+k] /= d
+			inv[col*n+k] /= d
+		}
+		for row := range n {
+			if row == col {
+				continue
+			}
+			f := m[row*n+col]
+			if f == 0 {
+				continue
+			}
+			for k := range n {
+				m[row*n+k] -= f * m[col*n+k]
+				inv[row*n+k] -= f * inv[col*n+k]
+			}
+		}
+	}
+	return inv, true
+}
+
+// compareModels builds the reconciliation and the side-by-side table.
+func (s *scope) compareModels(perModel map[string][]float64, inJourney []bool, total, unattributed float64) ([]Reconciliation, []ModelComparison) {
+	var rec []Reconciliation
+	for _, m := range Models {
+		sum := 0.0
+		for _, v := range perModel[m] {
+			sum += v
+		}
+		rec = append(rec, Reconciliation{Model: m, Credited: Money(sum), Unattributed: Money(unattributed), Total: Money(total),
+			Difference: Money(sum + unattributed - total)})
+	}
+	var rows []ModelComparison
+	var ids []loader.ID
+	for c := range inJourney {
+		has := inJourney[c]
+		for _, m := range Models {
+			has = has || perModel[m][c] != 0
+		}
+		if has {
+			ids = append(ids, loader.ID(c))
+		}
+	}
+	for _, c := range ids {
+		row := ModelComparison{CampaignID: s.campaignName(c), Name: s.ds.Campaigns[c].Name, Channel: s.campaignChannel[c],
+			Credit: map[string]Money{}, Rank: map[string]int{}, Min: Money(math.Inf(1)), Max: Money(math.Inf(-1))}
+		for _, m := range Models {
+			v := perModel[m][c]
+			row.Credit[m] = Money(v)
+			row.Min, row.Max = min(row.Min, Money(v)), max(row.Max, Money(v))
+		}
+		rows = append(rows, row)
+	}
+	// Ranks per model: by credit (cents) descending, ties by campaign_id.
+	for _, m := range Models {
+		order := make([]int, len(rows))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int {
+			if c := cmp.Compare(RoundCents(float64(rows[b].Credit[m])), RoundCents(float64(rows[a].Credit[m]))); c != 0 {
+				return c
+			}
+			return cmp.Compare(rows[a].CampaignID, rows[b].CampaignID)
+		})
+		for rank, i := range order {
+			rows[i].Rank[m] = rank + 1
+		}
+	}
+	for i := range rows {
+		row := &rows[i]
+		row.BestRank, row.WorstRank = row.Rank[Models[0]], row.Rank[Models[0]]
+		for _, m := range Models {
+			row.BestRank, row.WorstRank = min(row.BestRank, row.Rank[m]), max(row.WorstRank, row.Rank[m])
+		}
+		row.RankChanges = row.BestRank != row.WorstRank
+	}
+	def := s.opts.Model
+	slices.SortStableFunc(rows, func(a, b ModelComparison) int {
+		if c := cmp.Compare(RoundCents(float64(b.Credit[def])), RoundCents(float64(a.Credit[def]))); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.CampaignID, b.CampaignID)
+	})
+	return rec, rows
+}

@@ -1,0 +1,466 @@
+package loader
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// Salesforce exports: the API names Data Loader and Data Export write, and
+// the labels of report exports. Each object feeds one canonical file:
+//
+//	Lead, Contact              -> leads        (a converted lead and its contact are one person)
+//	Campaign                   -> campaigns    (Type is the channel, ActualCost the cost)
+//	CampaignMember             -> touches      (responded members only, unless --all-members)
+//	Task, Event                -> activities   (completed ones)
+//	Opportunity                -> opportunities (IsClosed/IsWon or StageName give the status)
+//	OpportunityContactRole     -> opportunity contacts
+//
+// MQL and SQL dates live in custom fields: a mapping file names them
+// (columns: {mql_at: MQL_Date__c}).
+func salesforceShapes() []shape {
+	// Roles named like a canonical column feed that column as they are.
+	owner := opt("owner", "OwnerId", "Owner.Name", "Owner Name", "Lead Owner", "Contact Owner", "Opportunity Owner", "Owner")
+	leadSource := opt("source", "LeadSource", "Lead Source")
+	custom := []field{opt("mql_at"), opt("sql_at"), opt("disqualified_at"), opt("disqualify_reason"), opt("origin")}
+	return []shape{
+		{Name: "Salesforce Lead", preset: "salesforce", kind: kindLeads, adapt: sfLeads, fields: append([]field{
+			req("lead_id", "Id", "Lead ID"),
+			req("created_at", "CreatedDate", "Created Date", "Create Date"),
+			req("lead", "IsConverted", "Company", "ConvertedContactId", "Lead Status", "Converted"),
+			leadSource, owner,
+			opt("status", "Status", "Lead Status"),
+			opt("industry", "Industry"),
+			opt("region", "Country", "CountryCode", "Country/Region"),
+			opt("state", "State", "StateCode", "State/Province"),
+			opt("is_converted", "IsConverted", "Converted"),
+			opt("converted_contact_id", "ConvertedContactId", "Converted Contact ID"),
+			opt("converted_opportunity_id", "ConvertedOpportunityId", "Converted Opportunity ID"),
+			opt("account_id", "ConvertedAccountId", "Converted Account ID"),
+		}, custom...)},
+		{Name: "Salesforce Contact", preset: "salesforce", kind: kindLeads, adapt: sfContacts, fields: append([]field{
+			req("lead_id", "Id", "Contact ID"),
+			req("created_at", "CreatedDate", "Created Date", "Create Date"),
+			req("contact", "LastName", "Last Name", "Email", "FirstName", "First Name"),
+			req("account_id", "AccountId", "Account ID"),
+			leadSource, owner,
+			opt("region", "MailingCountry", "Mailing Country", "MailingCountryCode"),
+			opt("state", "MailingState", "Mailing State/Province", "MailingStateCode"),
+			opt("industry", "Industry", "Account.Industry"),
+		}, custom...)},
+		{Name: "Salesforce Campaign", preset: "salesforce", kind: kindCampaigns, adapt: sfCampaigns, fields: []field{
+			req("campaign_id", "Id", "Campaign ID"),
+			req("name", "Name", "Campaign Name"),
+			req("channel", "Type", "Campaign Type"),
+			req("campaign", "StartDate", "EndDate", "ActualCost", "BudgetedCost", "NumberSent", "Start Date", "End Date", "Actual Cost in Campaign"),
+			opt("start_date", "StartDate", "Start Date"),
+			opt("end_date", "EndDate", "End Date"),
+			opt("cost", "ActualCost", "Actual Cost in Campaign", "Actual Cost"),
+		}},
+		{Name: "Salesforce CampaignMember", preset: "salesforce", kind: kindTouches, adapt: sfMembers, fields: []field{
+			req("campaign_id", "CampaignId", "Campaign ID"),
+			req("member", "LeadId", "ContactId", "LeadOrContactId", "Lead ID", "Contact ID"),
+			req("responded", "HasResponded", "Responded"),
+			opt("lead", "LeadId", "Lead ID"),
+			opt("contact", "ContactId", "Contact ID"),
+			opt("lead_or_contact", "LeadOrContactId"),
+			opt("first_responded", "FirstRespondedDate", "First Responded Date"),
+			opt("created_at", "CreatedDate", "Created Date", "Member First Associated Date"),
+			opt("touched_at"),
+		}},
+		{Name: "Salesforce Task", preset: "salesforce", kind: kindActivities, adapt: sfTasks, fields: []field{
+			req("who", "WhoId", "Name ID", "Contact/Lead ID"),
+			req("subject", "Subject"),
+			opt("completed", "CompletedDateTime", "Completed Date/Time"),
+			opt("created_at", "CreatedDate", "Created Date"),
+			opt("event_at", "ActivityDateTime", "Start Date Time"),
+			opt("activity_date", "ActivityDate", "Due Date", "Date"),
+			opt("type", "Type", "TaskSubtype", "Type__c", "Task Subtype"),
+			opt("owner", "OwnerId", "Assigned", "Assigned To"),
+			opt("status", "Status"),
+			opt("is_closed", "IsClosed", "Closed"),
+			opt("occurred_at"),
+		}},
+		{Name: "Salesforce Opportunity", preset: "salesforce", kind: kindOpportunities, adapt: sfOpportunities, fields: []field{
+			req("opportunity_id", "Id", "Opportunity ID"),
+			req("created_at", "CreatedDate", "Created Date"),
+			req("close_date", "CloseDate", "Close Date"),
+			req("amount", "Amount"),
+			req("opportunity", "IsClosed", "IsWon", "Name", "Opportunity Name", "Closed", "Won"),
+			opt("is_closed", "IsClosed", "Closed"),
+			opt("is_won", "IsWon", "Won"),
+			opt("stage", "StageName", "Stage"),
+			opt("source", "LeadSource", "Lead Source"),
+			owner,
+			opt("account_id", "AccountId", "Account ID"),
+			opt("contact", "ContactId", "Contact ID"),
+			opt("campaign", "CampaignId", "Campaign ID", "Primary Campaign Source"),
+			opt("origin"), opt("status"), opt("closed_at"), opt("lead_id"),
+		}},
+		{Name: "Salesforce OpportunityContactRole", preset: "salesforce", kind: kindContacts, adapt: sfContactRoles, fields: []field{
+			req("opportunity_id", "OpportunityId", "Opportunity ID"),
+			req("contact", "ContactId", "Contact ID"),
+			opt("role", "Role", "Contact Role"),
+			opt("is_primary", "IsPrimary", "Primary"),
+		}},
+	}
+}
+
+// adaptRows returns a table of canonical kind k over src. Columns whose
+// role is a canonical column are copied; compute fills or changes the rest
+// and returns false to leave a record out. The mapping's value maps and
+// fixed values are applied last.
+func (l *load) adaptRows(src *table, c cols, k kind, compute func(rec, out []string, t *table) bool) *table {
+	names := columnsOf(reflect.TypeOf(kindRows[k])).names
+	t := &table{File: src.File, Raw: src.Raw, Dialect: src.Dialect, header: names, origin: map[string]string{}, excel: src.excel}
+	from := make([]int, len(names))
+	for i, n := range names {
+		from[i] = -1
+		if j, ok := c[n]; ok {
+			from[i] = j
+			t.origin[n] = strings.TrimSpace(strings.TrimPrefix(src.Raw[j], "\ufeff"))
+		}
+	}
+	fm := l.opts.Mapping.file(src.File)
+	if fm != nil {
+		for n := range fm.Fixed {
+			t.origin[n] = "(mapping)"
+		}
+	}
+	out := make([]string, len(names))
+	t.adapted = true
+	t.next = func() ([]string, int, error) {
+		for {
+			rec, line, err := src.next()
+			if err != nil {
+				return nil, line, err
+			}
+			for i, j := range from {
+				out[i] = ""
+				if j >= 0 && j < len(rec) {
+					out[i] = rec[j]
+				}
+			}
+			if compute != nil && !compute(rec, out, t) {
+				t.issues = t.issues[:0]
+				continue
+			}
+			fm.apply(names, out)
+			return out, line, nil
+		}
+	}
+	return t
+}
+
+// kindRows holds a zero row struct of each kind.
+var kindRows = [numKinds]any{campaignRow{}, assetRow{}, leadRow{}, touchRow{}, activityRow{}, opportunityRow{}, contactRow{}}
+
+// colOf returns the index of canonical column n in names.
+func colOf(names []string, n string) int {
+	for i, v := range names {
+		if v == n {
+			return i
+		}
+	}
+	panic("loader: no column " + n)
+}
+
+// boolOf reads a boolean of role; a bad value becomes an issue of t.
+func boolOf(rec []string, c cols, role string, t *table) (v, ok bool) {
+	s := c.get(rec, role)
+	if s == "" {
+		return false, false
+	}
+	b, good := ParseBool(s)
+	if !good {
+		t.issues = append(t.issues, issue{column: t.Raw[c[role]], problem: quote(s) + " is not true or false"})
+		return false, false
+	}
+	return b, true
+}
+
+// sfState is what the Salesforce files tell each other: the contact id of
+// each converted lead, and the lead converted into each opportunity.
+type sfState struct {
+	contactLead map[string]string // ConvertedContactId -> lead Id
+	oppLead     map[string]string // ConvertedOpportunityId -> lead Id
+	merged      int               // contacts that are converted leads
+	dateOnly    map[string]bool   // "file: column" of date-only values used
+	unresponded int
+	openTasks   int
+}
+
+func (l *load) sf() *sfState {
+	if l.sfs == nil {
+		l.sfs = &sfState{contactLead: map[string]string{}, oppLead: map[string]string{}, dateOnly: map[string]bool{}}
+	}
+	return l.sfs
+}
+
+// personOf returns the person id of a Salesforce contact or lead id: the
+// lead's id when the contact is a converted lead.
+func (s *sfState) personOf(id string) string {
+	if lead, ok := s.contactLead[id]; ok {
+		return lead
+	}
+	return id
+}
+
+// region is the country, else the state.
+func region(rec []string, c cols) string {
+	if v := c.get(rec, "region"); v != "" {
+		return v
+	}
+	return c.get(rec, "state")
+}
+
+// noteComputed names the origin of the region and origin columns an
+// adapter computes, so that they count as present.
+func noteComputed(t *table, src *table, c cols) *table {
+	for _, role := range []string{"region", "state"} {
+		if c.has(role) {
+			t.origin["region"] = strings.TrimSpace(src.Raw[c[role]])
+			break
+		}
+	}
+	if c.has("source") && !c.has("origin") {
+		t.origin["origin"] = strings.TrimSpace(src.Raw[c["source"]])
+	}
+	return t
+}
+
+func sfLeads(l *load, src *table, c cols) (*table, error) {
+	s := l.sf()
+	names := columnsOf(reflect.TypeOf(leadRow{})).names
+	iRegion, iOrigin := colOf(names, "region"), colOf(names, "origin")
+	fm := l.opts.Mapping.file(src.File)
+	return noteComputed(l.adaptRows(src, c, kindLeads, func(rec, out []string, t *table) bool {
+		out[iRegion] = region(rec, c)
+		if !c.has("origin") {
+			out[iOrigin] = fm.origin(c.get(rec, "source"))
+		}
+		id := c.get(rec, "lead_id")
+		converted, _ := boolOf(rec, c, "is_converted", t)
+		if contact := c.get(rec, "converted_contact_id"); contact != "" && id != "" && (converted || !c.has("is_converted")) {
+			s.contactLead[contact] = id
+		}
+		if opp := c.get(rec, "converted_opportunity_id"); opp != "" && id != "" {
+			s.oppLead[opp] = id
+		}
+		return true
+	}), src, c), nil
+}
+
+func sfContacts(l *load, src *table, c cols) (*table, error) {
+	s := l.sf()
+	names := columnsOf(reflect.TypeOf(leadRow{})).names
+	iRegion, iOrigin := colOf(names, "region"), colOf(names, "origin")
+	fm := l.opts.Mapping.file(src.File)
+	return noteComputed(l.adaptRows(src, c, kindLeads, func(rec, out []string, t *table) bool {
+		if _, ok := s.contactLead[c.get(rec, "lead_id")]; ok {
+			s.merged++ // the converted lead's row stands for this person
+			return false
+		}
+		out[iRegion] = region(rec, c)
+		if !c.has("origin") {
+			out[iOrigin] = fm.origin(c.get(rec, "source"))
+		}
+		return true
+	}), src, c), nil
+}
+
+func sfCampaigns(l *load, src *table, c cols) (*table, error) {
+	return l.adaptRows(src, c, kindCampaigns, nil), nil
+}
+
+func sfMembers(l *load, src *table, c cols) (*table, error) {
+	s := l.sf()
+	names := columnsOf(reflect.TypeOf(touchRow{})).names
+	iLead, iAt := colOf(names, "lead_id"), colOf(names, "touched_at")
+	t := l.adaptRows(src, c, kindTouches, func(rec, out []string, t *table) bool {
+		responded, _ := boolOf(rec, c, "responded", t)
+		if !responded && !l.opts.AllMembers {
+			s.unresponded++
+			return false
+		}
+		id := c.get(rec, "lead")
+		if id == "" {
+			id = c.get(rec, "contact")
+		}
+		if id == "" {
+			id = c.get(rec, "lead_or_contact")
+		}
+		out[iLead] = s.personOf(id)
+		if c.has("touched_at") {
+			return true
+		}
+		// The response date is a date: the finer CreatedDate is used when it
+		// falls on that day (or when the member has not responded).
+		created, first := c.get(rec, "created_at"), c.get(rec, "first_responded")
+		out[iAt] = created
+		if responded && first != "" && (created == "" || !sameDay(created, first, l)) {
+			out[iAt] = first
+			s.dateOnly[src.File+": "+t.Raw[c["first_responded"]]] = true
+		}
+		return true
+	})
+	t.origin["lead_id"] = "LeadId/ContactId"
+	if c.has("created_at") {
+		t.origin["touched_at"] = strings.TrimSpace(src.Raw[c["created_at"]])
+	} else if c.has("first_responded") {
+		t.origin["touched_at"] = strings.TrimSpace(src.Raw[c["first_responded"]])
+	}
+	return t, nil
+}
+
+// sameDay reports whether timestamp a falls on date b (both as written).
+func sameDay(a, b string, l *load) bool {
+	ta, _, err1 := parseTimeAny(a, l.opts.Location, l.opts.DateOrder)
+	tb, _, err2 := parseTimeAny(b, l.opts.Location, l.opts.DateOrder)
+	return err1 == nil && err2 == nil && DayOf(ta, l.opts.Location) == DayOf(tb, l.opts.Location)
+}
+
+func sfTasks(l *load, src *table, c cols) (*table, error) {
+	s := l.sf()
+	names := columnsOf(reflect.TypeOf(activityRow{})).names
+	iLead, iAt := colOf(names, "lead_id"), colOf(names, "occurred_at")
+	t := l.adaptRows(src, c, kindActivities, func(rec, out []string, t *table) bool {
+		if closed, ok := boolOf(rec, c, "is_closed", t); ok && !closed || !ok && openTaskStatus(c.get(rec, "status")) {
+			s.openTasks++
+			return false
+		}
+		out[iLead] = s.personOf(c.get(rec, "who"))
+		if c.has("occurred_at") {
+			return true
+		}
+		for _, role := range []string{"completed", "created_at", "event_at"} {
+			if v := c.get(rec, role); v != "" {
+				out[iAt] = v
+				return true
+			}
+		}
+		if v := c.get(rec, "activity_date"); v != "" {
+			out[iAt] = v
+			s.dateOnly[src.File+": "+t.Raw[c["activity_date"]]] = true
+		}
+		return true
+	})
+	t.origin["lead_id"] = "WhoId"
+	t.origin["occurred_at"] = "CompletedDateTime/CreatedDate"
+	return t, nil
+}
+
+// openTaskStatus reports whether a task status says it has not been done.
+func openTaskStatus(s string) bool {
+	switch strings.ToLower(s) {
+	case "not started", "in progress", "open", "waiting on someone else", "deferred":
+		return true
+	}
+	return false
+}
+
+func sfOpportunities(l *load, src *table, c cols) (*table, error) {
+	s := l.sf()
+	names := columnsOf(reflect.TypeOf(opportunityRow{})).names
+	iStatus, iClosed, iOrigin, iLead := colOf(names, "status"), colOf(names, "closed_at"), colOf(names, "origin"), colOf(names, "lead_id")
+	fm := l.opts.Mapping.file(src.File)
+	t := l.adaptRows(src, c, kindOpportunities, func(rec, out []string, t *table) bool {
+		if !c.has("status") {
+			out[iStatus] = fm.status(rec, c, t)
+		}
+		if !c.has("closed_at") && out[iStatus] != "open" {
+			out[iClosed] = c.get(rec, "close_date")
+		}
+		if !c.has("origin") {
+			out[iOrigin] = fm.origin(c.get(rec, "source"))
+		}
+		if !c.has("lead_id") {
+			if contact := c.get(rec, "contact"); contact != "" {
+				out[iLead] = s.personOf(contact)
+			} else {
+				out[iLead] = s.oppLead[c.get(rec, "opportunity_id")]
+			}
+		}
+		return true
+	})
+	t.origin["status"] = "IsClosed/IsWon"
+	if !c.has("is_closed") && c.has("stage") {
+		t.origin["status"] = strings.TrimSpace(src.Raw[c["stage"]])
+	}
+	t.origin["closed_at"] = strings.TrimSpace(src.Raw[c["close_date"]])
+	t.origin["lead_id"] = "ContactId"
+	noteComputed(t, src, c)
+	if c.has("close_date") {
+		s.dateOnly[src.File+": "+strings.TrimSpace(src.Raw[c["close_date"]])] = true
+	}
+	return t, nil
+}
+
+// status derives an opportunity's status from IsClosed and IsWon, else
+// from the stage name ("Closed Won", "Closed Lost"); the mapping's
+// values.status maps stage names first.
+func (f *FileMapping) status(rec []string, c cols, t *table) string {
+	stage := c.get(rec, "stage")
+	if v, ok := f.value("status", stage); ok {
+		return v
+	}
+	if c.has("is_closed") || c.has("is_won") {
+		closed, okC := boolOf(rec, c, "is_closed", t)
+		won, okW := boolOf(rec, c, "is_won", t)
+		if len(t.issues) > 0 {
+			for i := range t.issues {
+				t.issues[i].skip = true
+			}
+			return ""
+		}
+		switch {
+		case okW && won:
+			return "won"
+		case okC && closed:
+			return "lost"
+		case okC && !closed:
+			return "open"
+		}
+	}
+	switch strings.ToLower(stage) {
+	case "closed won", "won":
+		return "won"
+	case "closed lost", "lost":
+		return "lost"
+	case "":
+		return ""
+	}
+	return "open"
+}
+
+func sfContactRoles(l *load, src *table, c cols) (*table, error) {
+	s := l.sf()
+	names := columnsOf(reflect.TypeOf(contactRow{})).names
+	iLead := colOf(names, "lead_id")
+	t := l.adaptRows(src, c, kindContacts, func(rec, out []string, t *table) bool {
+		out[iLead] = s.personOf(c.get(rec, "contact"))
+		return true
+	})
+	t.origin["lead_id"] = "ContactId"
+	return t, nil
+}
+
+// sfNotes turns what the Salesforce adapters did into dataset notes.
+func (l *load) sfNotes() {
+	s := l.sfs
+	if s == nil {
+		return
+	}
+	if s.merged > 0 {
+		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: %d contacts are converted leads and are counted once, as the lead.", s.merged))
+	}
+	if s.unresponded > 0 {
+		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: %d campaign members have not responded and are not touches (--all-members counts them).", s.unresponded))
+	}
+	if s.openTasks > 0 {
+		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: %d tasks are not completed and are not follow-ups.", s.openTasks))
+	}
+	for _, k := range sortedKeys(s.dateOnly) {
+		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("%s is a date without a time: such values are read as local midnight, used only where nothing finer exists.", k))
+	}
+}

@@ -1,0 +1,304 @@
+package loader
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// Presets name the families of export shapes --preset can restrict
+// detection to.
+var Presets = []string{"auto", "canonical", "salesforce", "hubspot"}
+
+// shape is a known kind of export file, recognised by its header row.
+type shape struct {
+	// Name says what the file is taken for, e.g. "Salesforce Lead".
+	Name   string
+	preset string
+	kind   kind
+	// fields lists the columns the shape knows; the required ones must all
+	// be present for the shape to match.
+	fields []field
+	// adapt rewrites the file into the canonical columns of kind; nil for
+	// a canonical file.
+	adapt func(l *load, t *table, c cols) (*table, error)
+}
+
+// field is one column of a shape, with the spellings it goes by
+// (normalized: lower-case, trimmed), API names first, then report labels.
+type field struct {
+	role     string
+	names    []string
+	required bool
+	// spelled holds names as exports write them, for messages.
+	spelled []string
+}
+
+// cols locates a shape's fields in one file's header: role -> column index.
+type cols map[string]int
+
+// get returns rec's value of role, or "" when the file lacks it.
+func (c cols) get(rec []string, role string) string {
+	if i, ok := c[role]; ok && i < len(rec) {
+		return strings.TrimSpace(rec[i])
+	}
+	return ""
+}
+
+// has reports whether the file has role's column.
+func (c cols) has(role string) bool { _, ok := c[role]; return ok }
+
+// req is a required field, opt an optional one. Names are given as
+// written in exports and matched normalized.
+func req(role string, names ...string) field { return newField(role, names, true) }
+func opt(role string, names ...string) field { return newField(role, names, false) }
+
+func newField(role string, names []string, required bool) field {
+	f := field{role: role, required: required, spelled: names}
+	for _, n := range names {
+		f.names = append(f.names, normalizeHeader(n))
+	}
+	return f
+}
+
+// allShapes lists every known shape, built once.
+var allShapes = shapes()
+
+// canonicalShape is the shape of a canonical file: its row struct's columns.
+func canonicalShape(name string, k kind, row any) shape {
+	c := columnsOf(reflect.TypeOf(row))
+	s := shape{Name: "canonical " + name, preset: "canonical", kind: k}
+	for i, n := range c.names {
+		s.fields = append(s.fields, field{n, []string{n}, c.required[i], []string{n}})
+	}
+	return s
+}
+
+// shapes lists every known shape; detection prefers, among the shapes a
+// header matches, the one that recognises most of its columns, then the
+// first listed.
+func shapes() []shape {
+	return append([]shape{
+		canonicalShape("campaigns", kindCampaigns, campaignRow{}),
+		canonicalShape("assets", kindAssets, assetRow{}),
+		canonicalShape("leads", kindLeads, leadRow{}),
+		canonicalShape("touches", kindTouches, touchRow{}),
+		canonicalShape("activities", kindActivities, activityRow{}),
+		canonicalShape("opportunities", kindOpportunities, opportunityRow{}),
+		canonicalShape("opportunity contacts", kindContacts, contactRow{}),
+	}, append(salesforceShapes(), hubspotShapes()...)...)
+}
+
+// match is how well one header fits one shape.
+type match struct {
+	shape   *shape
+	cols    cols
+	found   int      // fields present
+	missing []string // required fields absent (their first spelling)
+	need    int      // required fields
+}
+
+// fit locates the fields of s in a normalized header.
+func fit(s *shape, header []string, renames map[string]string) match {
+	m := match{shape: s, cols: cols{}}
+	pos := make(map[string]int, len(header))
+	for i, h := range header {
+		if _, dup := pos[h]; !dup {
+			pos[h] = i
+		}
+	}
+	for _, f := range s.fields {
+		if f.required {
+			m.need++
+		}
+		names := f.names
+		if r, ok := renames[f.role]; ok {
+			names = []string{normalizeHeader(r)}
+		}
+		found := false
+		for _, n := range names {
+			if i, ok := pos[n]; ok {
+				m.cols[f.role], found = i, true
+				break
+			}
+		}
+		switch {
+		case found:
+			m.found++
+		case f.required:
+			m.missing = append(m.missing, displayName(f))
+		}
+	}
+	return m
+}
+
+// displayName is the spelling used to name a missing column.
+func displayName(f field) string {
+	return strings.Join(f.spelled[:min(len(f.spelled), 2)], " or ")
+}
+
+// detect picks the shape of a header among the shapes of preset: nil and
+// the closest match when none fits.
+func detect(header []string, preset string, renames map[string]string, forced string) (*match, *match) {
+	all := allShapes
+	var best, closest *match
+	for i := range all {
+		s := &all[i]
+		if forced != "" {
+			if !strings.EqualFold(s.Name, forced) {
+				continue
+			}
+		} else if preset != "auto" && preset != "" && s.preset != preset {
+			continue
+		}
+		m := fit(s, header, renames)
+		if len(m.missing) == 0 {
+			if best == nil || m.found > best.found {
+				best = &m
+			}
+			continue
+		}
+		// Closest: most required fields present, then most fields present.
+		if m.need == len(m.missing) {
+			continue
+		}
+		if closest == nil || m.need-len(m.missing) > closest.need-len(closest.missing) ||
+			m.need-len(m.missing) == closest.need-len(closest.missing) && m.found > closest.found {
+			closest = &m
+		}
+	}
+	return best, closest
+}
+
+// dataFile reports whether name is a file the loader looks at.
+func dataFile(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".tsv", ".txt", ".xlsx":
+		return true
+	}
+	return false
+}
+
+// UnknownFileError describes a file that matches no known shape: it is
+// ignored with a note, or fails the load when no file gives leads.
+type UnknownFileError struct {
+	File    string
+	Closest string
+	Missing []string
+}
+
+func (e *UnknownFileError) Error() string {
+	if e.Closest == "" {
+		return fmt.Sprintf("%s: not a known export", e.File)
+	}
+	return fmt.Sprintf("%s:1: not a known export: the closest shape is %s, which needs %s", e.File, e.Closest, strings.Join(quoteAll(e.Missing), ", "))
+}
+
+// sources lists the files of dir to read, in reading order (canonical
+// kind, then file name), recognising each by its header row. Files that
+// match nothing are left out with a note; a folder without a file that
+// gives leads fails.
+func (l *load) sources(dir string) ([]source, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("data folder: %w", err)
+	}
+	preset := strings.ToLower(l.opts.Preset)
+	if preset == "" {
+		preset = "auto"
+	}
+	var out []source
+	var unknown []*UnknownFileError
+	for _, e := range entries {
+		if e.IsDir() || !dataFile(e.Name()) {
+			continue
+		}
+		name := e.Name()
+		path := filepath.Join(dir, name)
+		fm := l.opts.Mapping.file(name)
+		t, c, err := openTable(name, path, nil, l.sheet(fm))
+		if err != nil {
+			return nil, err
+		}
+		header := normalizedHeader(t.Raw)
+		c.Close()
+		best, closest := detect(header, preset, fm.renames(), fm.shapeName())
+		if best == nil && (preset == "auto" || preset == "canonical") && fm.shapeName() == "" {
+			// A canonical file name that fits no shape is read as that file,
+			// so that its reader names the missing column.
+			for k, f := range kindFiles {
+				if strings.EqualFold(f, name) {
+					out = append(out, source{name: name, path: path, kind: kind(k), shape: "canonical " + strings.TrimSuffix(f, ".csv"), dialect: t.Dialect})
+					break
+				}
+			}
+			if len(out) > 0 && out[len(out)-1].name == name {
+				continue
+			}
+		}
+		if best == nil {
+			u := &UnknownFileError{File: name}
+			if closest != nil {
+				u.Closest, u.Missing = closest.shape.Name, closest.missing
+			}
+			unknown = append(unknown, u)
+			continue
+		}
+		src := source{name: name, path: path, kind: best.shape.kind, shape: best.shape.Name, dialect: t.Dialect}
+		if best.shape.adapt != nil {
+			s, cl := best.shape, best.cols
+			src.adapt = func(l *load, t *table) (*table, error) { return s.adapt(l, t, cl) }
+		}
+		out = append(out, src)
+	}
+	// Within a kind, shapes read in the order listed (a Salesforce Lead
+	// before its converted Contact), then by file name.
+	order := map[string]int{}
+	for i, s := range allShapes {
+		order[s.Name] = i
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].kind != out[j].kind {
+			return out[i].kind < out[j].kind
+		}
+		return order[out[i].shape] < order[out[j].shape]
+	})
+	hasLeads := false
+	for _, s := range out {
+		hasLeads = hasLeads || s.kind == kindLeads
+	}
+	if !hasLeads {
+		// The leads-like files name what they lack.
+		var why []string
+		for _, u := range unknown {
+			if strings.Contains(u.Closest, "ead") || strings.Contains(u.Closest, "ontact") {
+				why = append(why, u.Error())
+			}
+		}
+		if len(why) > 0 {
+			return nil, fmt.Errorf("no file gives leads (%s or a CRM lead or contact export is required):\n  %s", LeadsFile, strings.Join(why, "\n  "))
+		}
+		return nil, fmt.Errorf("%s: required file not found in %s (nor a Salesforce Lead/Contact or HubSpot contacts export)", LeadsFile, dir)
+	}
+	for _, u := range unknown {
+		l.ds.Notes = append(l.ds.Notes, u.Error()+"; the file is ignored.")
+	}
+	for _, s := range out {
+		l.ds.Detected = append(l.ds.Detected, fmt.Sprintf("%s: %s (%s)", s.name, s.shape, s.dialect))
+	}
+	return out, nil
+}
+
+func normalizedHeader(raw []string) []string {
+	h := make([]string, len(raw))
+	for i, v := range raw {
+		h[i] = normalizeHeader(v)
+	}
+	return h
+}

@@ -1,0 +1,164 @@
+package loader
+
+import (
+	"bytes"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+)
+
+// kind is the canonical file a source feeds.
+type kind int
+
+// The canonical kinds, in the order they are read.
+const (
+	kindCampaigns kind = iota
+	kindAssets
+	kindLeads
+	kindTouches
+	kindActivities
+	kindOpportunities
+	kindContacts
+	numKinds
+)
+
+// kindFiles names the canonical file of each kind.
+var kindFiles = [numKinds]string{CampaignsFile, AssetsFile, LeadsFile, TouchesFile, ActivitiesFile, OpportunitiesFile, ContactsFile}
+
+// source is one file of the folder and what it was taken for.
+type source struct {
+	name string // file name inside the folder
+	path string
+	kind kind
+	// shape says what the file was taken for; dialect how it is written.
+	shape, dialect string
+	// adapt rewrites the file's table into the canonical columns of kind;
+	// nil for a canonical file.
+	adapt func(l *load, t *table) (*table, error)
+}
+
+// present returns the Files flag of kind k.
+func (l *load) present(k kind) *bool {
+	f := &l.ds.Files
+	return [numKinds]*bool{&f.Campaigns, &f.Assets, &f.Leads, &f.Touches, &f.Activities, &f.Opportunities, &f.OpportunityContacts}[k]
+}
+
+// readSource reads one file into the dataset through the canonical reader
+// of its kind, adding its bytes to hash.
+func (l *load) readSource(src source, h hash.Hash) error {
+	fmt.Fprintf(h, "%s\n", src.name)
+	fm := l.opts.Mapping.file(src.name)
+	t, closer, err := openTable(src.name, src.path, h, l.sheet(fm))
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	if src.adapt != nil {
+		l.ds.Adapted = true
+		if t, err = src.adapt(l, t); err != nil {
+			return err
+		}
+	} else {
+		t.identity()
+		t.renameColumns(fm.renames())
+		if fm != nil && (len(fm.Fixed) > 0 || len(fm.Values) > 0) {
+			t.applyMapping(fm)
+		}
+	}
+	t.dateFormats = fm.dateFormats()
+	if !t.excel {
+		t.estRows = estimateRows(src.path)
+	}
+	l.cur = t
+	defer func() { l.cur = nil }()
+	*l.present(src.kind) = true
+	l.read[src.kind] = append(l.read[src.kind], src.name)
+	in := Input{File: src.name}
+	read := [numKinds]func(*table, *Input) error{
+		l.readCampaigns, l.readAssets, l.readLeads, l.readTouches,
+		l.readActivities, l.readOpportunities, l.readContacts,
+	}[src.kind]
+	if err := read(t, &in); err != nil {
+		return err
+	}
+	if err := l.checkBadRows(in); err != nil {
+		return err
+	}
+	l.ds.Inputs = append(l.ds.Inputs, in)
+	if l.opts.Progress != nil {
+		l.opts.Progress(in.File, in.Rows, true)
+	}
+	return nil
+}
+
+// openTable opens a file as a table. Its bytes go to h (when not nil) in
+// a first pass that also checks whether the file is valid UTF-8.
+func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer, error) {
+	if isXLSX(name) {
+		return xlsxTable(name, path, h, sheet)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	// With a hash, the whole file is checked; without (detection only
+	// needs the header), its first block.
+	var r io.Reader = io.LimitReader(f, sniffSize)
+	if h != nil {
+		r = io.TeeReader(f, h)
+	}
+	valid, err := validUTF8(r)
+	if h == nil && !valid {
+		valid = validPrefix(f, sniffSize)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	dr, d, err := openDelimited(name, f, valid)
+	if err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	t, err := csvTable(name, dr, d)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return t, f, nil
+}
+
+// sheet returns the worksheet to read from an XLSX file: the mapping's,
+// else --sheet, else the first ("").
+func (l *load) sheet(fm *FileMapping) string {
+	if fm != nil && fm.Sheet != "" {
+		return fm.Sheet
+	}
+	return l.opts.Sheet
+}
+
+// estimateRows guesses a file's row count from its size and the line
+// length of its first 64 KiB, so that large slices are allocated once.
+func estimateRows(path string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return 0
+	}
+	buf := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, buf)
+	lines := bytes.Count(buf[:n], []byte{'\n'})
+	if n == 0 || lines == 0 {
+		return 0
+	}
+	return int(st.Size() * int64(lines) / int64(n) * 21 / 20)
+}

@@ -1,0 +1,371 @@
+package templates
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// Chart describes one chart independently of its rendering: ECharts in the
+// HTML page, a Mermaid xychart (or a table) in the wiki page. Values are
+// figures of the report, already computed.
+type Chart struct {
+	ID       string // stable element id; also the name in the ```chart ID``` fence
+	Title    string
+	Takeaway string // one line that says what the chart shows
+	// Categories label the x axis (y axis for horizontal bars).
+	Categories []string
+	// LabelEvery, when above 1, labels only every LabelEvery-th category of
+	// a vertical bar chart's axis in HTML (for long daily series); Mermaid
+	// keeps every label.
+	LabelEvery int
+	Series     []Series
+	Horizontal bool
+	Percent    bool   // values are fractions, shown as percentages
+	Money      bool   // values are amounts
+	YName      string // axis name
+	// Reference draws a horizontal reference line (for example a baseline).
+	Reference *Reference
+	// LogX makes a line chart over numeric X values (Series.X) on a log axis.
+	LogX  bool
+	XName string
+	// XMarks are labelled vertical marks on a numeric x axis.
+	XMarks []Mark
+	// Pie draws Series[0] as shares of a whole, one slice per category.
+	Pie bool
+	// Wiki, when set, is drawn in report.md instead of this chart: for a
+	// chart Mermaid cannot draw well, such as a LogX curve of hundreds of
+	// points.
+	Wiki *Chart
+}
+
+// Series is one data series.
+type Series struct {
+	Name   string
+	Line   bool      // drawn as a line (default: bars)
+	Values []float64 // one per category; NaN for a missing value
+	// Low and High, when set, draw a 95% interval around each value.
+	Low, High []float64
+	// X gives numeric x values for LogX charts.
+	X []float64
+}
+
+// Reference is a labelled horizontal line.
+type Reference struct {
+	Name  string
+	Value float64
+}
+
+// Mark is a labelled position on a numeric axis.
+type Mark struct {
+	Name  string
+	Value float64
+}
+
+// scale converts a value for display: fractions become percentages.
+func (c *Chart) scale(v float64) float64 {
+	if c.Percent {
+		return v * 100
+	}
+	return v
+}
+
+// echartsOption builds the chart with go-echarts and returns its option as
+// JSON that is safe inside an HTML <script> element.
+func (c *Chart) echartsOption() ([]byte, error) {
+	init := opts.Initialization{ChartID: c.ID, Width: "100%", Height: "360px", Renderer: "svg", Theme: "retro"}
+	global := []charts.GlobalOpts{
+		charts.WithInitializationOpts(init),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(c.Series) > 1 || c.Reference != nil), Top: "0"}),
+		charts.WithAnimation(false),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{Enabled: opts.Bool(true), Description: c.Title + ". " + c.Takeaway}}),
+	}
+	valueAxis := opts.YAxis{Name: c.YName, Type: "value"}
+	if c.Percent {
+		valueAxis.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
+	}
+	for _, s := range c.Series {
+		if s.High != nil && !c.Horizontal && !c.LogX {
+			valueAxis.Max = c.axisTop() // intervals beyond the axis would be clipped
+			break
+		}
+	}
+	var snippet string
+	switch {
+	case c.Pie:
+		pie := charts.NewPie()
+		pie.SetGlobalOptions(init0(global)...)
+		var data []opts.PieData
+		for i, cat := range c.Categories {
+			if v := c.Series[0].Values[i]; v > 0 {
+				data = append(data, opts.PieData{Name: cat, Value: round4(c.scale(v))})
+			}
+		}
+		pie.AddSeries(c.Series[0].Name, data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"35%", "65%"}}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {d}%"}))
+		snippet = pie.RenderSnippet().Option
+	case c.LogX:
+		line := charts.NewLine()
+		line.SetGlobalOptions(append(global,
+			charts.WithXAxisOpts(opts.XAxis{Type: "log", Name: c.XName, NameLocation: "middle", NameGap: 28}),
+			charts.WithYAxisOpts(valueAxis),
+			charts.WithGridOpts(opts.Grid{Left: "56", Right: "24", Bottom: "48", Top: "36"}),
+		)...)
+		for i, s := range c.Series {
+			data := make([]opts.LineData, 0, len(s.Values))
+			for k, v := range s.Values {
+				data = append(data, opts.LineData{Value: []float64{s.X[k], round4(c.scale(v))}})
+			}
+			so := []charts.SeriesOpts{charts.WithLineChartOpts(opts.LineChart{Step: "end", ShowSymbol: opts.Bool(false)})}
+			if i == 0 && len(c.XMarks) > 0 {
+				var marks []opts.MarkLineNameXAxisItem
+				for _, m := range c.XMarks {
+					marks = append(marks, opts.MarkLineNameXAxisItem{Name: m.Name, XAxis: m.Value})
+				}
+				so = append(so, charts.WithMarkLineNameXAxisItemOpts(marks...),
+					charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"}, Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}"}}))
+			}
+			line.AddSeries(s.Name, data, so...)
+		}
+		snippet = line.RenderSnippet().Option
+	default:
+		bar := charts.NewBar()
+		cats := c.Categories
+		grid := opts.Grid{Left: "56", Right: "24", Bottom: "72", Top: "40", ContainLabel: opts.Bool(true)}
+		catAxis := opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}
+		if c.LabelEvery > 1 {
+			catAxis.AxisLabel.Interval = strconv.Itoa(c.LabelEvery - 1)
+		}
+		if c.Horizontal {
+			bar.XYReversal()
+			grid = opts.Grid{Left: "8", Right: "24", Bottom: "24", Top: "40", ContainLabel: opts.Bool(true)}
+			catAxis = opts.XAxis{Type: "value"}
+			if c.Percent {
+				catAxis.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
+			}
+			valueAxis = opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}
+		}
+		bar.SetGlobalOptions(append(global, charts.WithXAxisOpts(catAxis), charts.WithYAxisOpts(valueAxis), charts.WithGridOpts(grid))...)
+		bar.SetXAxis(cats)
+		for _, s := range c.Series {
+			var so []charts.SeriesOpts
+			if s.Line {
+				so = append(so, charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.Type = "line" }))
+			}
+			data := make([]opts.BarData, len(s.Values))
+			for k, v := range s.Values {
+				if math.IsNaN(v) {
+					data[k] = opts.BarData{Value: "-"}
+				} else {
+					data[k] = opts.BarData{Value: round4(c.scale(v))}
+				}
+			}
+			if s.Low != nil {
+				var ml []opts.MarkLineNameCoordItem
+				for k := range s.Values {
+					if math.IsNaN(s.Low[k]) {
+						continue
+					}
+					ml = append(ml, opts.MarkLineNameCoordItem{
+						Name:        "95% interval",
+						Coordinate0: []interface{}{k, round4(c.scale(s.Low[k]))},
+						Coordinate1: []interface{}{k, round4(c.scale(s.High[k]))},
+					})
+				}
+				so = append(so, charts.WithMarkLineNameCoordItemOpts(ml...),
+					charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"}, Label: &opts.Label{Show: opts.Bool(false)},
+						LineStyle: &opts.LineStyle{Color: "#333", Width: 2, Type: "solid"}}))
+			}
+			bar.AddSeries(s.Name, data, so...)
+		}
+		if c.Reference != nil {
+			// The reference is a flat dashed line series, named in the legend.
+			ref := make([]opts.BarData, len(cats))
+			for k := range ref {
+				ref[k] = opts.BarData{Value: round4(c.scale(c.Reference.Value))}
+			}
+			bar.AddSeries(c.Reference.Name, ref, charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+				ss.Type = "line"
+				ss.ShowSymbol = opts.Bool(false)
+				ss.LineStyle = &opts.LineStyle{Type: "dashed", Width: 2, Color: "#888"}
+			}))
+		}
+		snippet = bar.RenderSnippet().Option
+	}
+	format := ""
+	switch {
+	case c.Money:
+		format = "money"
+	case c.Percent:
+		format = "percent"
+	}
+	return safeJSON(snippet, format)
+}
+
+// init0 returns the global options of a chart without axes: the tooltip
+// shows one item.
+func init0(global []charts.GlobalOpts) []charts.GlobalOpts {
+	return append(global, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))
+}
+
+// safeJSON re-encodes an option compactly, escaping <, > and & so that CSV
+// text cannot end the <script> element it is placed in. format ("money",
+// "percent" or "") tells the page how to write values.
+func safeJSON(option, format string) ([]byte, error) {
+	option = strings.TrimSpace(option)
+	option = strings.TrimSuffix(option, ";")
+	var v any
+	dec := json.NewDecoder(strings.NewReader(option))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("chart option: %w", err)
+	}
+	numericIntervals(v)
+	if m, ok := v.(map[string]any); ok && format != "" {
+		// page.js formats the value axis and tooltips: $1.2M, 43%.
+		m["retroFormat"] = format
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf) // escapes <, >, &, U+2028 and U+2029
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSpace(buf.Bytes()), nil
+}
+
+// numericIntervals turns the axis label intervals of an option, which
+// go-echarts writes as strings, into numbers: ECharts adds 1 to the
+// interval, so a string "6" would become "61".
+func numericIntervals(option any) {
+	m, _ := option.(map[string]any)
+	for _, key := range []string{"xAxis", "yAxis"} {
+		axes, _ := m[key].([]any)
+		for _, axis := range axes {
+			a, _ := axis.(map[string]any)
+			label, _ := a["axisLabel"].(map[string]any)
+			if s, ok := label["interval"].(string); ok {
+				if _, err := strconv.Atoi(s); err == nil {
+					label["interval"] = json.Number(s)
+				}
+			}
+		}
+	}
+}
+
+func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
+
+// mermaid writes the chart as a Mermaid xychart-beta block (without fences).
+// Interval bands and reference lines are drawn as extra line series.
+func (c *Chart) mermaid() string {
+	var b strings.Builder
+	if c.Pie {
+		fmt.Fprintf(&b, "pie title %s\n", mermaidLabel(c.Title, 90))
+		for i, cat := range c.Categories {
+			if v := c.Series[0].Values[i]; v > 0 {
+				fmt.Fprintf(&b, "    \"%s\" : %s\n", mermaidText(cat), number(c.scale(v)))
+			}
+		}
+		return b.String()
+	}
+	b.WriteString("xychart-beta")
+	if c.Horizontal {
+		b.WriteString(" horizontal")
+	}
+	fmt.Fprintf(&b, "\n    title \"%s\"\n", mermaidLabel(c.Title, 90))
+	cats := c.Categories
+	if c.LogX {
+		cats = nil
+		for _, x := range c.Series[0].X {
+			cats = append(cats, duration(x))
+		}
+	}
+	labels := make([]string, len(cats))
+	for i, cat := range cats {
+		labels[i] = `"` + mermaidText(cat) + `"`
+	}
+	fmt.Fprintf(&b, "    x-axis [%s]\n", strings.Join(labels, ", "))
+	top := c.axisTop()
+	name := c.YName
+	if c.Percent && name == "" {
+		name = "percent"
+	}
+	fmt.Fprintf(&b, "    y-axis \"%s\" 0 --> %s\n", mermaidText(name), number(top))
+	for _, s := range c.Series {
+		kind := "bar"
+		if s.Line || c.LogX {
+			kind = "line"
+		}
+		fmt.Fprintf(&b, "    %s [%s]\n", kind, c.mermaidValues(s.Values))
+		if s.Low != nil {
+			fmt.Fprintf(&b, "    line [%s]\n", c.mermaidValues(s.Low))
+			fmt.Fprintf(&b, "    line [%s]\n", c.mermaidValues(s.High))
+		}
+	}
+	if c.Reference != nil {
+		ref := make([]float64, len(cats))
+		for i := range ref {
+			ref[i] = c.Reference.Value
+		}
+		fmt.Fprintf(&b, "    line [%s]\n", c.mermaidValues(ref))
+	}
+	return b.String()
+}
+
+func (c *Chart) mermaidValues(vs []float64) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		if math.IsNaN(v) {
+			v = 0
+		}
+		parts[i] = number(c.scale(v))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// axisTop is the top of the value axis: a round number above every value,
+// interval end and reference line (at most 100% for percentages), so that no
+// interval is clipped.
+func (c *Chart) axisTop() float64 {
+	hi := 0.0
+	for _, s := range c.Series {
+		for k, v := range s.Values {
+			if !math.IsNaN(v) {
+				hi = math.Max(hi, c.scale(v))
+			}
+			if s.High != nil && !math.IsNaN(s.High[k]) {
+				hi = math.Max(hi, c.scale(s.High[k]))
+			}
+		}
+	}
+	if c.Reference != nil {
+		hi = math.Max(hi, c.scale(c.Reference.Value))
+	}
+	top := niceCeil(hi * 1.05)
+	if c.Percent && top > 100 {
+		top = 100
+	}
+	return top
+}
+
+// niceCeil rounds v up to a round number: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or
+// 8 times a power of ten.
+func niceCeil(v float64) float64 {
+	if v <= 0 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, m := range []float64{1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10} {
+		if m*p >= v {
+			return m * p
+		}
+	}
+	return 10 * p
+}

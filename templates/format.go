@@ -1,0 +1,135 @@
+package templates
+
+import (
+	"github.com/campaignretro/retro/internal/humanize"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/campaignretro/retro/analysis"
+)
+
+// Formatting of figures for readers. These functions only format values that
+// the analysis computed; they never derive new ones.
+
+// count writes n with thousands separators: 12,345.
+func count(n int) string { return humanize.Count(n) }
+
+// countPtr writes a nullable count, "n/a" when null.
+func countPtr(n *int) string {
+	if n == nil {
+		return "n/a"
+	}
+	return count(*n)
+}
+
+// money writes an amount in whole currency units with separators: $1,234,568.
+func money(m analysis.Money) string { return humanize.Money(float64(m)) }
+
+// moneyPtr writes a nullable amount.
+func moneyPtr(m *analysis.Money) string {
+	if m == nil {
+		return "n/a"
+	}
+	return money(*m)
+}
+
+// moneyShort writes an amount compactly for tiles and labels: $1.2M, $350k.
+func moneyShort(m analysis.Money) string { return humanize.MoneyShort(float64(m)) }
+
+func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }
+
+// pct writes a fraction as a percentage: 31%, 4.2%, 0.35%.
+func pct(f float64) string { return humanize.Percent(f) }
+
+// rate writes a nullable rate, "n/a" when null.
+func rate(f *float64) string {
+	if f == nil {
+		return "n/a"
+	}
+	return pct(*f)
+}
+
+// interval writes a CI as "24–38%".
+func interval(iv *analysis.Interval) string {
+	if iv == nil {
+		return "n/a"
+	}
+	lo, hi := pct(iv[0]), pct(iv[1])
+	return strings.TrimSuffix(lo, "%") + "–" + hi
+}
+
+// ratioX writes a multiple such as 2.4x.
+func ratioX(f float64) string { return humanize.Multiple(f) }
+
+// number writes a plain decimal with up to two decimals.
+func number(f float64) string {
+	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
+}
+
+// signedPct writes a relative change such as +12% or -3.5%.
+func signedPct(f float64) string { return humanize.SignedPercent(f) }
+
+// duration writes minutes as a readable duration: 4 min, 2.5 h, 3.1 days.
+func duration(minutes float64) string { return humanize.Duration(minutes) }
+
+// mdText escapes CSV text for a Markdown paragraph or table cell: Markdown
+// punctuation is backslash-escaped, HTML-significant characters become
+// entities (goldmark and GitHub show them as text), pipes cannot end a cell,
+// and line breaks become spaces.
+func mdText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '#', '~', '|', '{', '}', '$':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\n', '\r', '\t':
+			b.WriteByte(' ')
+		default:
+			if r < 0x20 || r == 0x7f {
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// mermaidText makes CSV text safe inside a double-quoted Mermaid label (at
+// most 40 characters); see mermaidLabel.
+func mermaidText(s string) string { return mermaidLabel(s, 40) }
+
+// mermaidLabel makes CSV text safe inside a double-quoted Mermaid label: it
+// keeps letters, digits, spaces and harmless punctuation and drops quotes,
+// brackets and anything Mermaid could read as syntax.
+func mermaidLabel(s string, max int) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == ' ',
+			r == '-', r == '.', r == ',', r == '/', r == '%', r == '+', r == '&', r == '\'', r == '?', r == '$':
+			b.WriteRune(r)
+		case r > 0x7f && r != 0x2028 && r != 0x2029:
+			b.WriteRune(r)
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	out := strings.Join(strings.Fields(b.String()), " ")
+	if r := []rune(out); len(r) > max {
+		out = strings.TrimSpace(string(r[:max-3])) + "..."
+	}
+	return out
+}
+
+// plural writes "1 deal" or "3 deals".
+func plural(n int, one, many string) string { return humanize.Plural(n, one, many) }

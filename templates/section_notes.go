@@ -1,0 +1,31 @@
+package templates
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/campaignretro/retro/analysis"
+)
+
+var (
+	rawHTML      = regexp.MustCompile(`</?[A-Za-z][^>]*>|<!--[\s\S]*?-->`)
+	headingLevel = regexp.MustCompile(`(?m)^(#{1,4})(\s)`)
+	retroFence   = regexp.MustCompile("(?m)^(\\s*```+)\\s*(chart|tiles)\\b")
+)
+
+// notesSection places the team's own Markdown (--notes) after the summary.
+// Raw HTML is dropped (the wiki page stays free of it, and the email page's
+// goldmark has raw HTML off anyway), headings move under the section's, and
+// fences that would place the report's charts become plain code.
+func notesSection(d *document, r *analysis.Report) {
+	notes := strings.TrimSpace(r.Notes)
+	if notes == "" {
+		return
+	}
+	notes = rawHTML.ReplaceAllString(notes, "")
+	notes = headingLevel.ReplaceAllString(notes, "$1##$2")
+	notes = retroFence.ReplaceAllString(notes, "${1}text")
+	d.h2("Team notes")
+	d.body.WriteString(strings.ReplaceAll(notes, "\r\n", "\n"))
+	d.body.WriteString("\n\n")
+}
