@@ -26,7 +26,7 @@ func sameWeights(got, want []float64) bool {
 		return false
 	}
 	for i := range got {
-		if math.Abs(got[i]-want[i]) > 1e-12 {
+		if !(math.Abs(got[i]-want[i]) <= 1e-12) { // NaN fails too
 			return false
 		}
 	}
@@ -78,6 +78,16 @@ func TestWShaped(t *testing.T) {
 		// at or before it (j2); without any, first alone takes 0.9.
 		{"created mid-journey", []float64{1, 2, 3}, none, 2 * day, []float64{0.45, 0.45, 0.1}},
 		{"only the first role", []float64{1, 2, 3}, none, 0, []float64{0.9, 0.05, 0.05}},
+		// first (j1) and mql (1.5 days: j1 again) on one touch: 0.6;
+		// created j4 0.3; j2 and j3 split 0.1.
+		{"first and mql on one touch", []float64{1, 2, 3, 4}, day + day/2, 4 * day, []float64{0.6, 0.05, 0.05, 0.3}},
+		// The earliest mql_at counts whenever it falls: after the close it
+		// is held by the last touch j5; created (day 3) by j3; j2 and j4
+		// split 0.1.
+		{"mql after the conversion", []float64{1, 2, 3, 4, 5}, 10 * day, 3 * day, []float64{0.3, 0.05, 0.3, 0.05, 0.3}},
+		// Two touches at day 2: the last in journey order (j3) is the last
+		// at or before day 2 and holds mql and created: 0.6; j1 0.3; j2 0.1.
+		{"touches at the same instant", []float64{1, 2, 2}, 2 * day, 2 * day, []float64{0.3, 0.1, 0.6}},
 	}
 	for _, tc := range tests {
 		w := make([]float64, len(tc.days))
@@ -89,12 +99,30 @@ func TestWShaped(t *testing.T) {
 }
 
 func TestTimeDecay(t *testing.T) {
-	// T = day 14, half-life 7 days: touches at day 0, 7 and 14 weigh
-	// 1/4, 1/2 and 1, normalised by 1.75.
-	w := make([]float64, 3)
-	timeDecay(touchesAt(0, 7, 14), 14*day, 7*microsPerDay, w)
-	if !sameWeights(w, []float64{0.25 / 1.75, 0.5 / 1.75, 1 / 1.75}) {
-		t.Errorf("time decay: %v", w)
+	tests := []struct {
+		name     string
+		days     []float64
+		halfLife float64 // days
+		want     []float64
+	}{
+		{"one touch", []float64{3}, 7, []float64{1}},
+		// Half-life 7 days, T = day 14 (or any later T, which halves every
+		// weight alike): touches at day 0, 7 and 14 weigh 1/4, 1/2 and 1,
+		// normalised by 1.75.
+		{"whole half-lives", []float64{0, 7, 14}, 7, []float64{0.25 / 1.75, 0.5 / 1.75, 1 / 1.75}},
+		// Half a half-life apart: 2^-0.5 and 1.
+		{"half a half-life", []float64{0, 3.5}, 7, []float64{1 / (1 + math.Sqrt2), math.Sqrt2 / (1 + math.Sqrt2)}},
+		// 2^-2000 underflows to 0 (and 2^-100000, for a T 100 days on, would
+		// take the last touch with it): the last touch must take everything
+		// rather than 0/0, a NaN credit that report.json cannot hold.
+		{"underflow", []float64{0, 2}, 0.001, []float64{0, 1}},
+	}
+	for _, tc := range tests {
+		w := make([]float64, len(tc.days))
+		timeDecay(touchesAt(tc.days...), tc.halfLife*microsPerDay, w)
+		if !sameWeights(w, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, w, tc.want)
+		}
 	}
 }
 
@@ -131,6 +159,67 @@ func TestMarkovNonConvertingOnly(t *testing.T) {
 	if got[b] <= 0 || math.Abs(got[a]+got[b]-100) > 1e-9 {
 		t.Errorf("markov credit = %v: B leads to A and should earn some", got)
 	}
+}
+
+// TestMarkovChains solves two more chains by hand (A, B, C are campaigns
+// 0, 1, 2; value 4300 and 100).
+func TestMarkovChains(t *testing.T) {
+	const A, B, C = 0, 1, 2
+	tests := []struct {
+		name                      string
+		converting, nonConverting [][]loader.ID
+		value                     float64
+		want                      []float64
+	}{
+		// Paths A>A>B>A>A>conv (collapses to A>B>A), A>conv, B>null,
+		// C>A>null. C is on no converting path but leads to A.
+		// start: A 1/2, B 1/4, C 1/4. A: B 1/4, conv 1/2, null 1/4.
+		// B: A 1/2, null 1/2. C: A 1.
+		// x(A) = 1/4 x(B) + 1/2, x(B) = 1/2 x(A), so x(A) = 4/7, x(B) = 2/7,
+		// x(C) = 4/7 and P(conv) = 1/2·4/7 + 1/4·2/7 + 1/4·4/7 = 1/2.
+		// Without A: nothing converts, removal 1.
+		// Without B: x(A) = 1/2 = x(C), P = 1/4 + 1/8 = 3/8, removal 1/4.
+		// Without C: P = 2/7 + 1/14 = 5/14, removal 1 - 5/7 = 2/7.
+		// Sum 1 + 1/4 + 2/7 = 43/28: shares 28/43, 7/43, 8/43 of 4300.
+		{
+			name:       "a cycle and a campaign on non-converting paths only",
+			converting: [][]loader.ID{{A, A, B, A, A}, {A}}, nonConverting: [][]loader.ID{{B}, {C, A}},
+			value: 4300, want: []float64{2800, 700, 800},
+		},
+		// C only ever leads to null: removal effect and credit exactly 0.
+		{
+			name:       "a dead end",
+			converting: [][]loader.ID{{A}}, nonConverting: [][]loader.ID{{C}},
+			value: 100, want: []float64{100, 0, 0},
+		},
+	}
+	for _, tc := range tests {
+		var journeys []journey
+		for _, p := range tc.converting {
+			var j journey
+			for _, c := range p {
+				j.touches = append(j.touches, journeyTouch{Campaign: c})
+			}
+			journeys = append(journeys, j)
+		}
+		got := markovCredit(journeys, tc.nonConverting, 3, tc.value)
+		if !nearly(got, tc.want, 1e-9) || got[2] != tc.want[2] && tc.want[2] == 0 {
+			t.Errorf("%s: credit %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// nearly reports whether got and want agree within tol (NaN never does).
+func nearly(got, want []float64, tol float64) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for i := range got {
+		if !(math.Abs(got[i]-want[i]) <= tol) {
+			return false
+		}
+	}
+	return true
 }
 
 // TestAttributionReconciles is a property over random data sets: in every

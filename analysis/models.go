@@ -33,7 +33,7 @@ func (s *scope) ruleModel(name string) weights {
 		}
 	case "time_decay":
 		halfLife := s.opts.HalfLifeDays * microsPerDay
-		return func(j *journey, w []float64) { timeDecay(j.touches, j.at, halfLife, w) }
+		return func(j *journey, w []float64) { timeDecay(j.touches, halfLife, w) }
 	}
 	panic("analysis: unknown attribution model " + name)
 }
@@ -106,11 +106,16 @@ func wShaped(touches []journeyTouch, mql, created loader.Time, w []float64) {
 	}
 }
 
-// timeDecay weighs each touch by 2^(-(T - touched_at) / halfLife), normalised.
-func timeDecay(touches []journeyTouch, at loader.Time, halfLife float64, w []float64) {
+// timeDecay weighs each touch by 2^(-(T - touched_at) / halfLife),
+// normalised. T itself is not needed: measuring from the latest touch
+// instead scales every weight by the same 2^((T - latest)/halfLife), which
+// the normalisation cancels, and keeps the largest weight at 1, so a short
+// half-life or a long gap before T cannot underflow every weight to 0.
+func timeDecay(touches []journeyTouch, halfLife float64, w []float64) {
+	latest := touches[len(touches)-1].At
 	sum := 0.0
 	for i, jt := range touches {
-		w[i] = math.Exp2(-float64(at-jt.At) / halfLife)
+		w[i] = math.Exp2(-float64(latest-jt.At) / halfLife)
 		sum += w[i]
 	}
 	for i := range w {
