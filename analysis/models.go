@@ -343,7 +343,7 @@ func (s *scope) compareModels(perModel map[string][]float64, inJourney []bool, t
 		}
 		rows = append(rows, row)
 	}
-	// Ranks per model: by credit (cents) descending, ties by campaign_id.
+	// Ranks per model: by credit (cents) descending; equal credits share a rank.
 	for _, m := range Models {
 		order := make([]int, len(rows))
 		for i := range order {
@@ -355,8 +355,16 @@ func (s *scope) compareModels(perModel map[string][]float64, inJourney []bool, t
 			}
 			return cmp.Compare(rows[a].CampaignID, rows[b].CampaignID)
 		})
-		for rank, i := range order {
-			rows[i].Rank[m] = rank + 1
+		// Competition ranking: equal credit (in cents) shares a rank, so that
+		// campaigns tied at 0 do not look as if their rank moved.
+		for k, i := range order {
+			rows[i].Rank[m] = k + 1
+			if k > 0 {
+				prev := order[k-1]
+				if RoundCents(float64(rows[prev].Credit[m])) == RoundCents(float64(rows[i].Credit[m])) {
+					rows[i].Rank[m] = rows[prev].Rank[m]
+				}
+			}
 		}
 	}
 	for i := range rows {
