@@ -20,20 +20,20 @@ const Schema = "retro/v1"
 
 // Report is the whole analysis: the single model that every renderer reads.
 type Report struct {
-	Schema      string       `json:"schema"`
-	Title       string       `json:"title"`
-	Version     string       `json:"version"`
-	Period      PeriodInfo   `json:"period"`
-	Settings    Settings     `json:"settings"`
-	Inputs      []InputInfo  `json:"inputs"`
-	InputsHash  string       `json:"inputs_hash"`
-	DataQuality []Problem    `json:"data_quality"`
-	Warnings    []string     `json:"warnings"`
+	Schema      string      `json:"schema"`
+	Title       string      `json:"title"`
+	Version     string      `json:"version"`
+	Period      PeriodInfo  `json:"period"`
+	Settings    Settings    `json:"settings"`
+	Inputs      []InputInfo `json:"inputs"`
+	InputsHash  string      `json:"inputs_hash"`
+	DataQuality []Problem   `json:"data_quality"`
+	Warnings    []string    `json:"warnings"`
 	// Detected says what each file was taken for, when some file is a CRM
 	// export rather than a canonical file; Coverage which sections such
 	// exports can and cannot feed.
-	Detected []string `json:"detected,omitempty"`
-	Coverage []string `json:"coverage,omitempty"`
+	Detected    []string     `json:"detected,omitempty"`
+	Coverage    []string     `json:"coverage,omitempty"`
 	Totals      Totals       `json:"totals"`
 	Campaigns   []Campaign   `json:"campaigns"`
 	Attribution *Attribution `json:"attribution"`

@@ -119,11 +119,18 @@ type load struct {
 
 	rawTouches []Touch
 	rawActs    []activity
-	oppLeads   [][]ID // contacts per opportunity, in file order
+	oppLeads   [][]ID     // contacts per opportunity, in file order
+	oppAt      []fileLine // the row each opportunity was read from
 
 	kept map[string]int // problems kept per file
 	// dangling references, per "file\x00column": count and first line
 	dangling map[string][2]int
+}
+
+// fileLine locates a row.
+type fileLine struct {
+	file string
+	line int
 }
 
 type activity struct {
@@ -530,6 +537,7 @@ func (l *load) readOpportunities(t *table, in *Input) error {
 		}
 		ids.Intern(id)
 		l.ds.Opportunities = append(l.ds.Opportunities, o)
+		l.oppAt = append(l.oppAt, fileLine{in.File, line})
 	}, (&row{l: l, in: in}).syntax)
 }
 

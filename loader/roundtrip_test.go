@@ -24,6 +24,8 @@ type world struct {
 	acts      []wAct
 	opps      []wOpp
 	contacts  [][2]string // opportunity, lead
+	// stages writes mql_at and sql_at into the canonical leads.csv.
+	stages bool
 }
 
 type wCampaign struct {
@@ -32,6 +34,7 @@ type wCampaign struct {
 }
 type wLead struct {
 	id, created, source, origin, owner, region string
+	mql, sql                                   string
 }
 type wTouch struct{ lead, campaign, at string }
 type wAct struct{ lead, at string }
@@ -73,6 +76,20 @@ func newWorld(seed uint64) *world {
 		}
 		for k := r.IntN(3); k > 0; k-- {
 			w.acts = append(w.acts, wAct{l.id, iso(at(180))})
+		}
+	}
+	// MQL and SQL dates come from a stream of their own, so that the rest
+	// of the world is the same whether or not a test writes them.
+	rs := rand.New(rand.NewPCG(seed, 8))
+	for i := range w.leads {
+		l := &w.leads[i]
+		created, _ := time.Parse(time.RFC3339, l.created)
+		if rs.IntN(2) == 0 {
+			mql := created.Add(time.Duration(rs.IntN(20*86400)) * time.Second)
+			l.mql = iso(mql)
+			if rs.IntN(2) == 0 {
+				l.sql = iso(mql.Add(time.Duration(rs.IntN(20*86400)) * time.Second))
+			}
 		}
 	}
 	for i := 0; i < 60; i++ {
@@ -133,8 +150,15 @@ func (w *world) writeCanonical(t *testing.T, dir string) {
 	for _, c := range w.campaigns {
 		add("campaigns.csv", c.id, c.name, c.channel, c.start, c.end, money(c.cost))
 	}
+	if w.stages {
+		files["leads.csv"][0] = append(files["leads.csv"][0], "mql_at", "sql_at")
+	}
 	for _, l := range w.leads {
-		add("leads.csv", l.id, l.created, l.origin, l.source, l.owner, l.region)
+		if w.stages {
+			add("leads.csv", l.id, l.created, l.origin, l.source, l.owner, l.region, l.mql, l.sql)
+		} else {
+			add("leads.csv", l.id, l.created, l.origin, l.source, l.owner, l.region)
+		}
 	}
 	for _, x := range w.touches {
 		add("touches.csv", x.lead, x.campaign, x.at)
@@ -271,7 +295,12 @@ func commas(f float64) string {
 
 func analyze(t *testing.T, dir string, period string) *analysis.Report {
 	t.Helper()
-	ds, err := loader.Load(dir, loader.DefaultOptions())
+	return analyzeWith(t, dir, period, loader.DefaultOptions())
+}
+
+func analyzeWith(t *testing.T, dir string, period string, lo loader.Options) *analysis.Report {
+	t.Helper()
+	ds, err := loader.Load(dir, lo)
 	if err != nil {
 		t.Fatal(err)
 	}

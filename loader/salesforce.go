@@ -422,10 +422,13 @@ func (f *FileMapping) status(rec []string, c cols, t *table) string {
 			return "open"
 		}
 	}
-	switch strings.ToLower(stage) {
-	case "closed won", "won":
+	// "Closed Won", HubSpot's internal "closedwon", and a label with its
+	// pipeline: "Closed won (Partner pipeline)".
+	name, _, _ := strings.Cut(stage, " (")
+	switch strings.ToLower(strings.ReplaceAll(name, " ", "")) {
+	case "closedwon", "won":
 		return "won"
-	case "closed lost", "lost":
+	case "closedlost", "lost":
 		return "lost"
 	case "":
 		return ""

@@ -25,6 +25,8 @@ type shape struct {
 	// adapt rewrites the file into the canonical columns of kind; nil for
 	// a canonical file.
 	adapt func(l *load, t *table, c cols) (*table, error)
+	// derived, when set, is a second canonical file the export feeds.
+	derived *derivedShape
 }
 
 // field is one column of a shape, with the spellings it goes by
@@ -259,6 +261,11 @@ func (l *load) sources(dir string) ([]source, error) {
 			s, cl := best.shape, best.cols
 			src.adapt = func(l *load, t *table) (*table, error) { return s.adapt(l, t, cl) }
 		}
+		if d := best.shape.derived; d != nil && best.cols.has(d.role) {
+			src.also = ", and its " + strings.TrimSpace(t.Raw[best.cols[d.role]]) + " as " + d.name
+			out = append(out, source{name: name, kind: d.kind, shape: best.shape.Name + " " + d.name,
+				derived: func(l *load) *table { return d.table(l, name) }})
+		}
 		out = append(out, src)
 	}
 	// Within a kind, shapes read in the order listed (a Salesforce Lead
@@ -294,7 +301,9 @@ func (l *load) sources(dir string) ([]source, error) {
 		l.ds.Notes = append(l.ds.Notes, u.Error()+"; the file is ignored.")
 	}
 	for _, s := range out {
-		l.ds.Detected = append(l.ds.Detected, fmt.Sprintf("%s: %s (%s)", s.name, s.shape, s.dialect))
+		if s.derived == nil {
+			l.ds.Detected = append(l.ds.Detected, fmt.Sprintf("%s: %s%s (%s)", s.name, s.shape, s.also, s.dialect))
+		}
 	}
 	return out, nil
 }

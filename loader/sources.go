@@ -35,6 +35,12 @@ type source struct {
 	// adapt rewrites the file's table into the canonical columns of kind;
 	// nil for a canonical file.
 	adapt func(l *load, t *table) (*table, error)
+	// derived, when set, gives the rows of a second canonical file the
+	// export feeds, from what its adapter collected (the file is not read
+	// again and is listed once in the inputs); also says so in the
+	// detection note of the first.
+	derived func(l *load) *table
+	also    string
 }
 
 // present returns the Files flag of kind k.
@@ -46,6 +52,9 @@ func (l *load) present(k kind) *bool {
 // readSource reads one file into the dataset through the canonical reader
 // of its kind, adding its bytes to hash.
 func (l *load) readSource(src source, h hash.Hash) error {
+	if src.derived != nil {
+		return l.readDerived(src)
+	}
 	fmt.Fprintf(h, "%s\n", src.name)
 	fm := l.opts.Mapping.file(src.name)
 	t, closer, err := openTable(src.name, src.path, h, l.sheet(fm))
@@ -71,11 +80,7 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	*l.present(src.kind) = true
 	l.read[src.kind] = append(l.read[src.kind], src.name)
 	in := Input{File: src.name}
-	read := [numKinds]func(*table, *Input) error{
-		l.readCampaigns, l.readAssets, l.readLeads, l.readTouches,
-		l.readActivities, l.readOpportunities, l.readContacts,
-	}[src.kind]
-	if err := read(t, &in); err != nil {
+	if err := l.reader(src.kind)(t, &in); err != nil {
 		return err
 	}
 	if err := l.checkBadRows(in); err != nil {
@@ -83,6 +88,26 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	}
 	l.ds.Inputs = append(l.ds.Inputs, in)
 	return nil
+}
+
+// reader returns the canonical reader of kind k.
+func (l *load) reader(k kind) func(*table, *Input) error {
+	return [numKinds]func(*table, *Input) error{
+		l.readCampaigns, l.readAssets, l.readLeads, l.readTouches,
+		l.readActivities, l.readOpportunities, l.readContacts,
+	}[k]
+}
+
+// readDerived reads the rows a source's adapter collected for a second
+// canonical file. They were checked with the first file's rows, so they
+// add no input of their own.
+func (l *load) readDerived(src source) error {
+	t := src.derived(l)
+	l.cur = t
+	defer func() { l.cur = nil }()
+	*l.present(src.kind) = true
+	l.read[src.kind] = append(l.read[src.kind], src.name)
+	return l.reader(src.kind)(t, &Input{File: src.name})
 }
 
 // openTable opens a file as a table. Its bytes go to h (when not nil) in

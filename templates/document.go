@@ -338,6 +338,14 @@ func dataQualitySection(d *document, r *analysis.Report) {
 		}
 		d.body.WriteString("\n")
 	}
+	if len(r.Detected) > 0 {
+		d.h3("What each file was taken for")
+		bullets(d, r.Detected)
+	}
+	if len(r.Coverage) > 0 {
+		d.h3("What the CRM exports can feed")
+		bullets(d, r.Coverage)
+	}
 	if len(r.Missing) > 0 {
 		d.h3("Sections left out")
 		for _, m := range r.Missing {
@@ -356,6 +364,14 @@ func glossarySection(d *document, r *analysis.Report) {
 	sort.Slice(terms, func(i, j int) bool { return strings.ToLower(terms[i]) < strings.ToLower(terms[j]) })
 	for _, t := range terms {
 		fmt.Fprintf(&d.body, "- **%s**: %s\n", mdText(t), mdText(d.glossary[t]))
+	}
+	d.body.WriteString("\n")
+}
+
+// bullets writes a list of plain-text lines.
+func bullets(d *document, lines []string) {
+	for _, l := range lines {
+		fmt.Fprintf(&d.body, "- %s\n", mdText(l))
 	}
 	d.body.WriteString("\n")
 }
