@@ -27,7 +27,7 @@ func hubspotShapes() []shape {
 		{Name: "HubSpot contacts", preset: "hubspot", kind: kindLeads, adapt: hubContacts, fields: append([]field{
 			req("lead_id", "Record ID", "Contact ID", "hs_object_id", "vid"),
 			req("created_at", "Create Date", "createdate"),
-			req("contact", "Email", "First Name", "Last Name", "Contact owner", "firstname", "lastname", "email"),
+			mark("contact", "Email", "First Name", "Last Name", "Contact owner", "firstname", "lastname", "email"),
 			opt("lifecycle_stage", "Lifecycle Stage", "lifecyclestage"),
 			opt("mql_at", stageDateNames("Marketing Qualified Lead", "marketingqualifiedlead")...),
 			opt("sql_at", stageDateNames("Sales Qualified Lead", "salesqualifiedlead")...),
@@ -43,11 +43,11 @@ func hubspotShapes() []shape {
 			name: "opportunity contacts", kind: kindContacts, role: "contacts", table: hubDealContacts,
 		}, fields: []field{
 			req("opportunity_id", "Record ID", "Deal ID", "hs_object_id"),
-			req("deal", "Deal Name", "dealname"),
+			mark("deal", "Deal Name", "dealname"),
 			req("created_at", "Create Date", "createdate"),
 			req("amount", "Amount", "amount"),
 			req("close_date", "Close Date", "closedate"),
-			req("deal_status", "Deal Stage", "Is Closed Won", "dealstage", "hs_is_closed_won"),
+			mark("deal_status", "Deal Stage", "Is Closed Won", "dealstage", "hs_is_closed_won"),
 			opt("stage", "Deal Stage", "dealstage"),
 			opt("is_won", "Is Closed Won", "hs_is_closed_won"),
 			opt("is_closed", "Is Deal Closed?", "Is Closed", "hs_is_closed"),
