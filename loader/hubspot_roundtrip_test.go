@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/campaignretro/retro/loader"
 )
@@ -62,10 +65,11 @@ func hubTime(iso string) string {
 }
 
 // writeHubSpot writes w's leads, opportunities and opportunity contacts as
-// a HubSpot contacts export (comma-delimited, with a BOM, CRLF) and a deals
-// export (semicolon-delimited), the contacts of each deal in its Associated
+// a HubSpot contacts export (comma-delimited, with a BOM, CRLF; or an XLSX
+// workbook whose dates are spreadsheet dates) and a deals export
+// (semicolon-delimited), the contacts of each deal in its Associated
 // Contact IDs, the primary person first.
-func (w *world) writeHubSpot(t *testing.T, dir string) {
+func (w *world) writeHubSpot(t *testing.T, dir string, xlsx bool) {
 	contacts := [][]string{{"Record ID", "First Name", "Last Name", "Email", "Contact owner", "Create Date", "Lifecycle Stage",
 		"Became a Marketing Qualified Lead Date", "Became a Sales Qualified Lead Date", "Original Source", "Original Source Drill-Down 1", "Country/Region"}}
 	for i, l := range w.leads {
@@ -100,8 +104,45 @@ func (w *world) writeHubSpot(t *testing.T, dir string) {
 		}
 		deals = append(deals, []string{o.id, "Deal " + o.id, stage, "Sales Pipeline", money(o.amount), closed, hubTime(o.created), o.owner, won, strings.Join(ids, ";")})
 	}
-	write(t, filepath.Join(dir, "contacts.csv"), "\ufeff"+csvLines(contacts, ","))
+	if xlsx {
+		writeDatedXLSX(t, filepath.Join(dir, "contacts.xlsx"), contacts, 5, 7, 8)
+	} else {
+		write(t, filepath.Join(dir, "contacts.csv"), "\ufeff"+csvLines(contacts, ","))
+	}
 	write(t, filepath.Join(dir, "deals.csv"), csvLines(deals, ";"))
+}
+
+// writeDatedXLSX writes rows as the first sheet of a workbook; the
+// non-empty cells of the date columns are spreadsheet dates shown as
+// "yyyy-mm-dd hh:mm:ss".
+func writeDatedXLSX(t *testing.T, path string, rows [][]string, dateCols ...int) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	layout := "yyyy-mm-dd hh:mm:ss"
+	style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &layout})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, row := range rows {
+		for c, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if r > 0 && slices.Contains(dateCols, c) && v != "" {
+				tm, err := time.Parse("2006-01-02 15:04:05", v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// A spreadsheet date counts days from 1899-12-30.
+				f.SetCellFloat("Sheet1", cell, float64(tm.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)))/float64(24*time.Hour), -1, 64)
+				f.SetCellStyle("Sheet1", cell, cell, style)
+				continue
+			}
+			f.SetCellStr("Sheet1", cell, v)
+		}
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func contains(s []string, v string) bool {
@@ -117,7 +158,8 @@ func contains(s []string, v string) bool {
 // HubSpot exports gives the same report sections. HubSpot contacts and
 // deals feed leads, opportunities and their contacts; a second pair of
 // folders adds the canonical campaigns, touches and activities to both,
-// the way a user adds the files HubSpot cannot give.
+// the way a user adds the files HubSpot cannot give, and has the contacts
+// as an XLSX workbook.
 func TestHubSpotRoundTrip(t *testing.T) {
 	w := newWorld(3)
 	w.stages = true
@@ -133,7 +175,7 @@ func TestHubSpotRoundTrip(t *testing.T) {
 
 	full, mixed := t.TempDir(), t.TempDir()
 	w.writeCanonical(t, full)
-	w.writeHubSpot(t, mixed)
+	w.writeHubSpot(t, mixed, true)
 	for _, f := range []string{"campaigns.csv", "touches.csv", "activities.csv"} {
 		b, err := os.ReadFile(filepath.Join(full, f))
 		if err != nil {
@@ -146,7 +188,7 @@ func TestHubSpotRoundTrip(t *testing.T) {
 	for _, f := range []string{"campaigns.csv", "touches.csv", "activities.csv"} {
 		os.Remove(filepath.Join(bare, f))
 	}
-	w.writeHubSpot(t, hub)
+	w.writeHubSpot(t, hub, false)
 
 	for _, pair := range []struct{ name, canon, hub string }{{"with touches", full, mixed}, {"HubSpot files only", bare, hub}} {
 		for _, period := range []string{"2026-Q2", "2026-Q3"} {

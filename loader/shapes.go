@@ -230,10 +230,6 @@ func (l *load) sources(dir string) ([]source, error) {
 		}
 		name := e.Name()
 		path := filepath.Join(dir, name)
-		if strings.EqualFold(filepath.Ext(name), ".xlsx") {
-			l.ds.Notes = append(l.ds.Notes, name+": XLSX files are not read yet; save the sheet as CSV. The file is ignored.")
-			continue
-		}
 		fm := l.opts.Mapping.file(name)
 		t, best, closest, err := l.detectFile(name, path)
 		if err != nil {

@@ -5,6 +5,8 @@ import (
 	"hash"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
 // kind is the canonical file a source feeds.
@@ -110,9 +112,13 @@ func (l *load) readDerived(src source) error {
 	return l.reader(src.kind)(t, &Input{File: src.name})
 }
 
-// openTable opens a file as a table. Its bytes go to h (when not nil) in
-// a first pass that also checks whether the file is valid UTF-8.
+// openTable opens a file as a table: an XLSX worksheet (sheet, else the
+// first), or a delimited text file. Its bytes go to h (when not nil), for a
+// text file in a first pass that also checks whether it is valid UTF-8.
 func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer, error) {
+	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		return xlsxTable(name, path, h, sheet)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
