@@ -107,8 +107,10 @@ func parseLocalTime(s string, loc *time.Location, order DateOrder) (Time, bool, 
 	return wall(y, m, d, hour, min, sec, 0, loc), false, nil
 }
 
+// validDate reports whether y-m-d is a date; years before 1900 are not,
+// as in ParseTime.
 func validDate(y, m, d int) bool {
-	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+	return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
 }
 
 // parseClock reads "15:04", "15:04:05", "3:04 PM" or "3:04:05pm".

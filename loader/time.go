@@ -24,7 +24,8 @@ var errNotTimestamp = errors.New("is not an ISO 8601 date or date-time")
 // ParseTime parses the timestamps of SPEC section 11: YYYY-MM-DD, optionally
 // followed by T or a space and HH:MM, :SS, a fraction, and Z or an offset
 // (+02:00, +0200). Naive values are wall-clock times in loc. dateOnly reports
-// whether s had no time part.
+// whether s had no time part. Years before 1900 are rejected: exports write
+// 0001-01-01 or 1899-12-30 for "no date".
 func ParseTime(s string, loc *time.Location) (t Time, dateOnly bool, err error) {
 	n := len(s)
 	if n < 10 || s[4] != '-' || s[7] != '-' {
@@ -33,7 +34,7 @@ func ParseTime(s string, loc *time.Location) (t Time, dateOnly bool, err error) 
 	year, ok1 := digits(s[0:4])
 	month, ok2 := digits(s[5:7])
 	day, ok3 := digits(s[8:10])
-	if !ok1 || !ok2 || !ok3 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) {
+	if !ok1 || !ok2 || !ok3 || year < 1900 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) {
 		return NoTime, false, errNotTimestamp
 	}
 	var hour, min, sec, micro int

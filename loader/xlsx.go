@@ -140,10 +140,9 @@ func xlsxCell(stored, shown string, date1904 bool) string {
 		return stored
 	}
 	t, err := excelize.ExcelDateToTime(serial, date1904)
-	if err != nil {
+	if t = t.Round(time.Millisecond); err != nil || t.Year() > 9999 {
 		return stored
 	}
-	t = t.Round(time.Millisecond)
 	switch {
 	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0:
 		return t.Format("2006-01-02")
