@@ -114,6 +114,9 @@ type load struct {
 	// sfs is shared by the Salesforce adapters; hub by HubSpot's.
 	sfs *sfState
 	hub *hubState
+	// sfIDs15 reads 18-character Salesforce ids as their first 15
+	// characters: the folder mixes both lengths.
+	sfIDs15 bool
 	// read lists the files read per kind.
 	read [numKinds][]string
 
@@ -678,7 +681,7 @@ func (l *load) finish() {
 		if d[0] == 1 {
 			rows = "1 row names"
 		}
-		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %s a %s that is not in %s (first at line %d); %s %s.", file, rows, shown, target, d[1], map[bool]string{true: "it is", false: "they are"}[d[0] == 1], what))
+		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %s %s %s that is not in %s (first at line %d); %s %s.", file, rows, article(shown), shown, target, d[1], map[bool]string{true: "it is", false: "they are"}[d[0] == 1], what))
 	}
 	sort.SliceStable(ds.Problems, func(i, j int) bool {
 		a, b := ds.Problems[i], ds.Problems[j]
@@ -687,6 +690,15 @@ func (l *load) finish() {
 		}
 		return a.Line < b.Line
 	})
+}
+
+// article is the indefinite article before word: "an" before a vowel
+// ("an OpportunityId", "an asset_id"), else "a".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // fileOrder is the position of file f among the files read.

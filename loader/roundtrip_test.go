@@ -371,7 +371,7 @@ func TestSalesforceRoundTrip(t *testing.T) {
 		t.Errorf("detected:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
 	notes := strings.Join(ds.Notes, "\n")
-	for _, n := range []string{"contacts are converted leads", "1 campaign members have not responded", "1 tasks are not completed", "CloseDate is a date without a time"} {
+	for _, n := range []string{"contacts are converted leads", "Salesforce: 1 campaign member has not responded and is not a touch (--all-members counts it).", "Salesforce: 1 task is not completed and is not a follow-up.", "CloseDate is a date without a time"} {
 		if !strings.Contains(notes, n) {
 			t.Errorf("notes lack %q:\n%s", n, notes)
 		}

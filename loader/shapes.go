@@ -256,7 +256,7 @@ func (l *load) sources(dir string) ([]source, error) {
 			unknown = append(unknown, u)
 			continue
 		}
-		src := source{name: name, path: path, kind: best.shape.kind, shape: best.shape.Name, dialect: t.Dialect}
+		src := source{name: name, path: path, kind: best.shape.kind, shape: best.shape.Name, dialect: t.Dialect, match: best}
 		if best.shape.adapt != nil {
 			s, cl := best.shape, best.cols
 			src.adapt = func(l *load, t *table) (*table, error) { return s.adapt(l, t, cl) }
@@ -299,6 +299,9 @@ func (l *load) sources(dir string) ([]source, error) {
 	}
 	for _, u := range unknown {
 		l.ds.Notes = append(l.ds.Notes, u.Error()+"; the file is ignored.")
+	}
+	if err := l.checkIDLengths(out); err != nil {
+		return nil, err
 	}
 	for _, s := range out {
 		if s.derived == nil {

@@ -43,6 +43,9 @@ type source struct {
 	// detection note of the first.
 	derived func(l *load) *table
 	also    string
+	// match is how the file's header fits its shape (nil for a canonical
+	// file named as such).
+	match *match
 }
 
 // present returns the Files flag of kind k.
@@ -66,6 +69,9 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	defer closer.Close()
 	if src.adapt != nil {
 		l.ds.Adapted = true
+		if l.sfIDs15 && src.match != nil && src.match.shape.preset == "salesforce" {
+			t.next = shortIDs(t.next)
+		}
 		if t, err = src.adapt(l, t); err != nil {
 			return err
 		}
