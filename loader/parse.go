@@ -264,10 +264,11 @@ var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
 
 // amountHint explains a value that is not an amount.
 func amountHint(v string, decimalComma bool) string {
-	if !decimalComma {
-		if _, err := ParseAmount(v, true); err == nil {
-			return "is not a number (it reads as an amount with a decimal comma: use --decimal-comma if the file is written that way)"
+	if _, err := ParseAmount(v, !decimalComma); err == nil {
+		if decimalComma {
+			return "is not a number with a decimal comma (it reads as an amount with a decimal point: leave out --decimal-comma if the file is written that way)"
 		}
+		return "is not a number (it reads as an amount with a decimal comma: use --decimal-comma if the file is written that way)"
 	}
 	return "is not a number"
 }
