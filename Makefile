@@ -16,6 +16,19 @@ vet:
 unit:
 	$(GO) test ./...
 
+# The loader's fuzz targets, each run for FUZZTIME (make fuzz FUZZTIME=5m for
+# a longer hunt). An input that fails is saved under loader/testdata/fuzz:
+# commit it, it then runs with every go test as a regression seed.
+FUZZTIME ?= 10s
+FUZZMINIMIZETIME ?= 2s
+FUZZ_TARGETS = FuzzLoadCSV FuzzParseTime FuzzParseAmount FuzzDialect FuzzParseBool FuzzXLSXCell
+
+fuzz: ## a short run of each fuzz target
+	@for f in $(FUZZ_TARGETS); do \
+		echo "$(GO) test -run='^$$' -fuzz='^'$$f'$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZETIME) ./loader"; \
+		$(GO) test -run='^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZETIME) ./loader || exit 1; \
+	done
+
 sample: ## remake sample-data from its generator (fixed seed)
 	$(GO) run ./cmd/gensample -out sample-data
 
@@ -36,8 +49,3 @@ browser-test: ## report.html in headless Chromium (offline), report.md's Mermaid
 	$(GO) run . -q --period 2026-Q3 --max-bad-rows 50% --out out/browser/small testdata/small
 	node tests/browser/check.mjs out/browser/small
 
-FUZZTIME ?= 10s
-fuzz: ## a short run of each loader fuzz target (FUZZTIME=5m for a long one)
-	$(GO) test ./loader -run '^$$' -fuzz '^FuzzParseTime$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./loader -run '^$$' -fuzz '^FuzzParseAmount$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./loader -run '^$$' -fuzz '^FuzzLoadCSV$$' -fuzztime $(FUZZTIME)

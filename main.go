@@ -55,6 +55,7 @@ const usageHead = `retro: a campaign-to-revenue retrospective from CRM and marke
 
 Usage:
   retro [flags] [DATA_DIR]
+  retro mapping --print [flags] [DATA_DIR]   (see retro mapping --help)
 
 Reads the CSV or XLSX exports of DATA_DIR and writes report.html, report.md
 and report.json to --out. Each file is recognised by its header row: the
@@ -94,11 +95,10 @@ type config struct {
 
 // run is the whole program: parse flags, load, analyse, render, write.
 func run(args []string, stdout, stderr io.Writer) error {
-	var c config
-	subcommand := ""
 	if len(args) > 0 && args[0] == "mapping" {
-		subcommand, args = "mapping", args[1:]
+		return runMapping(args[1:], stdout, stderr)
 	}
+	var c config
 	fs := pflag.NewFlagSet("retro", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.data, "data", "sample-data", "folder of CSV exports (or give it as the argument)")
@@ -130,18 +130,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stderr, fs.FlagUsages())
 		fmt.Fprint(stderr, usageTail)
 	}
-	printMapping := false
-	if subcommand == "mapping" {
-		fs.BoolVar(&printMapping, "print", false, "print the mapping the detector infers for DATA_DIR")
-	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return err
 		}
 		return usageError{err}
-	}
-	if subcommand == "mapping" && !printMapping {
-		return usagef("mapping: use 'retro mapping --print DATA_DIR'")
 	}
 	if c.showVersion {
 		fmt.Fprintf(stdout, "retro %s\n", version)
@@ -157,18 +150,6 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 	loadOpts, analysisOpts, formats, err := c.options()
 	if err != nil {
-		return err
-	}
-	if printMapping {
-		m, unknown, err := loader.InferMapping(c.data, loadOpts)
-		if err != nil {
-			return err
-		}
-		out, err := loader.WriteMapping(m, unknown)
-		if err != nil {
-			return err
-		}
-		_, err = stdout.Write(out)
 		return err
 	}
 
@@ -257,11 +238,8 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 	lo.DecimalComma = c.decimalComma
 	lo.AllMembers = c.allMembers
 	lo.Sheet = c.sheet
-	switch p := strings.ToLower(c.preset); p {
-	case "auto", "canonical", "salesforce", "hubspot":
-		lo.Preset = p
-	default:
-		return lo, ao, nil, usagef("--preset %q: use one of %s", c.preset, strings.Join(loader.Presets, ", "))
+	if lo.Preset, err = parsePreset(c.preset); err != nil {
+		return lo, ao, nil, err
 	}
 	if c.mapping != "" {
 		m, err := loader.ReadMapping(c.mapping)
@@ -324,6 +302,80 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 		return lo, ao, nil, usagef("--format: name at least one of html, md, json, csv")
 	}
 	return lo, ao, formats, nil
+}
+
+// parsePreset checks --preset.
+func parsePreset(p string) (string, error) {
+	for _, x := range loader.Presets {
+		if strings.EqualFold(p, x) {
+			return x, nil
+		}
+	}
+	return "", usagef("--preset %q: use one of %s", p, strings.Join(loader.Presets, ", "))
+}
+
+const mappingUsage = `retro mapping: the mapping the detector infers for each file of a folder.
+
+Usage:
+  retro mapping --print [flags] [DATA_DIR]
+
+Writes YAML to standard output: per file, what it was taken for, the column
+each field was found in, the origin of each lead source and the status of
+each stage as they are read, and comments naming what was not found. Edit it,
+then pass it back: retro --mapping mapping.yaml DATA_DIR. Passed back
+unchanged, it gives the same report.
+
+Examples:
+  retro mapping --print exports/sfdc > mapping.yaml
+  retro mapping --print --mapping mapping.yaml exports/sfdc   # after naming a column
+
+Flags:
+`
+
+// runMapping is the mapping subcommand.
+func runMapping(args []string, stdout, stderr io.Writer) error {
+	fs := pflag.NewFlagSet("retro mapping", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var print bool
+	var preset, sheet, mapping string
+	fs.BoolVar(&print, "print", false, "write the inferred mapping as YAML to standard output")
+	fs.StringVar(&preset, "preset", "auto", "what the files are: auto, canonical, salesforce or hubspot")
+	fs.StringVar(&sheet, "sheet", "", "worksheet to read from XLSX files (default: the first)")
+	fs.StringVar(&mapping, "mapping", "", "a mapping to start from: its shapes and columns steer detection")
+	fs.SortFlags = false
+	fs.Usage = func() {
+		fmt.Fprint(stderr, mappingUsage)
+		fmt.Fprint(stderr, fs.FlagUsages())
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	if !print {
+		return usagef("mapping: say --print (write the inferred mapping to standard output)")
+	}
+	lo := loader.DefaultOptions()
+	var err error
+	if lo.Preset, err = parsePreset(preset); err != nil {
+		return err
+	}
+	lo.Sheet = sheet
+	if mapping != "" {
+		if lo.Mapping, err = loader.ReadMapping(mapping); err != nil {
+			return err
+		}
+	}
+	data := "sample-data"
+	switch fs.NArg() {
+	case 0:
+	case 1:
+		data = fs.Arg(0)
+	default:
+		return usagef("mapping: expected one DATA_DIR, got %d arguments", fs.NArg())
+	}
+	return loader.PrintMapping(stdout, data, lo)
 }
 
 func validModel(m string) bool {

@@ -256,37 +256,6 @@ func TestNotes(t *testing.T) {
 	}
 }
 
-// TestMappingPrint: the printed mapping, passed back with --mapping, gives
-// the same report as detection alone.
-func TestMappingPrint(t *testing.T) {
-	var stdout bytes.Buffer
-	if err := run([]string{"mapping", "--print", "loader/testdata/salesforce"}, &stdout, &bytes.Buffer{}); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(stdout.String(), "shape: Salesforce Opportunity") || !strings.Contains(stdout.String(), "Account.csv: not recognised") {
-		t.Fatalf("printed mapping:\n%s", stdout.String())
-	}
-	dir := t.TempDir()
-	mapping := filepath.Join(dir, "mapping.yaml")
-	os.WriteFile(mapping, stdout.Bytes(), 0o644)
-	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
-	common := []string{"-q", "--format", "json", "--max-bad-rows", "50%"}
-	if err := run(append(common, "--out", a, "loader/testdata/salesforce"), &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := run(append(common, "--mapping", mapping, "--out", b, "loader/testdata/salesforce"), &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
-		t.Fatal(err)
-	}
-	x, _ := os.ReadFile(filepath.Join(a, "report.json"))
-	y, _ := os.ReadFile(filepath.Join(b, "report.json"))
-	if !bytes.Equal(x, y) {
-		t.Error("the printed mapping changes the report")
-	}
-	if err := run([]string{"mapping", "loader/testdata/salesforce"}, &bytes.Buffer{}, &bytes.Buffer{}); !isUsage(err) {
-		t.Errorf("mapping without --print: %v", err)
-	}
-}
-
 // TestMissingFiles runs the whole report without each optional file, and
 // with leads.csv alone: the run succeeds, and the sections that need the
 // file are null (SPEC section 11) and listed as left out.

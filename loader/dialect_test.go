@@ -96,8 +96,14 @@ func TestParseAmount(t *testing.T) {
 			t.Errorf("ParseAmount(%q, %v) = %v, %v; want %v, ok %v", tc.in, tc.decimalComma, got, err, tc.want, tc.ok)
 		}
 	}
-	if h := amountHint("1.234,50 EUR", false); !strings.Contains(h, "--decimal-comma") {
+	if h := amountHint("1.234,50 EUR", false); !strings.Contains(h, "use --decimal-comma") {
 		t.Errorf("amountHint does not suggest --decimal-comma: %s", h)
+	}
+	if h := amountHint("$12,500.00", true); !strings.Contains(h, "leave out --decimal-comma") {
+		t.Errorf("amountHint does not suggest leaving out --decimal-comma: %s", h)
+	}
+	if h := amountHint("twelve", true); h != "is not a number" {
+		t.Errorf("amountHint(twelve) = %s", h)
 	}
 }
 

@@ -115,8 +115,11 @@ type load struct {
 	// cur is the file being read: problems name its columns.
 	cur *table
 	// sfs is shared by the Salesforce adapters; hub by HubSpot's.
-	sfs  *sfState
-	hubs *hubState
+	sfs *sfState
+	hub *hubState
+	// sfIDs15 reads 18-character Salesforce ids as their first 15
+	// characters: the folder mixes both lengths.
+	sfIDs15 bool
 	// read lists the files read per kind.
 	read [numKinds][]string
 
@@ -125,12 +128,19 @@ type load struct {
 	// lastPerson caches the last person id looked up (and its ID).
 	lastPerson   string
 	lastPersonID ID
-	oppLeads     [][]ID // contacts per opportunity, in file order
+	oppLeads     [][]ID     // contacts per opportunity, in file order
+	oppAt        []fileLine // the row each opportunity was read from
 
 	kept   map[string]int       // problems kept per file
 	counts map[ProblemCount]int // every problem, by file, column and kind
 	// dangling references, per "file\x00column": count and first line
 	dangling map[string][2]int
+}
+
+// fileLine locates a row.
+type fileLine struct {
+	file string
+	line int
 }
 
 type activity struct {
@@ -255,11 +265,6 @@ func (r *row) time(column, v string, required bool) Time {
 		return NoTime
 	}
 	t, _, err := parseTimeAny(v, r.l.opts.Location, r.l.opts.DateOrder)
-	if err != nil && r.l.cur != nil && r.l.cur.excel {
-		if serial, ok := excelSerial(v, r.l.opts.Location); ok {
-			t, err = serial, nil
-		}
-	}
 	if err != nil && r.l.cur != nil && r.l.cur.dateFormats[column] != "" {
 		var tm time.Time
 		if tm, err = time.ParseInLocation(r.l.cur.dateFormats[column], v, r.l.opts.Location); err == nil {
@@ -572,6 +577,7 @@ func (l *load) readOpportunities(t *table, in *Input) error {
 		}
 		ids.Intern(id)
 		l.ds.Opportunities = append(l.ds.Opportunities, o)
+		l.oppAt = append(l.oppAt, fileLine{in.File, line})
 	}, (&row{l: l, in: in}).syntax)
 }
 
@@ -711,7 +717,7 @@ func (l *load) finish() {
 		if d[0] == 1 {
 			rows = "1 row names"
 		}
-		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %s a %s that is not in %s (first at line %d); %s %s.", file, rows, shown, target, d[1], map[bool]string{true: "it is", false: "they are"}[d[0] == 1], what))
+		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %s %s %s that is not in %s (first at line %d); %s %s.", file, rows, article(shown), shown, target, d[1], map[bool]string{true: "it is", false: "they are"}[d[0] == 1], what))
 	}
 	for k, n := range l.counts {
 		k.Count = n
@@ -734,6 +740,15 @@ func (l *load) finish() {
 		}
 		return a.Line < b.Line
 	})
+}
+
+// article is the indefinite article before word: "an" before a vowel
+// ("an OpportunityId", "an asset_id"), else "a".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // fileOrder is the position of file f among the files read.

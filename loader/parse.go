@@ -107,8 +107,10 @@ func parseLocalTime(s string, loc *time.Location, order DateOrder) (Time, bool, 
 	return wall(y, m, d, hour, min, sec, 0, loc), false, nil
 }
 
+// validDate reports whether y-m-d is a date; years before 1900 are not,
+// as in ParseTime.
 func validDate(y, m, d int) bool {
-	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+	return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
 }
 
 // parseClock reads "15:04", "15:04:05", "3:04 PM" or "3:04:05pm".
@@ -262,10 +264,11 @@ var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
 
 // amountHint explains a value that is not an amount.
 func amountHint(v string, decimalComma bool) string {
-	if !decimalComma {
-		if _, err := ParseAmount(v, true); err == nil {
-			return "is not a number (it reads as an amount with a decimal comma: use --decimal-comma if the file is written that way)"
+	if _, err := ParseAmount(v, !decimalComma); err == nil {
+		if decimalComma {
+			return "is not a number with a decimal comma (it reads as an amount with a decimal point: leave out --decimal-comma if the file is written that way)"
 		}
+		return "is not a number (it reads as an amount with a decimal comma: use --decimal-comma if the file is written that way)"
 	}
 	return "is not a number"
 }

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -27,7 +28,7 @@ func salesforceShapes() []shape {
 		{Name: "Salesforce Lead", preset: "salesforce", kind: kindLeads, adapt: sfLeads, fields: append([]field{
 			req("lead_id", "Id", "Lead ID"),
 			req("created_at", "CreatedDate", "Created Date", "Create Date"),
-			req("lead", "IsConverted", "Company", "ConvertedContactId", "Lead Status", "Converted"),
+			mark("lead", "IsConverted", "Company", "ConvertedContactId", "Lead Status", "Converted"),
 			leadSource, owner,
 			opt("status", "Status", "Lead Status"),
 			opt("industry", "Industry"),
@@ -41,7 +42,7 @@ func salesforceShapes() []shape {
 		{Name: "Salesforce Contact", preset: "salesforce", kind: kindLeads, adapt: sfContacts, fields: append([]field{
 			req("lead_id", "Id", "Contact ID"),
 			req("created_at", "CreatedDate", "Created Date", "Create Date"),
-			req("contact", "LastName", "Last Name", "Email", "FirstName", "First Name"),
+			mark("contact", "LastName", "Last Name", "Email", "FirstName", "First Name"),
 			req("account_id", "AccountId", "Account ID"),
 			leadSource, owner,
 			opt("region", "MailingCountry", "Mailing Country", "MailingCountryCode"),
@@ -52,14 +53,14 @@ func salesforceShapes() []shape {
 			req("campaign_id", "Id", "Campaign ID"),
 			req("name", "Name", "Campaign Name"),
 			req("channel", "Type", "Campaign Type"),
-			req("campaign", "StartDate", "EndDate", "ActualCost", "BudgetedCost", "NumberSent", "Start Date", "End Date", "Actual Cost in Campaign"),
+			mark("campaign", "StartDate", "EndDate", "ActualCost", "BudgetedCost", "NumberSent", "Start Date", "End Date", "Actual Cost in Campaign"),
 			opt("start_date", "StartDate", "Start Date"),
 			opt("end_date", "EndDate", "End Date"),
 			opt("cost", "ActualCost", "Actual Cost in Campaign", "Actual Cost"),
 		}},
 		{Name: "Salesforce CampaignMember", preset: "salesforce", kind: kindTouches, adapt: sfMembers, fields: []field{
 			req("campaign_id", "CampaignId", "Campaign ID"),
-			req("member", "LeadId", "ContactId", "LeadOrContactId", "Lead ID", "Contact ID"),
+			mark("member", "LeadId", "ContactId", "LeadOrContactId", "Lead ID", "Contact ID"),
 			req("responded", "HasResponded", "Responded"),
 			opt("lead", "LeadId", "Lead ID"),
 			opt("contact", "ContactId", "Contact ID"),
@@ -70,7 +71,7 @@ func salesforceShapes() []shape {
 		}},
 		{Name: "Salesforce Task", preset: "salesforce", kind: kindActivities, adapt: sfTasks, fields: []field{
 			req("who", "WhoId", "Name ID", "Contact/Lead ID"),
-			req("subject", "Subject"),
+			mark("subject", "Subject"),
 			opt("completed", "CompletedDateTime", "Completed Date/Time"),
 			opt("created_at", "CreatedDate", "Created Date"),
 			opt("event_at", "ActivityDateTime", "Start Date Time"),
@@ -86,7 +87,7 @@ func salesforceShapes() []shape {
 			req("created_at", "CreatedDate", "Created Date"),
 			req("close_date", "CloseDate", "Close Date"),
 			req("amount", "Amount"),
-			req("opportunity", "IsClosed", "IsWon", "Name", "Opportunity Name", "Closed", "Won"),
+			mark("opportunity", "IsClosed", "IsWon", "Name", "Opportunity Name", "Closed", "Won"),
 			opt("is_closed", "IsClosed", "Closed"),
 			opt("is_won", "IsWon", "Won"),
 			opt("stage", "StageName", "Stage"),
@@ -422,10 +423,13 @@ func (f *FileMapping) status(rec []string, c cols, t *table) string {
 			return "open"
 		}
 	}
-	switch strings.ToLower(stage) {
-	case "closed won", "won":
+	// "Closed Won", HubSpot's internal "closedwon", and a label with its
+	// pipeline: "Closed won (Partner pipeline)".
+	name, _, _ := strings.Cut(stage, " (")
+	switch strings.ToLower(strings.ReplaceAll(name, " ", "")) {
+	case "closedwon", "won":
 		return "won"
-	case "closed lost", "lost":
+	case "closedlost", "lost":
 		return "lost"
 	case "":
 		return ""
@@ -451,16 +455,137 @@ func (l *load) sfNotes() {
 	if s == nil {
 		return
 	}
-	if s.merged > 0 {
-		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: %d contacts are converted leads and are counted once, as the lead.", s.merged))
+	if n := s.merged; n > 0 {
+		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: %s counted once, as the lead.", plural(n, "contact is a converted lead and is", "contacts are converted leads and are")))
 	}
-	if s.unresponded > 0 {
-		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: %d campaign members have not responded and are not touches (--all-members counts them).", s.unresponded))
+	if n := s.unresponded; n == 1 {
+		l.ds.Notes = append(l.ds.Notes, "Salesforce: 1 campaign member has not responded and is not a touch (--all-members counts it).")
+	} else if n > 1 {
+		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: %d campaign members have not responded and are not touches (--all-members counts them).", n))
 	}
-	if s.openTasks > 0 {
-		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: %d tasks are not completed and are not follow-ups.", s.openTasks))
+	if n := s.openTasks; n == 1 {
+		l.ds.Notes = append(l.ds.Notes, "Salesforce: 1 task is not completed and is not a follow-up.")
+	} else if n > 1 {
+		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: %d tasks are not completed and are not follow-ups.", n))
 	}
 	for _, k := range sortedKeys(s.dateOnly) {
 		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("%s is a date without a time: such values are read as local midnight, used only where nothing finer exists.", k))
 	}
+}
+
+// Salesforce record ids come in two forms: 15 characters, case-sensitive
+// (report exports, the user interface), and 18 (the API, Data Loader),
+// which are the 15 followed by a checksum of their letter case. A folder
+// that mixes them would see two people in one; then every 18-character id
+// is read as its first 15 characters.
+
+// sfIDRoles are the roles of the Salesforce shapes that hold record ids.
+var sfIDRoles = []string{"lead_id", "campaign_id", "opportunity_id", "account_id", "owner", "contact", "lead", "lead_or_contact",
+	"who", "converted_contact_id", "converted_opportunity_id", "campaign"}
+
+// sfIDSample is how many records of each Salesforce file are looked at to
+// tell the id lengths it uses.
+const sfIDSample = 100
+
+// checkIDLengths looks at the record ids of the Salesforce files among
+// srcs and sets sfIDs15 when some are written with 15 characters and some
+// with 18, saying so in a note.
+func (l *load) checkIDLengths(srcs []source) error {
+	var short, long []string
+	for _, s := range srcs {
+		if s.match == nil || s.match.shape.preset != "salesforce" || s.derived != nil {
+			continue
+		}
+		var cols []int
+		for _, role := range sfIDRoles {
+			if i, ok := s.match.cols[role]; ok {
+				cols = append(cols, i)
+			}
+		}
+		t, closer, err := openTable(s.name, s.path, nil, l.sheet(l.opts.Mapping.file(s.name)))
+		if err != nil {
+			return err
+		}
+		has15, has18 := false, false
+		for n := 0; n < sfIDSample; n++ {
+			rec, _, err := t.next()
+			var re *recordError
+			if errors.As(err, &re) {
+				continue
+			}
+			if err != nil {
+				break
+			}
+			for _, i := range cols {
+				if i < len(rec) {
+					v := strings.TrimSpace(rec[i])
+					has15 = has15 || len(v) == 15 && alphanumeric(v)
+					has18 = has18 || sfID18(v)
+				}
+			}
+		}
+		closer.Close()
+		if has15 {
+			short = append(short, s.name)
+		}
+		if has18 {
+			long = append(long, s.name)
+		}
+	}
+	if len(short) > 0 && len(long) > 0 {
+		l.sfIDs15 = true
+		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: record ids have 15 characters in %s and 18 in %s; an 18-character id is read as its first 15, which name the same record.",
+			strings.Join(short, ", "), strings.Join(long, ", ")))
+	}
+	return nil
+}
+
+// shortIDs returns a table's next with every 18-character Salesforce id
+// cut to its 15-character form.
+func shortIDs(next func() ([]string, int, error)) func() ([]string, int, error) {
+	return func() ([]string, int, error) {
+		rec, line, err := next()
+		for i, v := range rec {
+			if len(v) >= 18 {
+				if id := strings.TrimSpace(v); sfID18(id) {
+					rec[i] = id[:15]
+				}
+			}
+		}
+		return rec, line, err
+	}
+}
+
+// sfID18 reports whether s is an 18-character Salesforce id: 15
+// alphanumeric characters and the checksum of their case. Each of the
+// last three characters encodes five of the first fifteen: bit i is set
+// when character i is an upper-case letter, and the five bits index
+// "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".
+func sfID18(s string) bool {
+	if len(s) != 18 || !alphanumeric(s) {
+		return false
+	}
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
+	for chunk := 0; chunk < 3; chunk++ {
+		bits := 0
+		for i := 0; i < 5; i++ {
+			if c := s[chunk*5+i]; c >= 'A' && c <= 'Z' {
+				bits |= 1 << i
+			}
+		}
+		if s[15+chunk] != alphabet[bits] {
+			return false
+		}
+	}
+	return true
+}
+
+func alphanumeric(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }

@@ -82,7 +82,10 @@ func TestSalesforceFixture(t *testing.T) {
 	notes := strings.Join(ds.Notes, "\n")
 	for _, n := range []string{
 		"Account.csv:1: not a known export: the closest shape is Salesforce Opportunity",
-		"OpportunityContactRole.csv: 1 row names a OpportunityId that is not in Opportunity.csv (first at line 3); it is ignored.",
+		"OpportunityContactRole.csv: 1 row names an OpportunityId that is not in Opportunity.csv (first at line 3); it is ignored.",
+		"Salesforce: 1 contact is a converted lead and is counted once, as the lead.",
+		"Salesforce: 1 campaign member has not responded and is not a touch (--all-members counts it).",
+		"Salesforce: 1 task is not completed and is not a follow-up.",
 	} {
 		if !strings.Contains(notes, n) {
 			t.Errorf("notes lack %q:\n%s", n, notes)
@@ -116,5 +119,66 @@ func TestDetect(t *testing.T) {
 		if got != tc.want || gotClosest != tc.closest {
 			t.Errorf("detect(%s, %s) = %q (closest %q), want %q (closest %q)", tc.header, tc.preset, got, gotClosest, tc.want, tc.closest)
 		}
+	}
+}
+
+func TestSalesforceID18(t *testing.T) {
+	// The checksum of each five characters: bit i for an upper-case
+	// letter at i, as an index into A..Z0..5. "00Q5e": Q at 2 -> 4 -> E;
+	// "00000" -> A; "AbCdE": A, C, E at 0, 2, 4 -> 1+4+16 = 21 -> V.
+	for _, tc := range []struct {
+		id   string
+		want bool
+	}{
+		{"00Q5e00000AbCdEEAV", true},
+		{"0035e00000XyZaBAAV", true},
+		{"0065e00000Opp01AAB", true}, // O at 0 -> 1 -> B
+		{"00Q5e00000AbCdEEAA", false},
+		{"00Q5e00000AbCdE", false},
+		{"00Q5e00000AbCd-EAV", false},
+		{"00Q000000000001AAA", false}, // Q at 2 gives E, not A
+	} {
+		if got := sfID18(tc.id); got != tc.want {
+			t.Errorf("sfID18(%q) = %v, want %v", tc.id, got, tc.want)
+		}
+	}
+}
+
+// TestSalesforceIDLengths: Data Loader files write 18-character ids, a
+// report export their 15-character form; mixed in one folder, both are
+// read as 15 and name the same records. Alone, 18-character ids stay.
+func TestSalesforceIDLengths(t *testing.T) {
+	lead := "Id,Company,IsConverted,ConvertedContactId,ConvertedOpportunityId,CreatedDate,OwnerId\n" +
+		"00Q5e00000AbCdEEAV,Acme,true,0035e00000XyZaBAAV,,2026-07-01T09:00:00.000+0000,0055e00000Own01AAB\n"
+	files := map[string]string{
+		"Lead.csv": lead,
+		// A report export: labels, 15-character ids, US dates.
+		"Opportunities report.csv": "Opportunity ID,Opportunity Name,Created Date,Close Date,Amount,Stage,Contact ID,Opportunity Owner\n" +
+			"0065e00000Opp01,Acme deal,7/2/2026,7/20/2026,\"$1,000.00\",Closed Won,0035e00000XyZaB,0055e00000Own01\n" +
+			"0065e00000Opp02,Other deal,7/2/2026,7/20/2026,500,Closed Lost,0035e00000xyZaB,0055e00000Own01\n",
+	}
+	ds, err := Load(writeFiles(t, files), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One person: the lead, whose converted contact stands on deal 1; the
+	// contact of deal 2 differs in letter case: another record.
+	if got := strings.Join(ds.People.Names, " "); got != "00Q5e00000AbCdE 0035e00000xyZaB" {
+		t.Errorf("people = %s", got)
+	}
+	if o := ds.Opportunities[0]; ds.People.Names[o.Lead] != "00Q5e00000AbCdE" || ds.Labels.Names[o.Owner] != ds.Labels.Names[ds.Leads[0].Owner] || ds.Labels.Names[o.Owner] != "0055e00000Own01" {
+		t.Errorf("opportunity 1 = %+v (owner %q)", o, ds.Labels.Names[o.Owner])
+	}
+	notes := strings.Join(ds.Notes, "\n")
+	if !strings.Contains(notes, "Salesforce: record ids have 15 characters in Opportunities report.csv and 18 in Lead.csv; an 18-character id is read as its first 15, which name the same record.") {
+		t.Errorf("notes:\n%s", notes)
+	}
+
+	ds, err = Load(writeFiles(t, map[string]string{"Lead.csv": lead}), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ds.People.Names[0]; got != "00Q5e00000AbCdEEAV" || len(ds.Notes) != 0 {
+		t.Errorf("alone: person %s, notes %v", got, ds.Notes)
 	}
 }

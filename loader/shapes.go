@@ -25,6 +25,8 @@ type shape struct {
 	// adapt rewrites the file into the canonical columns of kind; nil for
 	// a canonical file.
 	adapt func(l *load, t *table, c cols) (*table, error)
+	// derived, when set, is a second canonical file the export feeds.
+	derived *derivedShape
 }
 
 // field is one column of a shape, with the spellings it goes by
@@ -33,6 +35,9 @@ type field struct {
 	role     string
 	names    []string
 	required bool
+	// marker is a required field that only tells one export from another
+	// (any of several columns); it feeds nothing.
+	marker bool
 	// spelled holds names as exports write them, for messages.
 	spelled []string
 }
@@ -56,6 +61,13 @@ func (c cols) has(role string) bool { _, ok := c[role]; return ok }
 func req(role string, names ...string) field { return newField(role, names, true) }
 func opt(role string, names ...string) field { return newField(role, names, false) }
 
+// mark is a required marker field: the file has one of the columns named.
+func mark(role string, names ...string) field {
+	f := newField(role, names, true)
+	f.marker = true
+	return f
+}
+
 func newField(role string, names []string, required bool) field {
 	f := field{role: role, required: required, spelled: names}
 	for _, n := range names {
@@ -72,7 +84,7 @@ func canonicalShape(name string, k kind, row any) shape {
 	c := columnsOf(reflect.TypeOf(row))
 	s := shape{Name: "canonical " + name, preset: "canonical", kind: k}
 	for i, n := range c.names {
-		s.fields = append(s.fields, field{n, []string{n}, c.required[i], []string{n}})
+		s.fields = append(s.fields, field{role: n, names: []string{n}, required: c.required[i], spelled: []string{n}})
 	}
 	return s
 }
@@ -209,10 +221,7 @@ func (l *load) sources(dir string) ([]source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
-	preset := strings.ToLower(l.opts.Preset)
-	if preset == "" {
-		preset = "auto"
-	}
+	preset := l.preset()
 	var out []source
 	var unknown []*UnknownFileError
 	for _, e := range entries {
@@ -222,13 +231,10 @@ func (l *load) sources(dir string) ([]source, error) {
 		name := e.Name()
 		path := filepath.Join(dir, name)
 		fm := l.opts.Mapping.file(name)
-		t, c, err := openTable(name, path, nil, l.sheet(fm))
+		t, best, closest, err := l.detectFile(name, path)
 		if err != nil {
 			return nil, err
 		}
-		header := normalizedHeader(t.Raw)
-		c.Close()
-		best, closest := detect(header, preset, fm.renames(), fm.shapeName())
 		if best == nil && (preset == "auto" || preset == "canonical") && fm.shapeName() == "" {
 			// A canonical file name that fits no shape is read as that file,
 			// so that its reader names the missing column.
@@ -250,10 +256,15 @@ func (l *load) sources(dir string) ([]source, error) {
 			unknown = append(unknown, u)
 			continue
 		}
-		src := source{name: name, path: path, kind: best.shape.kind, shape: best.shape.Name, dialect: t.Dialect}
+		src := source{name: name, path: path, kind: best.shape.kind, shape: best.shape.Name, dialect: t.Dialect, match: best}
 		if best.shape.adapt != nil {
 			s, cl := best.shape, best.cols
 			src.adapt = func(l *load, t *table) (*table, error) { return s.adapt(l, t, cl) }
+		}
+		if d := best.shape.derived; d != nil && best.cols.has(d.role) {
+			src.also = ", and its " + strings.TrimSpace(t.Raw[best.cols[d.role]]) + " as " + d.name
+			out = append(out, source{name: name, kind: d.kind, shape: best.shape.Name + " " + d.name,
+				derived: func(l *load) *table { return d.table(l, name) }})
 		}
 		out = append(out, src)
 	}
@@ -289,10 +300,37 @@ func (l *load) sources(dir string) ([]source, error) {
 	for _, u := range unknown {
 		l.ds.Notes = append(l.ds.Notes, u.Error()+"; the file is ignored.")
 	}
+	if err := l.checkIDLengths(out); err != nil {
+		return nil, err
+	}
 	for _, s := range out {
-		l.ds.Detected = append(l.ds.Detected, fmt.Sprintf("%s: %s (%s)", s.name, s.shape, s.dialect))
+		if s.derived == nil {
+			l.ds.Detected = append(l.ds.Detected, fmt.Sprintf("%s: %s%s (%s)", s.name, s.shape, s.also, s.dialect))
+		}
 	}
 	return out, nil
+}
+
+// preset is --preset, lower-cased; auto when not given.
+func (l *load) preset() string {
+	if p := strings.ToLower(l.opts.Preset); p != "" {
+		return p
+	}
+	return "auto"
+}
+
+// detectFile reads the header row of a file of the folder and picks its
+// shape (see detect); t holds the header and the dialect, its records
+// unread.
+func (l *load) detectFile(name, path string) (t *table, best, closest *match, err error) {
+	fm := l.opts.Mapping.file(name)
+	t, c, err := openTable(name, path, nil, l.sheet(fm))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	c.Close()
+	best, closest = detect(normalizedHeader(t.Raw), l.preset(), fm.renames(), fm.shapeName())
+	return t, best, closest, nil
 }
 
 func normalizedHeader(raw []string) []string {

@@ -6,6 +6,8 @@ import (
 	"hash"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
 // kind is the canonical file a source feeds.
@@ -36,6 +38,15 @@ type source struct {
 	// adapt rewrites the file's table into the canonical columns of kind;
 	// nil for a canonical file.
 	adapt func(l *load, t *table) (*table, error)
+	// derived, when set, gives the rows of a second canonical file the
+	// export feeds, from what its adapter collected (the file is not read
+	// again and is listed once in the inputs); also says so in the
+	// detection note of the first.
+	derived func(l *load) *table
+	also    string
+	// match is how the file's header fits its shape (nil for a canonical
+	// file named as such).
+	match *match
 }
 
 // present returns the Files flag of kind k.
@@ -47,6 +58,9 @@ func (l *load) present(k kind) *bool {
 // readSource reads one file into the dataset through the canonical reader
 // of its kind, adding its bytes to hash.
 func (l *load) readSource(src source, h hash.Hash) error {
+	if src.derived != nil {
+		return l.readDerived(src)
+	}
 	fmt.Fprintf(h, "%s\n", src.name)
 	fm := l.opts.Mapping.file(src.name)
 	t, closer, err := openTable(src.name, src.path, h, l.sheet(fm))
@@ -56,6 +70,9 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	defer closer.Close()
 	if src.adapt != nil {
 		l.ds.Adapted = true
+		if l.sfIDs15 && src.match != nil && src.match.shape.preset == "salesforce" {
+			t.next = shortIDs(t.next)
+		}
 		if t, err = src.adapt(l, t); err != nil {
 			return err
 		}
@@ -75,11 +92,7 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	*l.present(src.kind) = true
 	l.read[src.kind] = append(l.read[src.kind], src.name)
 	in := Input{File: src.name}
-	read := [numKinds]func(*table, *Input) error{
-		l.readCampaigns, l.readAssets, l.readLeads, l.readTouches,
-		l.readActivities, l.readOpportunities, l.readContacts,
-	}[src.kind]
-	if err := read(t, &in); err != nil {
+	if err := l.reader(src.kind)(t, &in); err != nil {
 		return err
 	}
 	if err := l.checkBadRows(in); err != nil {
@@ -92,10 +105,31 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	return nil
 }
 
-// openTable opens a file as a table. Its bytes go to h (when not nil) in
-// a first pass that also checks whether the file is valid UTF-8.
+// reader returns the canonical reader of kind k.
+func (l *load) reader(k kind) func(*table, *Input) error {
+	return [numKinds]func(*table, *Input) error{
+		l.readCampaigns, l.readAssets, l.readLeads, l.readTouches,
+		l.readActivities, l.readOpportunities, l.readContacts,
+	}[k]
+}
+
+// readDerived reads the rows a source's adapter collected for a second
+// canonical file. They were checked with the first file's rows, so they
+// add no input of their own.
+func (l *load) readDerived(src source) error {
+	t := src.derived(l)
+	l.cur = t
+	defer func() { l.cur = nil }()
+	*l.present(src.kind) = true
+	l.read[src.kind] = append(l.read[src.kind], src.name)
+	return l.reader(src.kind)(t, &Input{File: src.name})
+}
+
+// openTable opens a file as a table: an XLSX worksheet (sheet, else the
+// first), or a delimited text file. Its bytes go to h (when not nil), for a
+// text file in a first pass that also checks whether it is valid UTF-8.
 func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer, error) {
-	if isXLSX(name) {
+	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
 		return xlsxTable(name, path, h, sheet)
 	}
 	f, err := os.Open(path)

@@ -1,10 +1,10 @@
 package loader
 
 import (
+	"errors"
 	"fmt"
 	"hash"
 	"io"
-	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -13,104 +13,194 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// isXLSX tells an Excel workbook by its file name.
-func isXLSX(name string) bool { return strings.EqualFold(strings.TrimSpace(fileExt(name)), ".xlsx") }
-
-func fileExt(name string) string {
-	if i := strings.LastIndexByte(name, '.'); i >= 0 {
-		return name[i:]
-	}
-	return ""
-}
-
-// xlsxTable reads one worksheet of an XLSX workbook (the named one, else the
-// first) as a table: the first non-empty row is the header, and a record's
-// line is its row number in the sheet. Cells hold raw values (a date is a
-// day serial, read as such; numbers keep every digit).
+// xlsxTable returns a table over one worksheet of an XLSX file: sheet, or
+// the first one when sheet is empty. Its header is the first row with two
+// or more values (a formatted report may open with a title line); a row's
+// line is its row number in the sheet, and empty rows are left out. Cells
+// are read as stored (12500, not "$12,500.00"), except numbers shown as
+// dates, which are written as ISO 8601 (see xlsxCell). The file's bytes go
+// to h when it is not nil.
 func xlsxTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer, error) {
 	if h != nil {
-		f, err := os.Open(path)
-		if err != nil {
+		if err := hashFile(path, h); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
-		_, err = io.Copy(h, f)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: not a readable XLSX file: %w", name, err)
+	}
+	fail := func(err error) (*table, io.Closer, error) {
 		f.Close()
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", name, err)
-		}
+		return nil, nil, err
 	}
-	wb, err := excelize.OpenFile(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: not a readable XLSX workbook: %w", name, err)
-	}
-	sheets := wb.GetSheetList()
-	if sheet == "" && len(sheets) > 0 {
+	sheets := f.GetSheetList()
+	switch {
+	case len(sheets) == 0:
+		return fail(fmt.Errorf("%s: the workbook has no worksheet", name))
+	case sheet == "":
 		sheet = sheets[0]
+	case !contains(sheets, sheet):
+		return fail(fmt.Errorf("%s: no sheet named %q (the sheets are %s)", name, sheet, strings.Join(quoteAll(sheets), ", ")))
 	}
-	if idx, _ := wb.GetSheetIndex(sheet); idx < 0 {
-		wb.Close()
-		return nil, nil, fmt.Errorf("%s: no worksheet %q (it has: %s)", name, sheet, strings.Join(sheets, ", "))
+	date1904 := false
+	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		date1904 = *p.Date1904
 	}
-	rows, err := wb.Rows(sheet)
+	// Two readers of the same sheet in step: the stored values, and the
+	// values as shown, which tell a date from a number.
+	stored, err := f.Rows(sheet)
 	if err != nil {
-		wb.Close()
-		return nil, nil, fmt.Errorf("%s: %w", name, err)
+		return fail(fmt.Errorf("%s: sheet %q: %w", name, sheet, err))
 	}
+	shown, err := f.Rows(sheet)
+	if err != nil {
+		stored.Close()
+		return fail(fmt.Errorf("%s: sheet %q: %w", name, sheet, err))
+	}
+	closer := closeFunc(func() error {
+		stored.Close()
+		shown.Close()
+		return f.Close()
+	})
 	line := 0
-	next := func() ([]string, int, error) {
-		for rows.Next() {
-			line++
-			rec, err := rows.Columns(excelize.Options{RawCellValue: true})
+	var rec []string
+	// read returns the next row and its number; nil at the end.
+	read := func() ([]string, int, error) {
+		if !stored.Next() {
+			return nil, line, stored.Error()
+		}
+		shown.Next()
+		line++
+		values, err := stored.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, line, &recordError{Line: line, Err: err}
+		}
+		texts, err := shown.Columns()
+		if err != nil {
+			return nil, line, &recordError{Line: line, Err: err}
+		}
+		rec = rec[:0]
+		for i, v := range values {
+			s := ""
+			if i < len(texts) {
+				s = texts[i]
+			}
+			rec = append(rec, xlsxCell(v, s, date1904))
+		}
+		return rec, line, nil
+	}
+	var header []string
+	for header == nil {
+		row, _, err := read()
+		var re *recordError
+		switch {
+		case errors.As(err, &re):
+			continue
+		case err != nil:
+			closer.Close()
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
+		case row == nil:
+			closer.Close()
+			return nil, nil, fmt.Errorf("%s: sheet %q is empty (no header row)", name, sheet)
+		}
+		if filled(row) >= 2 {
+			header = append([]string(nil), row...)
+		}
+	}
+	t := &table{File: name, Raw: header, Dialect: fmt.Sprintf("XLSX, sheet %q", sheet)}
+	t.next = func() ([]string, int, error) {
+		for {
+			row, n, err := read()
 			if err != nil {
-				return nil, line, &recordError{Line: line, Err: err}
+				return nil, n, err
 			}
-			if len(rec) == 0 {
-				continue
+			if row == nil {
+				return nil, n, io.EOF
 			}
-			return rec, line, nil
+			if filled(row) > 0 {
+				return row, n, nil
+			}
 		}
-		if err := rows.Error(); err != nil {
-			return nil, 0, err
+	}
+	return t, closer, nil
+}
+
+// xlsxCell returns the text of a cell from its stored value and the value
+// as shown: the stored value, except for a number shown as a date or a
+// date and time, which is the serial date of a spreadsheet and is written
+// in ISO 8601: "2026-07-01" for a whole day, else "2026-07-01 09:30:00"
+// (milliseconds when there are any).
+func xlsxCell(stored, shown string, date1904 bool) string {
+	if stored == shown || stored == "" {
+		return stored
+	}
+	serial, err := strconv.ParseFloat(stored, 64)
+	if err != nil || serial < 1 || serial >= 2958466 || !shownAsDate(shown) { // 2958465 is 9999-12-31
+		return stored
+	}
+	t, err := excelize.ExcelDateToTime(serial, date1904)
+	if t = t.Round(time.Millisecond); err != nil || t.Year() > 9999 {
+		return stored
+	}
+	switch {
+	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0:
+		return t.Format("2006-01-02")
+	case t.Nanosecond() == 0:
+		return t.Format("2006-01-02 15:04:05")
+	}
+	return t.Format("2006-01-02 15:04:05.000")
+}
+
+// months are the month names (and their first three letters) a date
+// format may show.
+var months = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// shownAsDate reports whether the text a spreadsheet shows for a number is
+// a date: it reads as one (ISO 8601, month or day first, dotted), or names
+// a month beside a digit ("1-Jul-26", "Jul 1, 2026").
+func shownAsDate(s string) bool {
+	if _, _, err := parseTimeAny(s, time.UTC, MDY); err == nil {
+		return true
+	}
+	if _, _, err := parseLocalTime(s, time.UTC, DMY); err == nil {
+		return true
+	}
+	if !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	lower := strings.ToLower(s)
+	for _, m := range months {
+		if strings.Contains(lower, m) {
+			return true
 		}
-		return nil, 0, io.EOF
 	}
-	head, _, err := next()
-	if err == io.EOF {
-		wb.Close()
-		return nil, nil, fmt.Errorf("%s: the sheet %q is empty (no header row)", name, sheet)
+	return false
+}
+
+// filled counts the non-empty values of a row.
+func filled(row []string) int {
+	n := 0
+	for _, v := range row {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
 	}
+	return n
+}
+
+// hashFile adds the bytes of the file at path to h.
+func hashFile(path string, h hash.Hash) error {
+	f, err := os.Open(path)
 	if err != nil {
-		wb.Close()
-		return nil, nil, fmt.Errorf("%s: %w", name, err)
+		return err
 	}
-	t := &table{File: name, Raw: head, Dialect: "XLSX, sheet " + strconv.Quote(sheet), excel: true}
-	t.next = next
-	return t, closers{rows, wb}, nil
+	defer f.Close()
+	_, err = io.Copy(h, f)
+	return err
 }
 
-type closers []io.Closer
+// closeFunc is an io.Closer made of a function.
+type closeFunc func() error
 
-func (c closers) Close() error {
-	var first error
-	for _, x := range c {
-		if err := x.Close(); err != nil && first == nil {
-			first = err
-		}
-	}
-	return first
-}
-
-// excelSerial reads a spreadsheet date serial (days since 1899-12-30, the
-// fraction the time of day) as a wall-clock time in loc; ok is false for
-// anything that is not a plausible date (1900 to 2199).
-func excelSerial(v string, loc *time.Location) (Time, bool) {
-	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-	if err != nil || f < 1 || f > 109574 || math.IsNaN(f) {
-		return NoTime, false
-	}
-	days := math.Floor(f)
-	secs := math.Round((f - days) * 86400)
-	d := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
-	tm := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, int(secs), 0, loc)
-	return tm.UnixMicro(), true
-}
+func (c closeFunc) Close() error { return c() }

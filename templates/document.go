@@ -396,7 +396,7 @@ func dataQualitySection(d *document, r *analysis.Report) {
 		cells = append(cells, []string{mdText(in.File), count(in.Rows), count(in.Skipped), count(in.Blanked)})
 	}
 	d.list("What each file was taken for", r.Detected)
-	d.list("What these exports can feed", r.Coverage)
+	d.list("What the CRM exports can feed", r.Coverage)
 	d.p("Rows read per file; skipped rows broke the data contract and were left out, blanked values were unreadable optional values that were ignored.")
 	d.table([]string{"File", "Rows", "Skipped", "Blanked"}, "lrrr", cells)
 	if len(r.ProblemCounts) > 0 {
