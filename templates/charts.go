@@ -138,14 +138,18 @@ func (c *Chart) echartsOption() ([]byte, error) {
 	default:
 		bar := charts.NewBar()
 		cats := c.Categories
-		grid := opts.Grid{Left: "56", Right: "24", Bottom: "72", Top: "40", ContainLabel: opts.Bool(true)}
-		catAxis := opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}
+		// The grid contains its axis labels, so its margins are small.
+		grid := opts.Grid{Left: "16", Right: "24", Bottom: "8", Top: "40", ContainLabel: opts.Bool(true)}
+		catAxis := opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}
 		if c.LabelEvery > 1 {
 			catAxis.AxisLabel.Interval = strconv.Itoa(c.LabelEvery - 1)
 		}
+		if c.crowdedLabels() {
+			catAxis.AxisLabel.Rotate = 30
+		}
 		if c.Horizontal {
 			bar.XYReversal()
-			grid = opts.Grid{Left: "8", Right: "24", Bottom: "24", Top: "40", ContainLabel: opts.Bool(true)}
+			grid = opts.Grid{Left: "8", Right: "40", Bottom: "8", Top: "40", ContainLabel: opts.Bool(true)}
 			catAxis = opts.XAxis{Type: "value"}
 			if c.Percent {
 				catAxis.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
@@ -183,6 +187,13 @@ func (c *Chart) echartsOption() ([]byte, error) {
 					charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"}, Label: &opts.Label{Show: opts.Bool(false)},
 						LineStyle: &opts.LineStyle{Color: "#333", Width: 2, Type: "solid"}}))
 			}
+			if c.valueLabels() {
+				pos := "top"
+				if c.Horizontal {
+					pos = "right"
+				}
+				so = append(so, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: pos}))
+			}
 			bar.AddSeries(s.Name, data, so...)
 		}
 		if c.Reference != nil {
@@ -195,6 +206,7 @@ func (c *Chart) echartsOption() ([]byte, error) {
 				ss.Type = "line"
 				ss.ShowSymbol = opts.Bool(false)
 				ss.LineStyle = &opts.LineStyle{Type: "dashed", Width: 2, Color: "#888"}
+				ss.ItemStyle = &opts.ItemStyle{Color: "#888"} // the legend's mark matches the line
 			}))
 		}
 		snippet = bar.RenderSnippet().Option
@@ -207,6 +219,30 @@ func (c *Chart) echartsOption() ([]byte, error) {
 		format = "percent"
 	}
 	return safeJSON(snippet, format)
+}
+
+// crowdedLabels tells whether a vertical chart's category labels would
+// overlap side by side on a narrow (printed) page, and so are slanted.
+func (c *Chart) crowdedLabels() bool {
+	every := max(c.LabelEvery, 1)
+	shown := (len(c.Categories) + every - 1) / every
+	longest := 0
+	for _, cat := range c.Categories {
+		longest = max(longest, len([]rune(cat)))
+	}
+	// About 7 px per character at the axis font, 12 px between labels, and
+	// some 600 px of plot width on an A4 page.
+	return shown*(7*longest+12) > 600
+}
+
+// valueLabels tells whether bars carry their values: charts of one series
+// with few bars and no intervals, where a reader wants the figure itself
+// (the funnel's last stages are too short to read off an axis).
+func (c *Chart) valueLabels() bool {
+	if len(c.Series) != 1 || c.Series[0].Line || c.Series[0].Low != nil || c.LabelEvery > 1 {
+		return false
+	}
+	return len(c.Categories) <= 12
 }
 
 // init0 returns the global options of a chart without axes: the tooltip

@@ -70,8 +70,14 @@ func buildDocument(r *analysis.Report) *document {
 	return d
 }
 
-// source returns the whole Markdown source, contents included.
+// source returns the whole Markdown source, contents and footer included.
 func (d *document) source() string {
+	return d.content() + "---\n\n" + mdText(d.footer) + "\n"
+}
+
+// content returns the Markdown source without the footer, which the email
+// page places itself, after the footnotes.
+func (d *document) content() string {
 	var b strings.Builder
 	b.WriteString(d.header.String())
 	if len(d.toc) > 0 {
@@ -82,9 +88,6 @@ func (d *document) source() string {
 		b.WriteString("\n")
 	}
 	b.WriteString(d.body.String())
-	b.WriteString("---\n\n")
-	b.WriteString(mdText(d.footer))
-	b.WriteString("\n")
 	return b.String()
 }
 

@@ -45,7 +45,7 @@ func HTML(r *analysis.Report, d *document) ([]byte, error) {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	var body bytes.Buffer
-	if err := md.Convert([]byte(d.source()), &body); err != nil {
+	if err := md.Convert([]byte(d.content()), &body); err != nil {
 		return nil, err
 	}
 	if blocks.err != nil {
@@ -64,6 +64,7 @@ func HTML(r *analysis.Report, d *document) ([]byte, error) {
 		"Title":   d.title,
 		"Style":   template.CSS(styleCSS),
 		"Body":    template.HTML(body.String()),
+		"Footer":  d.footer,
 		"Charts":  template.JS("{" + strings.Join(options, ",") + "}"),
 		"ECharts": template.JS(echartsJS),
 		"Page":    template.JS(pageJS),

@@ -8,7 +8,9 @@ import (
 )
 
 var (
-	rawHTML      = regexp.MustCompile(`</?[A-Za-z][^>]*>|<!--[\s\S]*?-->`)
+	// rawHTML matches HTML tags and comments, not autolinks such as
+	// <https://wiki.example.com/retro> or <ops@example.com>.
+	rawHTML      = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?/?>|<!--[\s\S]*?-->`)
 	headingLevel = regexp.MustCompile(`(?m)^(#{1,4})(\s)`)
 	retroFence   = regexp.MustCompile("(?m)^(\\s*```+)\\s*(chart|tiles)\\b")
 )

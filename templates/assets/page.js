@@ -7,6 +7,11 @@
   var options = JSON.parse(el.textContent);
   var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
   var charts = [];
+  // Printed, charts are drawn at about the printable width of A4 and Letter
+  // paper (the print stylesheet scales them the rest of the way), and stay
+  // so while the print media applies.
+  var print = window.matchMedia && window.matchMedia("print");
+  var printed = { width: 680, height: 300 };
   // money writes an amount compactly: $1.2M, $350k.
   function money(v) {
     var a = Math.abs(v), s = v < 0 ? "-$" : "$";
@@ -15,19 +20,54 @@
     if (a >= 1e3) { return s + Math.round(a / 1e3) + "k"; }
     return s + Math.round(a);
   }
-  // format applies the option's retroFormat to its value axes and tooltip.
+  // percent writes a percentage as the report's tables do: 31%, 4.2%, 0.35%.
+  function percent(v) {
+    var a = Math.abs(v);
+    if (a >= 10) { return Math.round(v) + "%"; }
+    if (a >= 1) { return (Math.round(v * 10) / 10) + "%"; }
+    return (Math.round(v * 100) / 100) + "%";
+  }
+  // count writes a number with thousands separators: 12,345.
+  function count(v) { return v.toLocaleString("en-US", { maximumFractionDigits: 2 }); }
+  // format applies the option's retroFormat to its value axes, tooltip and
+  // bar labels.
   function format(option) {
     var f = option.retroFormat;
-    if (!f) { return; }
-    var fn = f === "money" ? money : function (v) { return v + "%"; };
-    [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
-      if (axis.type === "value") {
-        axis.axisLabel = axis.axisLabel || {};
-        axis.axisLabel.formatter = fn;
-      }
-    });
+    var fn = f === "money" ? money : f === "percent" ? percent : count;
+    if (f) {
+      [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+        if (axis.type === "value") {
+          axis.axisLabel = axis.axisLabel || {};
+          axis.axisLabel.formatter = fn;
+        }
+      });
+    }
     option.tooltip = option.tooltip || {};
     option.tooltip.valueFormatter = function (v) { return typeof v === "number" ? fn(v) : v; };
+    [].concat(option.series || []).forEach(function (s) {
+      if (s.label && s.label.show) {
+        s.label.formatter = function (p) { return typeof p.value === "number" ? fn(p.value) : ""; };
+      }
+    });
+  }
+  // ink lightens the dark strokes (interval whiskers) for a dark background.
+  function ink(option) {
+    [].concat(option.series || []).forEach(function (s) {
+      var style = s.markLine && s.markLine.lineStyle;
+      if (style && style.color === "#333") { style.color = "#c8ced9"; }
+    });
+  }
+  // size redraws a chart at once (at its box's size, or at size), and gives
+  // its svg a viewBox so that the print stylesheet can scale it to the
+  // paper's width instead of cutting it.
+  function size(chart, to) {
+    chart.resize(to);
+    chart.getZr().flush();
+    var svg = chart.getDom().querySelector("svg");
+    if (svg) {
+      svg.setAttribute("viewBox", "0 0 " + chart.getWidth() + " " + chart.getHeight());
+      svg.setAttribute("preserveAspectRatio", "xMinYMin meet");
+    }
   }
   function start() {
     charts.forEach(function (c) { c.dispose(); });
@@ -35,18 +75,24 @@
     Object.keys(options).forEach(function (id) {
       var box = document.getElementById(id);
       if (!box) { return; }
-      var chart = echarts.init(box, dark && dark.matches ? "dark" : null, { renderer: "svg" });
-      var option = options[id];
+      var isDark = !!(dark && dark.matches);
+      var chart = echarts.init(box, isDark ? "dark" : null, { renderer: "svg" });
+      var option = JSON.parse(JSON.stringify(options[id]));
       option.backgroundColor = "transparent";
       format(option);
+      if (isDark) { ink(option); }
       chart.setOption(option);
+      size(chart, print && print.matches ? printed : undefined);
       charts.push(chart);
     });
   }
   start();
   if (dark && dark.addEventListener) { dark.addEventListener("change", start); }
-  function resize() { charts.forEach(function (c) { c.resize(); }); }
-  window.addEventListener("resize", resize);
-  window.addEventListener("beforeprint", resize);
-  window.addEventListener("afterprint", resize);
+  function resize() { charts.forEach(function (c) { size(c); }); }
+  function printSize() { charts.forEach(function (c) { size(c, printed); }); }
+  function fitPage() { if (print && print.matches) { printSize(); } else { resize(); } }
+  window.addEventListener("resize", fitPage);
+  window.addEventListener("beforeprint", printSize);
+  window.addEventListener("afterprint", fitPage);
+  if (print && print.addEventListener) { print.addEventListener("change", fitPage); }
 })();

@@ -1,10 +1,12 @@
 // check.mjs REPORT_DIR [SCREENS_DIR]
 //
 // Opens REPORT_DIR/report.html in Debian's headless Chromium with every
-// network request blocked, and checks what a reader would meet: no console
-// error, no request leaving the file, every chart drawn (an svg or canvas in
-// each .chart-box), every in-page link resolving to an element. Saves light
-// and dark screenshots and A4 and Letter PDF prints to SCREENS_DIR (default
+// network request blocked, and checks what a reader would meet: a page under
+// 1.5 MB, no console error, no request leaving the file, no script from the
+// data running (also with every chart's tooltips shown), every chart drawn
+// (an svg or canvas in each .chart-box), every in-page link resolving to an
+// element, and, printed, every chart drawn inside its box. Saves light and
+// dark screenshots and A4 and Letter PDF prints to SCREENS_DIR (default
 // REPORT_DIR/screens). Then parses every ```mermaid block of
 // REPORT_DIR/report.md with the real Mermaid parsers of versions 10 and 11,
 // in the same browser. Exits 1 on any failure.
@@ -37,6 +39,9 @@ const browser = await chromium.launch({
 try {
   // 1. The email page.
   const html = path.join(dir, 'report.html');
+  const maxBytes = 1500000;
+  const bytes = fs.statSync(html).size;
+  if (bytes > maxBytes) fail(`report.html is ${bytes} bytes, over ${maxBytes}`); else ok(`report.html is ${bytes} bytes (limit ${maxBytes})`);
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const blocked = [];
   await context.route('**/*', (route) => {
@@ -64,9 +69,34 @@ try {
     const toc = document.querySelectorAll('#contents + ul a, h2#contents ~ ul a').length;
     return { charts: boxes.length, empty, links: links.length, broken, toc, tables: document.querySelectorAll('table').length };
   });
+  // Every chart's tooltip, for every category: they are HTML, so CSV text
+  // placed there unescaped would run.
+  const tips = await page.evaluate(async () => {
+    let shown = 0;
+    const live = [];
+    for (const box of document.querySelectorAll('.chart-box')) {
+      const chart = globalThis.echarts && echarts.getInstanceByDom(box);
+      if (!chart) continue;
+      const series = chart.getOption().series || [];
+      for (let si = 0; si < series.length; si++) {
+        const n = Math.min((series[si].data || []).length, 200);
+        for (let di = 0; di < n; di++) {
+          chart.dispatchAction({ type: 'showTip', seriesIndex: si, dataIndex: di });
+          shown++;
+        }
+      }
+      chart.dispatchAction({ type: 'hideTip' });
+      for (const el of box.querySelectorAll('img, script, iframe, [onerror], [onload]')) live.push(`${box.id}: <${el.tagName.toLowerCase()}>`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    return { shown, live };
+  });
+  if (tips.live.length) fail(`live HTML from the data in chart tooltips: ${tips.live.join(', ')}`);
+  else ok(`${tips.shown} chart tooltips shown, none with live HTML`);
   if (dialogs.length) fail(`a script from the data ran (dialog: ${dialogs.join(', ')})`); else ok('no script from the data ran');
   if (errors.length) fail(`console errors: ${errors.slice(0, 5).join(' | ')}`); else ok('no console error');
-  if (blocked.length) fail(`network requests attempted: ${blocked.slice(0, 5).join(', ')}`); else ok('no network request');
+  const pageRequests = blocked.length;
+  if (pageRequests) fail(`network requests attempted: ${blocked.slice(0, 5).join(', ')}`); else ok('no network request');
   if (facts.charts === 0) fail('no chart containers');
   else if (facts.empty.length) fail(`charts not drawn: ${facts.empty.join(', ')}`);
   else ok(`all ${facts.charts} charts drawn`);
@@ -80,18 +110,24 @@ try {
   await page.screenshot({ path: path.join(screens, 'dark.png'), fullPage: true });
   if (errors.length > darkErrors) fail('console errors after switching to dark');
   await page.emulateMedia({ colorScheme: 'light', media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const cut = await page.evaluate(() => [...document.querySelectorAll('.chart-box')].filter((box) => {
+    const g = box.querySelector('svg, canvas');
+    return !g || g.getBoundingClientRect().width > box.getBoundingClientRect().width + 1;
+  }).map((box) => box.id));
+  if (cut.length) fail(`printed charts wider than their box: ${cut.join(', ')}`); else ok('printed, every chart fits its box');
   for (const format of ['A4', 'Letter']) {
     await page.pdf({ path: path.join(screens, `print-${format}.pdf`), format, printBackground: true });
   }
   ok(`screenshots and PDF prints in ${screens}`);
-  await context.close();
+  await page.close();
 
   // 2. The wiki page's Mermaid blocks, with the parsers wikis run.
   const md = fs.readFileSync(path.join(dir, 'report.md'), 'utf8');
   const blocks = [...md.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
   if (blocks.length === 0) fail('report.md has no Mermaid block');
   for (const version of ['mermaid10', 'mermaid11']) {
-    const mpage = await browser.newPage();
+    const mpage = await context.newPage(); // requests blocked and counted as above
     mpage.on('pageerror', (e) => fail(`${version}: ${e}`));
     await mpage.goto('about:blank');
     await mpage.addScriptTag({ path: path.join(here, 'node_modules', version, 'dist', 'mermaid.min.js') });
@@ -113,6 +149,9 @@ try {
     if (!bad.length) ok(`${version}: all ${blocks.length} Mermaid blocks parse`);
     await mpage.close();
   }
+  if (blocked.length > pageRequests) fail(`network requests attempted by Mermaid: ${blocked.slice(pageRequests, pageRequests + 5).join(', ')}`);
+  else ok('no network request from Mermaid');
+  await context.close();
 } finally {
   await browser.close();
 }

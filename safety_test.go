@@ -1,0 +1,230 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	goldhtml "github.com/yuin/goldmark/renderer/html"
+	"golang.org/x/net/html"
+)
+
+// hostileCampaigns are campaign names of testdata/small/campaigns.csv that
+// try to break out of each output, with the Mermaid label each must become:
+// Mermaid labels keep letters, digits, spaces and harmless punctuation and
+// turn the rest into spaces (so "<img src=x ...>" becomes "img src x ...").
+var hostileCampaigns = []struct {
+	id, name, mermaid string
+}{
+	{"C2", "Spring Ebook <img src=x onerror=alert(1)>", "Spring Ebook img src x onerror alert 1"},
+	{"C6", "</script><script>alert(1)</script>", "/script script alert 1 /script"},
+	{"C3", "Brand | `search`", "Brand search"},
+	{"C4", `Event "Booth" [London]`, "Event Booth London"},
+}
+
+// TestInjection proves that hostile campaign names reach every output as
+// plain text: report.html (page text and chart options), report.md rendered
+// by a Markdown renderer that lets raw HTML through, its Mermaid labels,
+// tables/*.csv (with formula-like cells neutralised) and report.json.
+func TestInjection(t *testing.T) {
+	out := t.TempDir()
+	if err := run([]string{"-q", "--out", out, "--period", "2026-Q3", "--max-bad-rows", "50%", "testdata/small"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	page, md := read("report.html"), read("report.md")
+
+	// report.html: the browser's view of the page.
+	text, scripts, live := pageText(t, page)
+	if len(scripts) != 3 { // the chart options, ECharts and the page's script
+		t.Errorf("report.html has %d script elements, want 3: a campaign name opened or closed one", len(scripts))
+	}
+	for _, l := range live {
+		t.Errorf("report.html: live markup from the data: %s", l)
+	}
+	var options any
+	if len(scripts) > 0 {
+		if err := json.Unmarshal([]byte(scripts[0]), &options); err != nil {
+			t.Errorf("report.html: the chart options are not JSON: %v", err)
+		}
+	}
+	chartStrings := map[string]bool{}
+	collectStrings(options, chartStrings)
+
+	// report.md: rendered with raw HTML allowed, so any HTML that slipped
+	// through would become live markup.
+	var rendered bytes.Buffer
+	unsafe := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(goldhtml.WithUnsafe()))
+	if err := unsafe.Convert(md, &rendered); err != nil {
+		t.Fatal(err)
+	}
+	mdText, mdScripts, mdLive := pageText(t, rendered.Bytes())
+	if len(mdScripts) > 0 {
+		t.Errorf("report.md renders %d script elements", len(mdScripts))
+	}
+	for _, l := range mdLive {
+		t.Errorf("report.md: live markup from the data: %s", l)
+	}
+
+	// The Mermaid blocks of report.md.
+	var labels []string
+	for _, block := range regexp.MustCompile("(?s)```mermaid\n(.*?)```").FindAllSubmatch(md, -1) {
+		for _, line := range strings.Split(string(block[1]), "\n") {
+			if strings.Count(line, `"`)%2 != 0 || strings.ContainsAny(strings.Replace(line, "-->", "", 1), "<>`") {
+				t.Errorf("unsafe Mermaid line: %s", line)
+			}
+			for _, m := range regexp.MustCompile(`"([^"]*)"`).FindAllStringSubmatch(line, -1) {
+				labels = append(labels, m[1])
+				if strings.ContainsAny(m[1], "[]|{}();:#") {
+					t.Errorf("Mermaid label with syntax characters: %q", m[1])
+				}
+			}
+		}
+	}
+
+	// tables/*.csv, as a spreadsheet reads them.
+	cells := map[string]bool{}
+	files, _ := filepath.Glob(filepath.Join(out, "tables", "*.csv"))
+	if len(files) == 0 {
+		t.Fatal("no tables/*.csv written")
+	}
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		records, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		if err != nil {
+			t.Errorf("%s: %v", filepath.Base(f), err)
+		}
+		for _, rec := range records {
+			for _, c := range rec {
+				cells[c] = true
+				if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+					t.Errorf("%s: cell %q would run as a spreadsheet formula", filepath.Base(f), c)
+				}
+			}
+		}
+	}
+	if !cells[`'=cmd|' /C calc'!A0 (C7)`] {
+		t.Error("tables/*.csv: the formula-like campaign name C7 is not neutralised with a leading apostrophe")
+	}
+
+	// report.json.
+	var report struct {
+		Campaigns []struct {
+			CampaignID string `json:"campaign_id"`
+			Name       string `json:"name"`
+		} `json:"campaigns"`
+	}
+	if err := json.Unmarshal(read("report.json"), &report); err != nil {
+		t.Fatal(err)
+	}
+	jsonNames := map[string]string{}
+	for _, c := range report.Campaigns {
+		jsonNames[c.CampaignID] = c.Name
+	}
+
+	for _, c := range hostileCampaigns {
+		shown := c.name + " (" + c.id + ")" // how tables and lists name a campaign
+		if !strings.Contains(text, shown) {
+			t.Errorf("report.html does not show %q as text", shown)
+		}
+		if !chartStrings[c.name] {
+			t.Errorf("report.html's chart options lack %q as a plain string", c.name)
+		}
+		if !strings.Contains(mdText, shown) {
+			t.Errorf("report.md does not render %q as text", shown)
+		}
+		if !contains(labels, c.mermaid) {
+			t.Errorf("report.md has no Mermaid label %q for %s", c.mermaid, c.id)
+		}
+		if !cells[shown] {
+			t.Errorf("tables/*.csv have no cell %q", shown)
+		}
+		if jsonNames[c.id] != c.name {
+			t.Errorf("report.json names %s %q, want %q", c.id, jsonNames[c.id], c.name)
+		}
+	}
+}
+
+// pageText parses an HTML page as a browser does and returns the text of
+// its body outside scripts (spaces collapsed), the text of each script
+// element, and a description of each element or attribute that would run
+// or load something: img, iframe, object, embed, on* attributes, and
+// javascript: links.
+func pageText(t *testing.T, page []byte) (text string, scripts, live []string) {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script":
+				var s strings.Builder
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					s.WriteString(c.Data)
+				}
+				scripts = append(scripts, s.String())
+				return
+			case "style":
+				return
+			case "img", "iframe", "object", "embed", "svg", "math":
+				live = append(live, "<"+n.Data+">")
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Key), "on") || strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
+					live = append(live, "<"+n.Data+" "+a.Key+">")
+				}
+			}
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return strings.Join(strings.Fields(b.String()), " "), scripts, live
+}
+
+// collectStrings adds every string inside a decoded JSON value to set.
+func collectStrings(v any, set map[string]bool) {
+	switch v := v.(type) {
+	case string:
+		set[v] = true
+	case []any:
+		for _, x := range v {
+			collectStrings(x, set)
+		}
+	case map[string]any:
+		for _, x := range v {
+			collectStrings(x, set)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
