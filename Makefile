@@ -24,10 +24,7 @@ FUZZMINIMIZETIME ?= 2s
 FUZZ_TARGETS = FuzzLoadCSV FuzzParseTime FuzzParseAmount FuzzDialect FuzzParseBool FuzzXLSXCell
 
 fuzz: ## a short run of each fuzz target
-	@for f in $(FUZZ_TARGETS); do \
-		echo "$(GO) test -run='^$$' -fuzz='^'$$f'$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZETIME) ./loader"; \
-		$(GO) test -run='^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZETIME) ./loader || exit 1; \
-	done
+	scripts/fuzz.sh $(FUZZTIME) $(FUZZMINIMIZETIME) $(FUZZ_TARGETS)
 
 sample: ## remake sample-data from its generator (fixed seed)
 	$(GO) run ./cmd/gensample -out sample-data
