@@ -274,10 +274,11 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 		return lo, ao, nil, usagef("--half-life must be a number of days above 0")
 	}
 	ao.HalfLifeDays = c.halfLife
-	if !validModel(c.model) {
-		return lo, ao, nil, usagef("--model %q: use one of %s", c.model, strings.Join(analysis.Models, ", "))
+	model, err := analysis.ParseModel(c.model)
+	if err != nil {
+		return lo, ao, nil, usagef("--%v", err) // --model "x": use one of ...
 	}
-	ao.Model = c.model
+	ao.Model = model
 	ao.Title = c.title
 	if c.notes != "" {
 		b, err := os.ReadFile(c.notes)
@@ -376,15 +377,6 @@ func runMapping(args []string, stdout, stderr io.Writer) error {
 		return usagef("mapping: expected one DATA_DIR, got %d arguments", fs.NArg())
 	}
 	return loader.PrintMapping(stdout, data, lo)
-}
-
-func validModel(m string) bool {
-	for _, x := range analysis.Models {
-		if x == m {
-			return true
-		}
-	}
-	return false
 }
 
 // reportProblems prints the input's problems, a few per file, on stderr.

@@ -18,7 +18,7 @@ type Options struct {
 	AsOf         loader.Time
 	Location     *time.Location
 	LookbackDays int
-	Model        string
+	Model        Model
 	SLAMinutes   float64
 	HalfLifeDays float64
 	Title        string
@@ -33,11 +33,8 @@ type Options struct {
 
 // DefaultOptions are the SPEC defaults.
 func DefaultOptions() Options {
-	return Options{AsOf: loader.NoTime, Location: time.UTC, LookbackDays: 180, Model: "linear", SLAMinutes: 60, HalfLifeDays: 7, MaxBadRows: "1%"}
+	return Options{AsOf: loader.NoTime, Location: time.UTC, LookbackDays: 180, Model: ModelLinear, SLAMinutes: 60, HalfLifeDays: 7, MaxBadRows: "1%"}
 }
-
-// Models lists the attribution models in the order the report shows them.
-var Models = []string{"first_touch", "last_touch", "linear", "position_based", "w_shaped", "time_decay", "markov"}
 
 const (
 	microsPerMinute = 60 * 1e6
@@ -76,7 +73,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 		opts.Location = time.UTC
 	}
 	if opts.Model == "" {
-		opts.Model = "linear"
+		opts.Model = ModelLinear
 	}
 	s := &scope{ds: ds, opts: opts, w: loader.Time(opts.LookbackDays) * microsPerDay}
 	s.asOf = opts.AsOf

@@ -17,11 +17,11 @@ type Attribution struct {
 // total, the part with a journey (attributed), the rest, and each model's
 // credit per campaign and per channel.
 type AttributionTarget struct {
-	Total        Money                       `json:"total"`
-	Attributed   Money                       `json:"attributed"`
-	Unattributed Money                       `json:"unattributed"`
-	Models       map[string]map[string]Money `json:"models"`
-	Channels     map[string]map[string]Money `json:"channels"`
+	Total        Money                      `json:"total"`
+	Attributed   Money                      `json:"attributed"`
+	Unattributed Money                      `json:"unattributed"`
+	Models       map[Model]map[string]Money `json:"models"`
+	Channels     map[Model]map[string]Money `json:"channels"`
 	// Reconciliation checks, per model, credited + unattributed = total.
 	Reconciliation []Reconciliation `json:"reconciliation"`
 	// Compare sets every model side by side per campaign, ordered by credit
@@ -31,24 +31,24 @@ type AttributionTarget struct {
 
 // Reconciliation is one model's check that credits add up.
 type Reconciliation struct {
-	Model        string `json:"model"`
-	Credited     Money  `json:"credited"`
-	Unattributed Money  `json:"unattributed"`
-	Total        Money  `json:"total"`
+	Model        Model `json:"model"`
+	Credited     Money `json:"credited"`
+	Unattributed Money `json:"unattributed"`
+	Total        Money `json:"total"`
 	// Difference is credited + unattributed - total (0 up to rounding).
 	Difference Money `json:"difference"`
 }
 
 // ModelComparison is one campaign's credit under every model.
 type ModelComparison struct {
-	CampaignID string           `json:"campaign_id"`
-	Name       string           `json:"name"`
-	Channel    string           `json:"channel"`
-	Credit     map[string]Money `json:"credit"`
-	Min        Money            `json:"min"`
-	Max        Money            `json:"max"`
+	CampaignID string          `json:"campaign_id"`
+	Name       string          `json:"name"`
+	Channel    string          `json:"channel"`
+	Credit     map[Model]Money `json:"credit"`
+	Min        Money           `json:"min"`
+	Max        Money           `json:"max"`
 	// Rank is the campaign's rank (1 = most credit) under each model.
-	Rank map[string]int `json:"rank"`
+	Rank map[Model]int `json:"rank"`
 	// RankChanges is true when the rank differs across models; BestRank and
 	// WorstRank bound it.
 	RankChanges bool `json:"rank_changes"`
@@ -57,7 +57,7 @@ type ModelComparison struct {
 }
 
 // credit returns model's credit per campaign_id (nil if the model is absent).
-func (t *AttributionTarget) credit(model string) map[string]float64 {
+func (t *AttributionTarget) credit(model Model) map[string]float64 {
 	m := t.Models[model]
 	out := make(map[string]float64, len(m))
 	for k, v := range m {
@@ -184,7 +184,7 @@ func (s *scope) nonConverting(journeys []journey) [][]loader.ID {
 func (s *scope) credit(journeys []journey, total, unattributed float64, nonConverting [][]loader.ID) AttributionTarget {
 	t := AttributionTarget{
 		Total: Money(total), Attributed: Money(total - unattributed), Unattributed: Money(unattributed),
-		Models: map[string]map[string]Money{}, Channels: map[string]map[string]Money{},
+		Models: map[Model]map[string]Money{}, Channels: map[Model]map[string]Money{},
 	}
 	nc := len(s.ds.Campaigns)
 	inJourney := make([]bool, nc)
@@ -193,10 +193,10 @@ func (s *scope) credit(journeys []journey, total, unattributed float64, nonConve
 			inJourney[jt.Campaign] = true
 		}
 	}
-	perModel := map[string][]float64{}
+	perModel := map[Model][]float64{}
 	var w []float64
 	for _, name := range Models {
-		if name == "markov" {
+		if name == ModelMarkov {
 			continue
 		}
 		model := s.ruleModel(name)
@@ -212,7 +212,7 @@ func (s *scope) credit(journeys []journey, total, unattributed float64, nonConve
 		}
 		perModel[name] = perCampaign
 	}
-	perModel["markov"] = markovCredit(journeys, nonConverting, nc, total-unattributed)
+	perModel[ModelMarkov] = markovCredit(journeys, nonConverting, nc, total-unattributed)
 
 	for _, name := range Models {
 		campaigns, channels := map[string]Money{}, map[string]Money{}

@@ -60,7 +60,7 @@ var journeyData = map[string]string{
 // TestAttributionModels checks every model end to end on journeyData.
 func TestAttributionModels(t *testing.T) {
 	r := analyzeJuly(t, loadFiles(t, journeyData), nil)
-	pipeline := map[string]map[string]float64{
+	pipeline := map[Model]map[string]float64{
 		"first_touch": {"C1": 1000, "C2": 0, "C3": 0, "C4": 0},
 		"last_touch":  {"C1": 0, "C2": 0, "C3": 0, "C4": 1000},
 		"linear":      {"C1": 250, "C2": 250, "C3": 250, "C4": 250},
@@ -78,7 +78,7 @@ func TestAttributionModels(t *testing.T) {
 		// removal 1. Shares 1/6, 1/6, 1/3, 1/3.
 		"markov": {"C1": 1000.0 / 6, "C2": 1000.0 / 6, "C3": 1000.0 / 3, "C4": 1000.0 / 3},
 	}
-	revenue := map[string]map[string]float64{
+	revenue := map[Model]map[string]float64{
 		"first_touch":    {"C1": 1000, "C2": 0, "C3": 0, "C4": 0},
 		"last_touch":     {"C1": 1000, "C2": 0, "C3": 0, "C4": 0},
 		"linear":         {"C1": 400, "C2": 200, "C3": 200, "C4": 200},
@@ -101,7 +101,7 @@ func TestAttributionModels(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		got  AttributionTarget
-		want map[string]map[string]float64
+		want map[Model]map[string]float64
 	}{{"pipeline", r.Attribution.Pipeline, pipeline}, {"revenue", r.Attribution.Revenue, revenue}} {
 		for _, model := range Models {
 			got, want := tc.got.Models[model], tc.want[model]

@@ -13,29 +13,29 @@ import (
 type weights func(j *journey, w []float64)
 
 // ruleModel returns the weights of a rule-based model of SPEC section 6.
-func (s *scope) ruleModel(name string) weights {
+func (s *scope) ruleModel(name Model) weights {
 	switch name {
-	case "first_touch":
+	case ModelFirstTouch:
 		return func(j *journey, w []float64) { w[0] = 1 }
-	case "last_touch":
+	case ModelLastTouch:
 		return func(j *journey, w []float64) { w[len(w)-1] = 1 }
-	case "linear":
+	case ModelLinear:
 		return func(j *journey, w []float64) {
 			for i := range w {
 				w[i] = 1 / float64(len(w))
 			}
 		}
-	case "position_based":
+	case ModelPositionBased:
 		return positionBased
-	case "w_shaped":
+	case ModelWShaped:
 		return func(j *journey, w []float64) {
 			wShaped(j.touches, s.earliestMQL(int(j.opp)), s.ds.Opportunities[j.opp].CreatedAt, w)
 		}
-	case "time_decay":
+	case ModelTimeDecay:
 		halfLife := s.opts.HalfLifeDays * microsPerDay
 		return func(j *journey, w []float64) { timeDecay(j.touches, halfLife, w) }
 	}
-	panic("analysis: unknown attribution model " + name)
+	panic("analysis: unknown attribution model " + string(name))
 }
 
 // positionBased gives 40% to the first and the last touch and shares 20%
@@ -312,7 +312,7 @@ func invert(a []float64, n int) ([]float64, bool) {
 }
 
 // compareModels builds the reconciliation and the side-by-side table.
-func (s *scope) compareModels(perModel map[string][]float64, inJourney []bool, total, unattributed float64) ([]Reconciliation, []ModelComparison) {
+func (s *scope) compareModels(perModel map[Model][]float64, inJourney []bool, total, unattributed float64) ([]Reconciliation, []ModelComparison) {
 	var rec []Reconciliation
 	for _, m := range Models {
 		sum := 0.0
@@ -335,7 +335,7 @@ func (s *scope) compareModels(perModel map[string][]float64, inJourney []bool, t
 	}
 	for _, c := range ids {
 		row := ModelComparison{CampaignID: s.campaignName(c), Name: s.ds.Campaigns[c].Name, Channel: s.campaignChannel[c],
-			Credit: map[string]Money{}, Rank: map[string]int{}, Min: Money(math.Inf(1)), Max: Money(math.Inf(-1))}
+			Credit: map[Model]Money{}, Rank: map[Model]int{}, Min: Money(math.Inf(1)), Max: Money(math.Inf(-1))}
 		for _, m := range Models {
 			v := perModel[m][c]
 			row.Credit[m] = Money(v)

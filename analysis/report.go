@@ -90,7 +90,7 @@ type PeriodInfo struct {
 type Settings struct {
 	TZ           string  `json:"tz"`
 	LookbackDays int     `json:"lookback_days"`
-	Model        string  `json:"model"`
+	Model        Model   `json:"model"`
 	SLAMinutes   float64 `json:"sla_minutes"`
 	HalfLifeDays float64 `json:"half_life_days"`
 	AsOfGiven    bool    `json:"as_of_given"`

@@ -215,7 +215,7 @@ func headerSection(d *document, r *analysis.Report) {
 	}
 	fmt.Fprintf(&d.header, "**Period:** %s (%s to %s, %d days) · **As of:** %s · **Inputs:** %d files, %s rows, %s skipped · **Lookback:** %d days · **Attribution model:** %s\n\n",
 		mdText(r.Period.Label), r.Period.From, r.Period.To, r.Period.Days, mdText(r.Period.AsOf), len(r.Inputs), count(rows), count(skipped),
-		r.Settings.LookbackDays, mdText(strings.ReplaceAll(r.Settings.Model, "_", " ")))
+		r.Settings.LookbackDays, mdText(strings.ReplaceAll(string(r.Settings.Model), "_", " ")))
 	t := r.Totals
 	// vs writes a tile's change against the previous period.
 	vs := func(rel *float64, delta string) string {
@@ -342,7 +342,7 @@ func spendSection(d *document, r *analysis.Report) {
 		d.p("%s", missingLine(r, "campaigns"))
 		return
 	}
-	model := strings.ReplaceAll(r.Settings.Model, "_", " ")
+	model := strings.ReplaceAll(string(r.Settings.Model), "_", " ")
 	rows := append([]analysis.Campaign(nil), r.Campaigns...)
 	sort.SliceStable(rows, func(i, j int) bool {
 		return rows[i].Cost+rows[i].AttributedRevenue > rows[j].Cost+rows[j].AttributedRevenue

@@ -9,7 +9,7 @@ import (
 )
 
 // modelNames are the attribution models as readers see them.
-var modelNames = map[string]string{
+var modelNames = map[analysis.Model]string{
 	"first_touch":    "First touch",
 	"last_touch":     "Last touch",
 	"linear":         "Linear",
@@ -125,8 +125,11 @@ func attributionSection(d *document, r *analysis.Report) {
 			all = append(all, full)
 		}
 		d.table(head, "l"+strings.Repeat("r", len(analysis.Models)+2), rows)
-		fullHead := append([]string{"campaign_id", "name", "channel"}, analysis.Models...)
-		fullHead = append(fullHead, "min", "max", "rank_"+def, "best_rank", "worst_rank")
+		fullHead := []string{"campaign_id", "name", "channel"}
+		for _, m := range analysis.Models {
+			fullHead = append(fullHead, string(m))
+		}
+		fullHead = append(fullHead, "min", "max", "rank_"+string(def), "best_rank", "worst_rank")
 		d.csvTable("attribution-"+strings.ToLower(strings.Fields(target.name)[0])+"-all-campaigns", fullHead, all)
 	}
 
