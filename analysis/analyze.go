@@ -2,8 +2,6 @@ package analysis
 
 import (
 	"errors"
-	"fmt"
-	"sort"
 	"time"
 
 	"github.com/campaignretro/retro/loader"
@@ -35,37 +33,6 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{AsOf: loader.NoTime, Location: time.UTC, LookbackDays: 180, Model: ModelLinear, SLAMinutes: 60, HalfLifeDays: 7, MaxBadRows: "1%"}
 }
-
-const (
-	microsPerMinute = 60 * 1e6
-	microsPerDay    = 24 * 60 * microsPerMinute
-)
-
-// scope is what every section shares: the dataset, P as instants, W, as_of
-// and indexes built once.
-type scope struct {
-	ds     *loader.Dataset
-	opts   Options
-	period Period
-	lo, hi loader.Time // P as the half-open instant range [lo, hi)
-	w      loader.Time // the lookback W
-	asOf   loader.Time
-	rank   []int32 // campaign ID -> position in campaign_id order
-
-	personOpps      []int32 // opportunities of each person: personOpps[personOppStart[p]:...]
-	personOppStart  []int32
-	campaignChannel []string
-}
-
-// progress reports the start of a section, when asked to.
-func (s *scope) progress(section string) {
-	if s.opts.Progress != nil {
-		s.opts.Progress(section)
-	}
-}
-
-// inP reports whether t's date (in the report time zone) is in P.
-func (s *scope) inP(t loader.Time) bool { return t != loader.NoTime && t >= s.lo && t < s.hi }
 
 // Analyze computes the report for ds.
 func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
@@ -205,73 +172,3 @@ func needs(ds *loader.Dataset, files ...string) string {
 	}
 	return out
 }
-
-// latestEvent is the largest event timestamp of the valid rows (SPEC: as_of).
-func latestEvent(ds *loader.Dataset) loader.Time {
-	m := loader.NoTime
-	max := func(t loader.Time) {
-		if t > m {
-			m = t
-		}
-	}
-	for _, l := range ds.Leads {
-		if l.Known {
-			max(l.CreatedAt)
-			max(l.MQLAt)
-			max(l.SQLAt)
-			max(l.DisqualifiedAt)
-		}
-	}
-	for _, t := range ds.Touches {
-		max(t.At)
-	}
-	for _, a := range ds.Activities {
-		max(a)
-	}
-	for _, o := range ds.Opportunities {
-		max(o.CreatedAt)
-		max(o.ClosedAt)
-	}
-	return m
-}
-
-// indexOpps builds the opportunities of each person (the reverse of people(o)).
-func (s *scope) indexOpps() {
-	n := len(s.ds.Leads)
-	s.personOppStart = make([]int32, n+1)
-	for _, p := range s.ds.OppPeople {
-		s.personOppStart[p+1]++
-	}
-	for i := 1; i <= n; i++ {
-		s.personOppStart[i] += s.personOppStart[i-1]
-	}
-	s.personOpps = make([]int32, len(s.ds.OppPeople))
-	next := append([]int32(nil), s.personOppStart[:n]...)
-	for o := range s.ds.Opportunities {
-		for _, p := range s.ds.PeopleOf(o) {
-			s.personOpps[next[p]] = int32(o)
-			next[p]++
-		}
-	}
-}
-
-// oppsOf returns the opportunities whose people include p, in file order.
-func (s *scope) oppsOf(p loader.ID) []int32 {
-	return s.personOpps[s.personOppStart[p]:s.personOppStart[p+1]]
-}
-
-// campaignsByID returns the known campaign IDs sorted by campaign_id.
-func (s *scope) campaignsByID() []loader.ID {
-	var ids []loader.ID
-	for c, camp := range s.ds.Campaigns {
-		if camp.Known {
-			ids = append(ids, loader.ID(c))
-		}
-	}
-	sort.Slice(ids, func(i, j int) bool { return s.rank[ids[i]] < s.rank[ids[j]] })
-	return ids
-}
-
-func (s *scope) campaignName(c loader.ID) string { return s.ds.CampaignIDs.Names[c] }
-
-var _ = fmt.Sprintf

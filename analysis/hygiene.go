@@ -212,68 +212,6 @@ func (s *scope) isCold(o int) bool {
 	return true
 }
 
-// firstTouchAtOrAfter returns the first of the ordered touches ts with
-// touched_at >= at, or nil.
-func firstTouchAtOrAfter(ts []loader.Touch, at loader.Time) *loader.Touch {
-	i, _ := slices.BinarySearchFunc(ts, at, compareTouchAt)
-	if i == len(ts) {
-		return nil
-	}
-	return &ts[i]
-}
-
-// lastTouchAtOrBefore returns the last of the ordered touches ts with
-// touched_at <= at (the largest campaign_id among touches at the same
-// instant), or nil.
-func lastTouchAtOrBefore(ts []loader.Touch, at loader.Time) *loader.Touch {
-	i, _ := slices.BinarySearchFunc(ts, at+1, compareTouchAt)
-	if i == 0 {
-		return nil
-	}
-	return &ts[i-1]
-}
-
-func compareTouchAt(t loader.Touch, at loader.Time) int {
-	switch {
-	case t.At < at:
-		return -1
-	case t.At > at:
-		return 1
-	}
-	return 0
-}
-
-// dayBounds returns the instants at which the days from..to begin, then the
-// end of to: bucket i of bucketOf is the day from+i.
-func (s *scope) dayBounds(from, to loader.Day) []loader.Time {
-	b := make([]loader.Time, 0, to-from+2)
-	for d := from; d <= to+1; d++ {
-		b = append(b, loader.Midnight(d, s.opts.Location))
-	}
-	return b
-}
-
-// bucketOf returns i such that bounds[i] <= t < bounds[i+1]; t must lie in
-// [bounds[0], bounds[len-1]).
-func bucketOf(bounds []loader.Time, t loader.Time) int {
-	i, found := slices.BinarySearch(bounds, t)
-	if found {
-		return i
-	}
-	return i - 1
-}
-
-// labelText returns the text of label, or "(none)" for the empty value.
-func labelText(ds *loader.Dataset, label loader.Label) string {
-	if label == 0 {
-		return emptyValueKey
-	}
-	return ds.Labels.Names[label]
-}
-
-// emptyValueKey is the key of an empty value in by_* tables and segments.
-const emptyValueKey = "(none)"
-
 // pipelineHealth fills the sections of SPEC 7 to 9 (hygiene, lead_quality,
 // segments, trend, previous) and wins into r, whose Totals and Campaigns
 // are already computed.

@@ -1,0 +1,195 @@
+package analysis
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/campaignretro/retro/loader"
+)
+
+const (
+	microsPerMinute = 60 * 1e6
+	microsPerDay    = 24 * 60 * microsPerMinute
+)
+
+// scope is what every section shares: the dataset, P as instants, W, as_of
+// and indexes built once.
+type scope struct {
+	ds     *loader.Dataset
+	opts   Options
+	period Period
+	lo, hi loader.Time // P as the half-open instant range [lo, hi)
+	w      loader.Time // the lookback W
+	asOf   loader.Time
+	rank   []int32 // campaign ID -> position in campaign_id order
+
+	personOpps      []int32 // opportunities of each person: personOpps[personOppStart[p]:...]
+	personOppStart  []int32
+	campaignChannel []string
+}
+
+// progress reports the start of a section, when asked to.
+func (s *scope) progress(section string) {
+	if s.opts.Progress != nil {
+		s.opts.Progress(section)
+	}
+}
+
+// inP reports whether t's date (in the report time zone) is in P.
+func (s *scope) inP(t loader.Time) bool { return t != loader.NoTime && t >= s.lo && t < s.hi }
+
+// latestEvent is the largest event timestamp of the valid rows (SPEC: as_of).
+func latestEvent(ds *loader.Dataset) loader.Time {
+	m := loader.NoTime
+	max := func(t loader.Time) {
+		if t > m {
+			m = t
+		}
+	}
+	for _, l := range ds.Leads {
+		if l.Known {
+			max(l.CreatedAt)
+			max(l.MQLAt)
+			max(l.SQLAt)
+			max(l.DisqualifiedAt)
+		}
+	}
+	for _, t := range ds.Touches {
+		max(t.At)
+	}
+	for _, a := range ds.Activities {
+		max(a)
+	}
+	for _, o := range ds.Opportunities {
+		max(o.CreatedAt)
+		max(o.ClosedAt)
+	}
+	return m
+}
+
+// indexOpps builds the opportunities of each person (the reverse of people(o)).
+func (s *scope) indexOpps() {
+	n := len(s.ds.Leads)
+	s.personOppStart = make([]int32, n+1)
+	for _, p := range s.ds.OppPeople {
+		s.personOppStart[p+1]++
+	}
+	for i := 1; i <= n; i++ {
+		s.personOppStart[i] += s.personOppStart[i-1]
+	}
+	s.personOpps = make([]int32, len(s.ds.OppPeople))
+	next := append([]int32(nil), s.personOppStart[:n]...)
+	for o := range s.ds.Opportunities {
+		for _, p := range s.ds.PeopleOf(o) {
+			s.personOpps[next[p]] = int32(o)
+			next[p]++
+		}
+	}
+}
+
+// oppsOf returns the opportunities whose people include p, in file order.
+func (s *scope) oppsOf(p loader.ID) []int32 {
+	return s.personOpps[s.personOppStart[p]:s.personOppStart[p+1]]
+}
+
+// campaignsByID returns the known campaign IDs sorted by campaign_id.
+func (s *scope) campaignsByID() []loader.ID {
+	var ids []loader.ID
+	for c, camp := range s.ds.Campaigns {
+		if camp.Known {
+			ids = append(ids, loader.ID(c))
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return s.rank[ids[i]] < s.rank[ids[j]] })
+	return ids
+}
+
+func (s *scope) campaignName(c loader.ID) string { return s.ds.CampaignIDs.Names[c] }
+
+// primaryPeople returns the primary person of every opportunity (SPEC 6):
+// o.lead_id, or else the earliest-created known lead in people(o), ties to
+// the smaller lead_id; NoID when there is none.
+func (s *scope) primaryPeople() []loader.ID {
+	ds := s.ds
+	out := make([]loader.ID, len(ds.Opportunities))
+	for o, opp := range ds.Opportunities {
+		out[o] = opp.Lead
+		if opp.Lead != loader.NoID {
+			continue
+		}
+		for _, p := range ds.PeopleOf(o) {
+			lead := ds.Leads[p]
+			if !lead.Known {
+				continue
+			}
+			best := out[o]
+			if best == loader.NoID || lead.CreatedAt < ds.Leads[best].CreatedAt ||
+				lead.CreatedAt == ds.Leads[best].CreatedAt && ds.People.Names[p] < ds.People.Names[best] {
+				out[o] = p
+			}
+		}
+	}
+	return out
+}
+
+// dayBounds returns the instants at which the days from..to begin, then the
+// end of to: bucket i of bucketOf is the day from+i.
+func (s *scope) dayBounds(from, to loader.Day) []loader.Time {
+	b := make([]loader.Time, 0, to-from+2)
+	for d := from; d <= to+1; d++ {
+		b = append(b, loader.Midnight(d, s.opts.Location))
+	}
+	return b
+}
+
+// bucketOf returns i such that bounds[i] <= t < bounds[i+1]; t must lie in
+// [bounds[0], bounds[len-1]).
+func bucketOf(bounds []loader.Time, t loader.Time) int {
+	i, found := slices.BinarySearch(bounds, t)
+	if found {
+		return i
+	}
+	return i - 1
+}
+
+// labelText returns the text of label, or "(none)" for the empty value.
+func labelText(ds *loader.Dataset, label loader.Label) string {
+	if label == 0 {
+		return emptyValueKey
+	}
+	return ds.Labels.Names[label]
+}
+
+// emptyValueKey is the key of an empty value in by_* tables and segments.
+const emptyValueKey = "(none)"
+
+// firstTouchAtOrAfter returns the first of the ordered touches ts with
+// touched_at >= at, or nil.
+func firstTouchAtOrAfter(ts []loader.Touch, at loader.Time) *loader.Touch {
+	i, _ := slices.BinarySearchFunc(ts, at, compareTouchAt)
+	if i == len(ts) {
+		return nil
+	}
+	return &ts[i]
+}
+
+// lastTouchAtOrBefore returns the last of the ordered touches ts with
+// touched_at <= at (the largest campaign_id among touches at the same
+// instant), or nil.
+func lastTouchAtOrBefore(ts []loader.Touch, at loader.Time) *loader.Touch {
+	i, _ := slices.BinarySearchFunc(ts, at+1, compareTouchAt)
+	if i == 0 {
+		return nil
+	}
+	return &ts[i-1]
+}
+
+func compareTouchAt(t loader.Touch, at loader.Time) int {
+	switch {
+	case t.At < at:
+		return -1
+	case t.At > at:
+		return 1
+	}
+	return 0
+}
