@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"errors"
 	"time"
 
 	"github.com/campaignretro/retro/loader"
@@ -34,39 +33,64 @@ func DefaultOptions() Options {
 	return Options{AsOf: loader.NoTime, Location: time.UTC, LookbackDays: 180, Model: ModelLinear, SLAMinutes: 60, HalfLifeDays: 7, MaxBadRows: "1%"}
 }
 
-// Analyze computes the report for ds.
+// Analyze computes the report for ds. It reads as the report's table of
+// contents: one line a section, in the SPEC's order but for section 6
+// (sourcing and attribution), which comes first because each campaign row
+// carries its attribution credit.
 func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
-	if opts.Location == nil {
-		opts.Location = time.UTC
+	s, err := newScope(ds, opts)
+	if err != nil {
+		return nil, err
 	}
-	if opts.Model == "" {
-		opts.Model = ModelLinear
+	r := s.newReport()
+	r.Sourcing = section(s, r, "sourcing", needs(ds, loader.OpportunitiesFile), s.sourcing)
+	r.Attribution = section(s, r, "attribution", needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.attribution)
+	r.Totals = section(s, r, "totals", "", s.totals)
+	r.Campaigns = section(s, r, "campaigns", needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Campaign { return s.campaigns(r.Attribution) })
+	r.Latency = section(s, r, "latency", needs(ds, loader.ActivitiesFile), s.latency)
+	if r.Latency != nil && !ds.Files.Touches {
+		r.missing("latency.by_campaign", needs(ds, loader.TouchesFile))
 	}
-	s := &scope{ds: ds, opts: opts, w: loader.Time(opts.LookbackDays) * microsPerDay}
-	s.asOf = opts.AsOf
-	if s.asOf == loader.NoTime {
-		s.asOf = latestEvent(ds)
-		if s.asOf == loader.NoTime {
-			return nil, errors.New("the input has no event timestamps: give --as-of or --period")
-		}
+	if s.available(r, "asset_types", s.assetNeeds()) {
+		r.AssetTypes, r.Assets, r.AssetDeals = s.assetTypes()
 	}
-	if opts.Period != nil {
-		s.period = *opts.Period
-	} else {
-		s.period = DefaultPeriod(loader.DayOf(s.asOf, opts.Location))
-	}
-	s.lo = loader.Midnight(s.period.From, opts.Location)
-	s.hi = loader.Midnight(s.period.To+1, opts.Location)
-	s.rank = loader.CampaignRanks(ds)
-	s.indexOpps()
-	s.campaignChannel = make([]string, len(ds.Campaigns))
-	for c, camp := range ds.Campaigns {
-		s.campaignChannel[c] = camp.Channel
-		if !camp.Known || camp.Channel == "" {
-			s.campaignChannel[c] = "(unknown)"
-		}
-	}
+	r.Hygiene = section(s, r, "hygiene", needs(ds, loader.OpportunitiesFile), s.hygiene)
+	r.LeadQuality = section(s, r, "lead_quality", "", func() *LeadQuality { return s.leadQuality(r.Campaigns) })
+	r.Segments = section(s, r, "segments", "", func() *Segments { return s.segments(r.Totals.WinRate) })
+	r.Trend = section(s, r, "trend", "", s.trend)
+	r.Previous, r.PreviousChange = s.previous(r.Totals)
+	r.Wins = section(s, r, "wins", needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.wins)
+	r.Findings = section(s, r, "findings", "", func() []Finding { return findings(r) })
+	return r, nil
+}
 
+// section returns compute(), the section called name, when nothing it
+// needs is missing; otherwise it lists the section as missing, with what
+// it needs, and returns the zero value.
+func section[T any](s *scope, r *Report, name, missing string, compute func() T) T {
+	if !s.available(r, name, missing) {
+		var none T
+		return none
+	}
+	return compute()
+}
+
+// available reports whether section name can be computed (missing, what
+// it needs, is empty): if so it reports the section's start as progress,
+// and if not it lists the section as missing.
+func (s *scope) available(r *Report, name, missing string) bool {
+	if missing != "" {
+		r.missing(name, missing)
+		return false
+	}
+	s.progress(name)
+	return true
+}
+
+// newReport returns the report's header: title, period, settings, inputs
+// and data quality, with every section still empty.
+func (s *scope) newReport() *Report {
+	ds, opts := s.ds, s.opts
 	r := &Report{
 		Schema:  Schema,
 		Title:   opts.Title,
@@ -104,50 +128,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 		r.DataQuality = append(r.DataQuality, Problem{File: p.File, Line: p.Line, Column: p.Column, Problem: p.Problem})
 	}
 	r.ProblemCounts = append([]loader.ProblemCount{}, ds.ProblemCounts...)
-
-	if ds.Files.Opportunities {
-		s.progress("sourcing")
-		r.Sourcing = s.sourcing()
-	} else {
-		r.missing("sourcing", needs(ds, "opportunities.csv"))
-	}
-	if ds.Files.Touches && ds.Files.Opportunities {
-		s.progress("attribution")
-		r.Attribution = s.attribution()
-	} else {
-		r.missing("attribution", needs(ds, "touches.csv", "opportunities.csv"))
-	}
-	r.Totals = s.totals()
-	if ds.Files.Campaigns && ds.Files.Touches {
-		s.progress("campaign funnel")
-		r.Campaigns = s.campaigns(r.Attribution)
-	} else {
-		r.missing("campaigns", needs(ds, "campaigns.csv", "touches.csv"))
-	}
-	if ds.Files.Activities {
-		s.progress("follow-up latency")
-		r.Latency = s.latency()
-		if !ds.Files.Touches {
-			r.missing("latency.by_campaign", needs(ds, "touches.csv"))
-		}
-	} else {
-		r.missing("latency", needs(ds, "activities.csv"))
-	}
-	switch {
-	case !ds.Files.Assets || !ds.Files.Touches:
-		r.missing("asset_types", needs(ds, "assets.csv", "touches.csv"))
-	case !ds.HasColumn["touches.csv.asset_id"]:
-		r.missing("asset_types", "the asset_id column of touches.csv")
-	default:
-		s.progress("asset types")
-		types, assets, closed := s.assetTypes()
-		r.AssetTypes, r.Assets, r.AssetDeals = types, assets, &closed
-	}
-	s.progress("hygiene, lead quality, segments, trend")
-	s.pipelineHealth(r)
-	s.progress("findings")
-	r.Findings = findings(r)
-	return r, nil
+	return r
 }
 
 func (r *Report) missing(section, files string) {

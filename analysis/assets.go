@@ -67,8 +67,20 @@ type ClosedDeals struct {
 	WinRate *float64 `json:"win_rate"`
 }
 
+// assetNeeds is what SPEC section 5 needs and the input lacks: assets.csv
+// and touches.csv with its asset_id column; empty when nothing is missing.
+func (s *scope) assetNeeds() string {
+	if missing := needs(s.ds, loader.AssetsFile, loader.TouchesFile); missing != "" {
+		return missing
+	}
+	if !s.ds.HasColumn[loader.TouchesFile+".asset_id"] {
+		return "the asset_id column of touches.csv"
+	}
+	return ""
+}
+
 // assetTypes computes SPEC section 5 and the per-asset table.
-func (s *scope) assetTypes() ([]AssetType, []AssetRow, ClosedDeals) {
+func (s *scope) assetTypes() ([]AssetType, []AssetRow, *ClosedDeals) {
 	ds := s.ds
 	// Asset types of assets.csv, sorted; typeOf maps an asset to its type.
 	var typeNames []string
@@ -205,7 +217,7 @@ func (s *scope) assetTypes() ([]AssetType, []AssetRow, ClosedDeals) {
 		return cmp.Compare(a.AssetID, b.AssetID)
 	})
 	closed := all.won + all.lost
-	return types, assets, ClosedDeals{Closed: closed, Won: all.won, WinRate: ratio(all.won, closed)}
+	return types, assets, &ClosedDeals{Closed: closed, Won: all.won, WinRate: ratio(all.won, closed)}
 }
 
 // twoProportionP is the two-sided p-value of the pooled two-proportion

@@ -40,13 +40,9 @@ func benchScope(b *testing.B) (*scope, *Report) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := &scope{ds: ds, opts: opts, period: p, w: loader.Time(opts.LookbackDays) * microsPerDay, asOf: latestEvent(ds)}
-	s.lo, s.hi = loader.Midnight(p.From, nil), loader.Midnight(p.To+1, nil)
-	s.rank = loader.CampaignRanks(ds)
-	s.indexOpps()
-	s.campaignChannel = make([]string, len(ds.Campaigns))
-	for c, camp := range ds.Campaigns {
-		s.campaignChannel[c] = camp.Channel
+	s, err := newScope(ds, opts)
+	if err != nil {
+		b.Fatal(err)
 	}
 	return s, r
 }
@@ -77,7 +73,14 @@ func BenchmarkSection(b *testing.B) {
 		{"attribution", func() { s.attribution() }},
 		{"latency", func() { s.latency() }},
 		{"asset types", func() { s.assetTypes() }},
-		{"health", func() { s.pipelineHealth(&Report{Totals: r.Totals, Campaigns: r.Campaigns}) }},
+		{"health", func() {
+			s.hygiene()
+			s.leadQuality(r.Campaigns)
+			s.segments(r.Totals.WinRate)
+			s.trend()
+			s.previous(r.Totals)
+			s.wins()
+		}},
 	}
 	for _, sec := range sections {
 		b.Run(sec.name, func(b *testing.B) {

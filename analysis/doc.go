@@ -1,15 +1,32 @@
 // Package analysis turns a loader.Dataset into a Report: every figure of
-// shared/SPEC.md, as plain values, with no I/O. The report's sections, in
-// order:
+// shared/SPEC.md, as plain values, with no I/O. Analyze (analyze.go) reads
+// as the table of contents; each section is computed in its own file. The
+// report's sections, in order:
 //
-//   - totals (SPEC 2): leads, responders, MQLs, SQLs, pipeline, revenue, cost
-//   - campaigns (SPEC 3): the funnel of each campaign in scope, cost prorated
-//   - latency (SPEC 4): how fast sales followed up on handoffs, and what it paid
-//   - attribution (SPEC 6): credit per campaign and channel (linear so far)
-//   - hygiene (SPEC 7): late, cold and fast-lost pipeline, per owner
-//   - lead_quality (SPEC 8): disqualify reasons, overall and per campaign
-//   - segments, trend, previous (SPEC 9): region and industry, weeks, the
-//     period before P; and wins, the largest marketing-touched deals won
+//   - totals (SPEC 2, totals.go): leads, responders, MQLs, SQLs, pipeline,
+//     revenue, cost
+//   - campaigns (SPEC 3, funnel.go): the funnel of each campaign in scope,
+//     cost prorated
+//   - latency (SPEC 4, latency.go): how fast sales followed up on handoffs,
+//     and what it paid
+//   - asset_types (SPEC 5, assets.go): whether deals touched by each kind
+//     of content win more often, and each asset's row
+//   - sourcing (SPEC 6, sourcing.go): pipeline and revenue by origin, beside
+//     what marketing touched
+//   - attribution (SPEC 6, attribution.go and models.go): credit per
+//     campaign and channel under every model (models_list.go names them)
+//   - hygiene (SPEC 7, hygiene.go): late, cold and fast-lost pipeline, per
+//     owner
+//   - lead_quality (SPEC 8, leadquality.go): disqualify reasons, overall and
+//     per campaign
+//   - segments, trend, previous (SPEC 9, segments.go, trend.go,
+//     previous.go): region and industry, weeks, the period before P
+//   - wins (wins.go): the largest marketing-touched deals won in P
+//   - findings (findings.go): the executive summary, written from the
+//     finished report
+//
+// scope.go holds what the sections share: P, W and as_of as instants, and
+// the indexes and lookups built once. stats.go holds rates and intervals.
 //
 // Warnings about missing files or odd data are returned in the Report, never
 // printed. Renderers read the Report and compute nothing.

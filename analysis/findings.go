@@ -39,9 +39,6 @@ func findings(r *Report) []Finding {
 	add(latencyFinding(r))
 	add(contentFinding(r))
 	add(sourcingFinding(r))
-	for _, f := range extraFindings {
-		add(f(r))
-	}
 	add(hygieneFinding(r))
 	add(leadQualityFinding(r))
 	add(winFinding(r))
@@ -69,9 +66,6 @@ func findings(r *Report) []Finding {
 	}
 	return out
 }
-
-// extraFindings are added by sections defined in other files.
-var extraFindings []func(r *Report) *Finding
 
 // periodFinding states the period's pipeline and revenue, with the change
 // against the previous period when there is one.

@@ -78,16 +78,17 @@ func BenchmarkPipelineHealth(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := &scope{ds: ds, opts: opts, period: p, w: 180 * microsPerDay, rank: loader.CampaignRanks(ds)}
-	s.lo, s.hi = loader.Midnight(p.From, opts.Location), loader.Midnight(p.To+1, opts.Location)
-	s.indexOpps()
+	s, err := newScope(ds, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, c := range []struct {
 		name string
 		run  func()
 	}{
 		{"hygiene", func() { s.hygiene() }},
 		{"lead_quality", func() { s.leadQuality(r.Campaigns) }},
-		{"segments", func() { s.segments() }},
+		{"segments", func() { s.segments(r.Totals.WinRate) }},
 		{"trend", func() { s.trend() }},
 		{"previous", func() { s.previous(r.Totals) }},
 		{"wins", func() { s.wins() }},

@@ -211,28 +211,3 @@ func (s *scope) isCold(o int) bool {
 	}
 	return true
 }
-
-// pipelineHealth fills the sections of SPEC 7 to 9 (hygiene, lead_quality,
-// segments, trend, previous) and wins into r, whose Totals and Campaigns
-// are already computed.
-func (s *scope) pipelineHealth(r *Report) {
-	ds := s.ds
-	if ds.Files.Opportunities {
-		r.Hygiene = s.hygiene()
-	} else {
-		r.missing("hygiene", needs(ds, loader.OpportunitiesFile))
-	}
-	r.LeadQuality = s.leadQuality(r.Campaigns)
-	r.Segments = s.segments()
-	if r.Totals.WinRate != nil {
-		markStandouts(r.Segments.Region, *r.Totals.WinRate)
-		markStandouts(r.Segments.Industry, *r.Totals.WinRate)
-	}
-	r.Trend = s.trend()
-	r.Previous, r.PreviousChange = s.previous(r.Totals)
-	if ds.Files.Touches && ds.Files.Opportunities {
-		r.Wins = s.wins()
-	} else {
-		r.missing("wins", needs(ds, loader.TouchesFile, loader.OpportunitiesFile))
-	}
-}

@@ -1,8 +1,10 @@
 package analysis
 
 import (
+	"errors"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/campaignretro/retro/loader"
 )
@@ -26,6 +28,43 @@ type scope struct {
 	personOpps      []int32 // opportunities of each person: personOpps[personOppStart[p]:...]
 	personOppStart  []int32
 	campaignChannel []string
+}
+
+// newScope returns the scope of an analysis of ds: P (opts.Period, or the
+// last quarter ending on or before as_of), as_of (opts.AsOf, or the latest
+// event timestamp) and the indexes every section uses.
+func newScope(ds *loader.Dataset, opts Options) (*scope, error) {
+	if opts.Location == nil {
+		opts.Location = time.UTC
+	}
+	if opts.Model == "" {
+		opts.Model = ModelLinear
+	}
+	s := &scope{ds: ds, opts: opts, w: loader.Time(opts.LookbackDays) * microsPerDay}
+	s.asOf = opts.AsOf
+	if s.asOf == loader.NoTime {
+		s.asOf = latestEvent(ds)
+		if s.asOf == loader.NoTime {
+			return nil, errors.New("the input has no event timestamps: give --as-of or --period")
+		}
+	}
+	if opts.Period != nil {
+		s.period = *opts.Period
+	} else {
+		s.period = DefaultPeriod(loader.DayOf(s.asOf, opts.Location))
+	}
+	s.lo = loader.Midnight(s.period.From, opts.Location)
+	s.hi = loader.Midnight(s.period.To+1, opts.Location)
+	s.rank = loader.CampaignRanks(ds)
+	s.indexOpps()
+	s.campaignChannel = make([]string, len(ds.Campaigns))
+	for c, camp := range ds.Campaigns {
+		s.campaignChannel[c] = camp.Channel
+		if !camp.Known || camp.Channel == "" {
+			s.campaignChannel[c] = "(unknown)"
+		}
+	}
+	return s, nil
 }
 
 // progress reports the start of a section, when asked to.

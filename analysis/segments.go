@@ -64,8 +64,10 @@ type segmentTally struct {
 	counted                       bool
 }
 
-// segments computes SPEC section 9's segments.region and segments.industry.
-func (s *scope) segments() *Segments {
+// segments computes SPEC section 9's segments.region and segments.industry,
+// marking the rows whose win rate stands out from overall (the period's win
+// rate; nil marks none).
+func (s *scope) segments(overall *float64) *Segments {
 	ds := s.ds
 	region := make([]segmentTally, ds.Labels.Len())
 	industry := make([]segmentTally, ds.Labels.Len())
@@ -121,7 +123,12 @@ func (s *scope) segments() *Segments {
 			}
 		}
 	}
-	return &Segments{Region: s.segmentRows(region), Industry: s.segmentRows(industry)}
+	seg := &Segments{Region: s.segmentRows(region), Industry: s.segmentRows(industry)}
+	if overall != nil {
+		markStandouts(seg.Region, *overall)
+		markStandouts(seg.Industry, *overall)
+	}
+	return seg
 }
 
 // segmentRows turns the tallies, indexed by label, into rows sorted by value.
