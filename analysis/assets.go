@@ -128,7 +128,7 @@ func (s *scope) assetTypes() ([]AssetType, []AssetRow, *ClosedDeals) {
 			}
 		}
 		count(&all)
-		lo, hi := opp.CreatedAt-s.w, opp.ClosedAt
+		lo, hi := s.lookbackStart(o), opp.ClosedAt
 		for _, p := range ds.PeopleOf(o) {
 			ts := ds.PersonTouches(p)
 			i := sort.Search(len(ts), func(i int) bool { return ts[i].At >= lo })

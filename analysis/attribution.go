@@ -129,7 +129,7 @@ func (s *scope) attribution() *Attribution {
 	for o, opp := range s.ds.Opportunities {
 		if s.inP(opp.CreatedAt) {
 			pipeTotal += opp.Amount
-			buf = s.journey(o, opp.CreatedAt-s.w, opp.CreatedAt, buf)
+			buf = s.journey(o, s.lookbackStart(o), opp.CreatedAt, buf)
 			if len(buf) == 0 {
 				pipeUn += opp.Amount
 			} else {
@@ -138,7 +138,7 @@ func (s *scope) attribution() *Attribution {
 		}
 		if opp.Status == loader.Won && s.inP(opp.ClosedAt) {
 			revTotal += opp.Amount
-			buf = s.journey(o, opp.CreatedAt-s.w, opp.ClosedAt, buf)
+			buf = s.journey(o, s.lookbackStart(o), opp.ClosedAt, buf)
 			if len(buf) == 0 {
 				revUn += opp.Amount
 			} else {

@@ -126,6 +126,10 @@ func (s *scope) indexOpps() {
 	}
 }
 
+// lookbackStart is the start of opportunity o's lookback window: its
+// created_at - W. A touch of its people from then on counts for it.
+func (s *scope) lookbackStart(o int) loader.Time { return s.ds.Opportunities[o].CreatedAt - s.w }
+
 // oppsOf returns the opportunities whose people include p, in file order.
 func (s *scope) oppsOf(p loader.ID) []int32 {
 	return s.personOpps[s.personOppStart[p]:s.personOppStart[p+1]]

@@ -111,7 +111,7 @@ func (s *scope) sourcing() *Sourcing {
 			if opp.Status != loader.Open && opp.ClosedAt < hi {
 				hi = opp.ClosedAt
 			}
-			touched = s.touched(o, opp.CreatedAt-s.w, hi)
+			touched = s.touched(o, s.lookbackStart(o), hi)
 		}
 		for _, g := range targets {
 			g.Total.add(opp.Amount)

@@ -47,7 +47,7 @@ func (s *scope) wins() []Win {
 			break
 		}
 		opp := ds.Opportunities[o]
-		buf = s.journey(o, opp.CreatedAt-s.w, opp.ClosedAt, buf)
+		buf = s.journey(o, s.lookbackStart(o), opp.ClosedAt, buf)
 		if len(buf) == 0 {
 			continue
 		}
