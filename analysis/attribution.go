@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/campaignretro/retro/loader"
 )
@@ -67,11 +66,7 @@ func (t *AttributionTarget) credit(model Model) map[string]float64 {
 }
 
 // journeyTouch is one touch of a journey.
-type journeyTouch struct {
-	At       loader.Time
-	Campaign loader.ID
-	Lead     loader.ID
-}
+type journeyTouch = loader.Touch
 
 // journey is an attributed opportunity: its value, conversion time T and
 // ordered touches J.
@@ -101,22 +96,10 @@ func (s *scope) journey(o int, lo, hi loader.Time, buf []journeyTouch) []journey
 			i--
 		}
 		for ; i < len(ts) && ts[i].At <= hi; i++ {
-			buf = append(buf, journeyTouch{At: ts[i].At, Campaign: ts[i].Campaign, Lead: p})
+			buf = append(buf, ts[i])
 		}
 	}
-	names := s.ds.People.Names
-	slices.SortFunc(buf, func(a, b journeyTouch) int {
-		switch {
-		case a.At != b.At:
-			if a.At < b.At {
-				return -1
-			}
-			return 1
-		case a.Campaign != b.Campaign:
-			return int(s.rank[a.Campaign] - s.rank[b.Campaign])
-		}
-		return strings.Compare(names[a.Lead], names[b.Lead])
-	})
+	slices.SortFunc(buf, s.touchOrder.Compare)
 	return buf
 }
 

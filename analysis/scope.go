@@ -24,6 +24,8 @@ type scope struct {
 	w      loader.Time // the lookback W
 	asOf   loader.Time
 	rank   []int32 // campaign ID -> position in campaign_id order
+	// touchOrder is the SPEC's order of touches across people.
+	touchOrder loader.TouchOrder
 
 	personOpps      []int32 // opportunities of each person: personOpps[personOppStart[p]:...]
 	personOppStart  []int32
@@ -56,6 +58,7 @@ func newScope(ds *loader.Dataset, opts Options) (*scope, error) {
 	s.lo = loader.Midnight(s.period.From, opts.Location)
 	s.hi = loader.Midnight(s.period.To+1, opts.Location)
 	s.rank = loader.CampaignRanks(ds)
+	s.touchOrder = loader.NewTouchOrder(ds)
 	s.indexOpps()
 	s.campaignChannel = make([]string, len(ds.Campaigns))
 	for c, camp := range ds.Campaigns {

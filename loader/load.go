@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -609,8 +610,7 @@ func (l *load) finish() {
 	l.hubNotes()
 	n := len(ds.Leads)
 
-	// Campaign order by campaign_id, for tie-breaking touch order.
-	rank := CampaignRanks(ds)
+	order := NewTouchOrder(ds)
 
 	if ds.Files.Touches {
 		ds.TouchStart = make([]int32, n+1)
@@ -623,23 +623,14 @@ func (l *load) finish() {
 		sorted := l.rawTouches
 		l.rawTouches = nil
 		groupInPlace(sorted, ds.TouchStart)
-		// Per person: order by (touched_at, campaign_id), file order for
-		// ties, then drop repeats of (campaign, instant): the first row wins.
+		// Per person: the SPEC's touch order, file order for ties, then
+		// drop repeats of (campaign, instant): the first row wins.
 		out := sorted[:0]
 		start := int32(0)
 		for p := 0; p < n; p++ {
 			seg := sorted[ds.TouchStart[p]:ds.TouchStart[p+1]]
 			slices.SortFunc(seg, func(a, b Touch) int {
-				switch {
-				case a.At != b.At:
-					if a.At < b.At {
-						return -1
-					}
-					return 1
-				case a.Campaign != b.Campaign:
-					return int(rank[a.Campaign]) - int(rank[b.Campaign])
-				}
-				return int(a.row - b.row)
+				return cmp.Or(order.Compare(a, b), cmp.Compare(a.row, b.row))
 			})
 			ds.TouchStart[p] = start
 			for i, t := range seg {

@@ -1,0 +1,30 @@
+package loader
+
+import "cmp"
+
+// TouchOrder compares touches in the SPEC's touch order: touched_at, then
+// campaign_id, then lead_id. asset_id, the SPEC's last key, never decides:
+// touches are de-duplicated on (lead, campaign, instant).
+type TouchOrder struct {
+	rank  []int32  // campaign ID -> position in campaign_id order
+	leads []string // person ID -> lead_id
+}
+
+// NewTouchOrder returns the touch order of ds's campaigns and people.
+func NewTouchOrder(ds *Dataset) TouchOrder {
+	return TouchOrder{rank: CampaignRanks(ds), leads: ds.People.Names}
+}
+
+// Compare returns -1, 0 or 1 as touch a comes before, with or after touch b.
+func (o TouchOrder) Compare(a, b Touch) int {
+	if c := cmp.Compare(a.At, b.At); c != 0 {
+		return c
+	}
+	if a.Campaign != b.Campaign {
+		return cmp.Compare(o.rank[a.Campaign], o.rank[b.Campaign])
+	}
+	if a.Lead == b.Lead {
+		return 0
+	}
+	return cmp.Compare(o.leads[a.Lead], o.leads[b.Lead])
+}
