@@ -43,31 +43,31 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 		return nil, err
 	}
 	r := s.newReport()
-	r.Sourcing = section(s, r, "sourcing", needs(ds, loader.OpportunitiesFile), s.sourcing)
-	r.Attribution = section(s, r, "attribution", needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.attribution)
-	r.Totals = section(s, r, "totals", "", s.totals)
-	r.Campaigns = section(s, r, "campaigns", needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Campaign { return s.campaigns(r.Attribution) })
-	r.Latency = section(s, r, "latency", needs(ds, loader.ActivitiesFile), s.latency)
+	r.Sourcing = section(s, r, SectionSourcing, needs(ds, loader.OpportunitiesFile), s.sourcing)
+	r.Attribution = section(s, r, SectionAttribution, needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.attribution)
+	r.Totals = section(s, r, SectionTotals, "", s.totals)
+	r.Campaigns = section(s, r, SectionCampaigns, needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Campaign { return s.campaigns(r.Attribution) })
+	r.Latency = section(s, r, SectionLatency, needs(ds, loader.ActivitiesFile), s.latency)
 	if r.Latency != nil && !ds.Files.Touches {
-		r.missing("latency.by_campaign", needs(ds, loader.TouchesFile))
+		r.missing(SectionLatencyByCampaign, needs(ds, loader.TouchesFile))
 	}
-	if s.available(r, "asset_types", s.assetNeeds()) {
+	if s.available(r, SectionAssetTypes, s.assetNeeds()) {
 		r.AssetTypes, r.Assets, r.AssetDeals = s.assetTypes()
 	}
-	r.Hygiene = section(s, r, "hygiene", needs(ds, loader.OpportunitiesFile), s.hygiene)
-	r.LeadQuality = section(s, r, "lead_quality", "", func() *LeadQuality { return s.leadQuality(r.Campaigns) })
-	r.Segments = section(s, r, "segments", "", func() *Segments { return s.segments(r.Totals.WinRate) })
-	r.Trend = section(s, r, "trend", "", s.trend)
+	r.Hygiene = section(s, r, SectionHygiene, needs(ds, loader.OpportunitiesFile), s.hygiene)
+	r.LeadQuality = section(s, r, SectionLeadQuality, "", func() *LeadQuality { return s.leadQuality(r.Campaigns) })
+	r.Segments = section(s, r, SectionSegments, "", func() *Segments { return s.segments(r.Totals.WinRate) })
+	r.Trend = section(s, r, SectionTrend, "", s.trend)
 	r.Previous, r.PreviousChange = s.previous(r.Totals)
-	r.Wins = section(s, r, "wins", needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.wins)
-	r.Findings = section(s, r, "findings", "", func() []Finding { return findings(r) })
+	r.Wins = section(s, r, SectionWins, needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.wins)
+	r.Findings = section(s, r, SectionFindings, "", func() []Finding { return findings(r) })
 	return r, nil
 }
 
 // section returns compute(), the section called name, when nothing it
 // needs is missing; otherwise it lists the section as missing, with what
 // it needs, and returns the zero value.
-func section[T any](s *scope, r *Report, name, missing string, compute func() T) T {
+func section[T any](s *scope, r *Report, name Section, missing string, compute func() T) T {
 	if !s.available(r, name, missing) {
 		var none T
 		return none
@@ -78,12 +78,12 @@ func section[T any](s *scope, r *Report, name, missing string, compute func() T)
 // available reports whether section name can be computed (missing, what
 // it needs, is empty): if so it reports the section's start as progress,
 // and if not it lists the section as missing.
-func (s *scope) available(r *Report, name, missing string) bool {
+func (s *scope) available(r *Report, name Section, missing string) bool {
 	if missing != "" {
 		r.missing(name, missing)
 		return false
 	}
-	s.progress(name)
+	s.progress(string(name))
 	return true
 }
 
@@ -131,7 +131,7 @@ func (s *scope) newReport() *Report {
 	return r
 }
 
-func (r *Report) missing(section, files string) {
+func (r *Report) missing(section Section, files string) {
 	r.Missing = append(r.Missing, MissingSection{Section: section, Needs: files})
 }
 

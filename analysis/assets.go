@@ -39,8 +39,18 @@ type AssetType struct {
 	// Verdict marks the clearest loser ("wins_less": the lowest lift below 1)
 	// and the clearest winner ("wins_more": the highest lift above 1) among
 	// the significant types with enough deals; empty for the others.
-	Verdict string `json:"verdict,omitempty"`
+	Verdict Verdict `json:"verdict,omitempty"`
 }
+
+// Verdict marks an asset type that clearly wins less or more often than
+// the closed deals it did not touch.
+type Verdict string
+
+// The verdicts of asset types.
+const (
+	VerdictWinsLess Verdict = "wins_less"
+	VerdictWinsMore Verdict = "wins_more"
+)
 
 // AssetRow is one asset of assets.csv: the names it collected and the deals
 // it touched. Rows are ranked by touched won revenue in cents (as shown, so
@@ -253,9 +263,9 @@ func markVerdicts(types []AssetType) {
 		}
 	}
 	if loser >= 0 {
-		types[loser].Verdict = "wins_less"
+		types[loser].Verdict = VerdictWinsLess
 	}
 	if winner >= 0 {
-		types[winner].Verdict = "wins_more"
+		types[winner].Verdict = VerdictWinsMore
 	}
 }

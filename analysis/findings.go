@@ -15,7 +15,7 @@ import (
 type Finding struct {
 	Kind    string  `json:"kind"`
 	Text    string  `json:"text"`
-	Section string  `json:"section"`
+	Section Section `json:"section"`
 	Stake   float64 `json:"-"`
 }
 
@@ -72,7 +72,7 @@ func findings(r *Report) []Finding {
 func periodFinding(r *Report) *Finding {
 	t := r.Totals
 	if t.Pipeline == nil || t.Revenue == nil {
-		return &Finding{Kind: "period", Section: "campaigns", Text: fmt.Sprintf("%s brought %s leads and %s MQLs.", r.Period.Label, h.Count(t.LeadsCreated), h.Count(t.MQLs))}
+		return &Finding{Kind: "period", Section: SectionCampaigns, Text: fmt.Sprintf("%s brought %s leads and %s MQLs.", r.Period.Label, h.Count(t.LeadsCreated), h.Count(t.MQLs))}
 	}
 	text := fmt.Sprintf("%s created %s of pipeline in %s and won %s in %s", r.Period.Label,
 		h.MoneyShort(float64(*t.Pipeline)), h.Plural(*t.OpportunitiesCreated, "opportunity", "opportunities"),
@@ -80,13 +80,13 @@ func periodFinding(r *Report) *Finding {
 	if t.WinRate != nil {
 		text += fmt.Sprintf(" (win rate %s)", h.Percent(*t.WinRate))
 	}
-	section := "campaigns"
+	section := SectionCampaigns
 	if pc := r.PreviousChange; pc != nil && pc.Relative != nil && pc.Relative.Pipeline != nil {
 		text += fmt.Sprintf("; pipeline is %s on %s", upDown(*pc.Relative.Pipeline), pc.Label)
 		if pc.Relative.Revenue != nil {
 			text += fmt.Sprintf(" and revenue %s", upDown(*pc.Relative.Revenue))
 		}
-		section = "previous"
+		section = SectionPrevious
 	}
 	return &Finding{Kind: "period", Section: section, Text: text + "."}
 }
@@ -129,7 +129,7 @@ func bestCampaignFinding(r *Report) *Finding {
 		return nil
 	}
 	return &Finding{
-		Kind: "best_campaign", Section: "campaigns", Stake: float64(best.Pipeline),
+		Kind: "best_campaign", Section: SectionCampaigns, Stake: float64(best.Pipeline),
 		Text: fmt.Sprintf("%s (%s) turned %s of its %s responders into opportunities, %s the rate of all campaigns (%s), and touched %s of pipeline.",
 			best.Name, best.CampaignID, h.Percent(*best.OppRate), h.Count(best.Responders), h.Multiple(*best.OppRate/avg), h.Percent(avg), h.MoneyShort(float64(best.Pipeline))),
 	}
@@ -160,7 +160,7 @@ func weakCampaignFinding(r *Report) *Finding {
 	if weak.ROI != nil {
 		text += fmt.Sprintf("; ROI %s under %s credit", h.SignedPercent(*weak.ROI), strings.ReplaceAll(string(r.Settings.Model), "_", " "))
 	}
-	return &Finding{Kind: "weak_campaign", Section: "spend", Stake: float64(weak.Cost), Text: text + "."}
+	return &Finding{Kind: "weak_campaign", Section: SectionSpend, Stake: float64(weak.Cost), Text: text + "."}
 }
 
 // latencyFinding compares fast and slow follow-up when the difference is
@@ -175,7 +175,7 @@ func latencyFinding(r *Report) *Finding {
 		if l.WithinSLA == nil {
 			return nil
 		}
-		return &Finding{Kind: "follow_up", Section: "latency", Stake: 0,
+		return &Finding{Kind: "follow_up", Section: SectionLatency, Stake: 0,
 			Text: fmt.Sprintf("Sales contacted %s of %s handoffs within the %s SLA; %s were never contacted.",
 				h.Percent(*l.WithinSLA), h.Count(l.Handoffs), h.Duration(l.SLAMinutes), h.Count(l.Handoffs-l.Contacted))}
 	}
@@ -190,7 +190,7 @@ func latencyFinding(r *Report) *Finding {
 	if l.WithinSLA != nil {
 		text += fmt.Sprintf("; %s of %s handoffs were contacted within the %s SLA", h.Percent(*l.WithinSLA), h.Count(l.Handoffs), h.Duration(l.SLAMinutes))
 	}
-	return &Finding{Kind: "follow_up", Section: "latency", Stake: stake, Text: text + "."}
+	return &Finding{Kind: "follow_up", Section: SectionLatency, Stake: stake, Text: text + "."}
 }
 
 // hygieneFinding names the owner with the largest flagged share of new
@@ -216,7 +216,7 @@ func hygieneFinding(r *Report) *Finding {
 			text += fmt.Sprintf("; across all owners %s of new opportunities came in the last 14 days, more than the %s an even pace gives", h.Percent(*hy.LateShare), h.Percent(hy.ExpectedLateShare))
 		}
 	}
-	return &Finding{Kind: "hygiene", Section: "hygiene", Stake: float64(o.Pipeline) * *o.FlaggedShare,
+	return &Finding{Kind: "hygiene", Section: SectionHygiene, Stake: float64(o.Pipeline) * *o.FlaggedShare,
 		Text: text + ". A prompt for a conversation, not a verdict."}
 }
 
@@ -245,7 +245,7 @@ func leadQualityFinding(r *Report) *Finding {
 			cost = float64(c.Cost)
 		}
 	}
-	return &Finding{Kind: "lead_quality", Section: "lead_quality", Stake: cost,
+	return &Finding{Kind: "lead_quality", Section: SectionLeadQuality, Stake: cost,
 		Text: fmt.Sprintf("%s (%s) brought %s of the %s leads sales disqualified, most often for \"%s\" (%s).",
 			top.Name, top.CampaignID, h.Count(top.Disqualified), h.Count(lq.Disqualified), top.Reasons[0].Reason, h.Count(top.Reasons[0].Count))}
 }
@@ -267,7 +267,7 @@ func winFinding(r *Report) *Finding {
 		}
 		names = append(names, id)
 	}
-	return &Finding{Kind: "win", Section: "wins", Stake: float64(w.Amount) / 2,
+	return &Finding{Kind: "win", Section: SectionWins, Stake: float64(w.Amount) / 2,
 		Text: fmt.Sprintf("The largest win that marketing touched: %s (%s, account %s), touched by %s.",
 			w.OpportunityID, h.MoneyShort(float64(w.Amount)), w.AccountID, strings.Join(names, ", "))}
 }
@@ -291,9 +291,9 @@ func contentFinding(r *Report) *Finding {
 	var loser, winner *AssetType
 	for i := range r.AssetTypes {
 		switch r.AssetTypes[i].Verdict {
-		case "wins_less":
+		case VerdictWinsLess:
 			loser = &r.AssetTypes[i]
-		case "wins_more":
+		case VerdictWinsMore:
 			winner = &r.AssetTypes[i]
 		}
 	}
@@ -321,7 +321,7 @@ func contentFinding(r *Report) *Finding {
 	if len(parts) == 2 {
 		test = " (p < 0.05 for each)."
 	}
-	return &Finding{Kind: "content", Section: "asset_types", Stake: stake,
+	return &Finding{Kind: "content", Section: SectionAssetTypes, Stake: stake,
 		Text: strings.ToUpper(text[:1]) + text[1:] + test}
 }
 
@@ -341,5 +341,5 @@ func sourcingFinding(r *Report) *Finding {
 	if v.SourcedShare != nil && v.TouchedShare != nil {
 		text += fmt.Sprintf("; of revenue won, %s was marketing sourced and %s marketing touched", h.Percent(*v.SourcedShare), h.Percent(*v.TouchedShare))
 	}
-	return &Finding{Kind: "sourcing", Section: "sourcing", Stake: float64(p.MarketingSourced.Amount) / 4, Text: text + "."}
+	return &Finding{Kind: "sourcing", Section: SectionSourcing, Stake: float64(p.MarketingSourced.Amount) / 4, Text: text + "."}
 }

@@ -56,14 +56,14 @@ type LatencyWithin struct {
 // LatencyBucket is one row of the latency table: the handoffs whose first
 // follow-up fell in one latency range, and how they converted.
 type LatencyBucket struct {
-	Bucket        string    `json:"bucket"`
-	Leads         int       `json:"leads"`
-	SQLs          int       `json:"sqls"`
-	SQLRate       *float64  `json:"sql_rate"`
-	SQLRateCI     *Interval `json:"sql_rate_ci"`
-	Opportunities int       `json:"opportunities"`
-	OppRate       *float64  `json:"opp_rate"`
-	OppRateCI     *Interval `json:"opp_rate_ci"`
+	Bucket        BucketName `json:"bucket"`
+	Leads         int        `json:"leads"`
+	SQLs          int        `json:"sqls"`
+	SQLRate       *float64   `json:"sql_rate"`
+	SQLRateCI     *Interval  `json:"sql_rate_ci"`
+	Opportunities int        `json:"opportunities"`
+	OppRate       *float64   `json:"opp_rate"`
+	OppRateCI     *Interval  `json:"opp_rate_ci"`
 }
 
 // LatencyGroup is the follow-up speed of the handoffs of one owner, campaign
@@ -105,10 +105,23 @@ type LatencyTakeaway struct {
 	Significant bool `json:"significant"`
 }
 
-// LatencyBuckets are the bucket names, in the SPEC's order.
-var LatencyBuckets = []string{"0-5m", "5m-1h", "1h-24h", "1d-7d", ">7d", "never"}
+// BucketName names a latency bucket: the range its first follow-up fell in.
+type BucketName string
 
-// bucketNever is the index of "never" in LatencyBuckets.
+// The latency buckets of SPEC section 4.
+const (
+	BucketTo5m   BucketName = "0-5m"
+	BucketTo1h   BucketName = "5m-1h"
+	BucketTo24h  BucketName = "1h-24h"
+	BucketTo7d   BucketName = "1d-7d"
+	BucketOver7d BucketName = ">7d"
+	BucketNever  BucketName = "never"
+)
+
+// LatencyBuckets are the bucket names, in the SPEC's order.
+var LatencyBuckets = []BucketName{BucketTo5m, BucketTo1h, BucketTo24h, BucketTo7d, BucketOver7d, BucketNever}
+
+// bucketNever is the index of BucketNever in LatencyBuckets.
 const bucketNever = 5
 
 // MaxCurvePoints caps the number of steps kept in Latency.Curve.
@@ -255,7 +268,7 @@ func (s *scope) latency() *Latency {
 
 	labelKey := func(l int32) (string, string) {
 		if l == 0 {
-			return "(none)", ""
+			return NoValue, ""
 		}
 		return ds.Labels.Names[l], ""
 	}
@@ -266,7 +279,7 @@ func (s *scope) latency() *Latency {
 			func(o *observation) int32 { return o.campaign },
 			func(c int32) (string, string) {
 				if c == 0 {
-					return "(none)", ""
+					return NoValue, ""
 				}
 				return ds.CampaignIDs.Names[c-1], ds.Campaigns[c-1].Name
 			})

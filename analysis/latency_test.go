@@ -283,7 +283,7 @@ func TestLatencyFigures(t *testing.T) {
 	// One lead per bucket; B's SQL counts (after h), C's does not (before
 	// h); G's opp is created after h, H's before.
 	want := []struct {
-		bucket            string
+		bucket            BucketName
 		leads, sqls, opps int
 	}{{"0-5m", 1, 0, 0}, {"5m-1h", 1, 1, 0}, {"1h-24h", 1, 0, 0}, {"1d-7d", 1, 0, 1}, {">7d", 1, 0, 0}, {"never", 1, 0, 0}}
 	if len(l.Buckets) != len(want) {

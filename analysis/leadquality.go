@@ -81,7 +81,7 @@ func (s *scope) leadQuality(funnel []Campaign) *LeadQuality {
 	var runs []ReasonCount
 	for i := 0; i < len(verdicts); {
 		c := verdicts[i].campaign
-		row := LeadQualityCampaign{CampaignID: emptyValueKey}
+		row := LeadQualityCampaign{CampaignID: NoValue}
 		if c != loader.NoID {
 			row.CampaignID = s.campaignName(c)
 			row.Name = ds.Campaigns[c].Name

@@ -101,8 +101,8 @@ type Problem struct {
 
 // MissingSection names a section left out and what would enable it.
 type MissingSection struct {
-	Section string `json:"section"`
-	Needs   string `json:"needs"`
+	Section Section `json:"section"`
+	Needs   string  `json:"needs"`
 }
 
 // Totals are the headline figures of SPEC section 2. A pointer is nil (null)

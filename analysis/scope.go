@@ -201,13 +201,14 @@ func bucketOf(bounds []loader.Time, t loader.Time) int {
 // labelText returns the text of label, or "(none)" for the empty value.
 func labelText(ds *loader.Dataset, label loader.Label) string {
 	if label == 0 {
-		return emptyValueKey
+		return NoValue
 	}
 	return ds.Labels.Names[label]
 }
 
-// emptyValueKey is the key of an empty value in by_* tables and segments.
-const emptyValueKey = "(none)"
+// NoValue is the key of an empty value in by_* tables and segments, and the
+// campaign of rows with no campaign touch (lead_quality, latency).
+const NoValue = "(none)"
 
 // firstTouchAtOrAfter returns the first of the ordered touches ts with
 // touched_at >= at, or nil.

@@ -36,8 +36,18 @@ type SegmentRow struct {
 	// Standout is "above" or "below" when the win rate's 95% interval lies
 	// wholly above or below the period's overall win rate, with at least
 	// SmallSample closed deals; empty otherwise.
-	Standout string `json:"standout,omitempty"`
+	Standout Standout `json:"standout,omitempty"`
 }
+
+// Standout marks a segment whose win rate lies clearly above or below the
+// period's.
+type Standout string
+
+// The standouts of segment rows.
+const (
+	StandoutAbove Standout = "above"
+	StandoutBelow Standout = "below"
+)
 
 // markStandouts sets the Standout of the rows whose win rate differs
 // clearly from overall.
@@ -49,9 +59,9 @@ func markStandouts(rows []SegmentRow, overall float64) {
 		}
 		switch {
 		case r.WinRateCI[0] > overall:
-			r.Standout = "above"
+			r.Standout = StandoutAbove
 		case r.WinRateCI[1] < overall:
-			r.Standout = "below"
+			r.Standout = StandoutBelow
 		}
 	}
 }

@@ -307,7 +307,7 @@ func TestMarkStandouts(t *testing.T) {
 		row(9, 1),   // 90% but only 10 deals: no claim
 	}
 	markStandouts(rows, 0.3)
-	want := []string{"above", "below", "", ""}
+	want := []Standout{StandoutAbove, StandoutBelow, "", ""}
 	for i, r := range rows {
 		if r.Standout != want[i] {
 			t.Errorf("row %d: standout %q, want %q", i, r.Standout, want[i])

@@ -383,7 +383,7 @@ func spendSection(d *document, r *analysis.Report) {
 	d.define("ROI", "Return on investment: (attributed revenue - cost) / cost.")
 }
 
-func missingLine(r *analysis.Report, section string) string {
+func missingLine(r *analysis.Report, section analysis.Section) string {
 	for _, m := range r.Missing {
 		if m.Section == section {
 			return "This section needs " + mdText(m.Needs) + ", which the input folder does not have."
@@ -432,7 +432,7 @@ func dataQualitySection(d *document, r *analysis.Report) {
 	if len(r.Missing) > 0 {
 		d.h3("Sections left out")
 		for _, m := range r.Missing {
-			fmt.Fprintf(&d.body, "- %s: needs %s\n", mdText(strings.ReplaceAll(m.Section, "_", " ")), mdText(m.Needs))
+			fmt.Fprintf(&d.body, "- %s: needs %s\n", mdText(strings.ReplaceAll(string(m.Section), "_", " ")), mdText(m.Needs))
 		}
 		d.body.WriteString("\n")
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // bucketLabels are reader-facing names of the latency buckets.
-var bucketLabels = map[string]string{
+var bucketLabels = map[analysis.BucketName]string{
 	"0-5m": "0–5 min", "5m-1h": "5 min–1 h", "1h-24h": "1–24 h", "1d-7d": "1–7 days", ">7d": "over 7 days", "never": "never contacted",
 }
 
@@ -225,7 +225,7 @@ func quantileText(m *float64) string {
 }
 
 // bucket returns the latency bucket named name.
-func bucket(l *analysis.Latency, name string) analysis.LatencyBucket {
+func bucket(l *analysis.Latency, name analysis.BucketName) analysis.LatencyBucket {
 	for _, b := range l.Buckets {
 		if b.Bucket == name {
 			return b

@@ -7,7 +7,7 @@ import (
 )
 
 // sectionHeadings maps a finding's section to the heading that backs it.
-var sectionHeadings = map[string]string{
+var sectionHeadings = map[analysis.Section]string{
 	"campaigns":    "Campaign funnel",
 	"spend":        "Spend and return",
 	"latency":      "Follow-up speed",
