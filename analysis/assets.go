@@ -140,10 +140,8 @@ func (s *scope) assetTypes() ([]AssetType, []AssetRow, *ClosedDeals) {
 		count(&all)
 		lo, hi := s.lookbackStart(o), opp.ClosedAt
 		for _, p := range ds.PeopleOf(o) {
-			ts := ds.PersonTouches(p)
-			i := sort.Search(len(ts), func(i int) bool { return ts[i].At >= lo })
-			for ; i < len(ts) && ts[i].At <= hi; i++ {
-				a := ts[i].Asset
+			for _, touch := range touchesIn(ds.PersonTouches(p), lo, hi) {
+				a := touch.Asset
 				if a == loader.NoID || typeOf[a] < 0 {
 					continue
 				}

@@ -82,22 +82,7 @@ type journey struct {
 func (s *scope) journey(o int, lo, hi loader.Time, buf []journeyTouch) []journeyTouch {
 	buf = buf[:0]
 	for _, p := range s.ds.PeopleOf(o) {
-		ts := s.ds.PersonTouches(p)
-		i, _ := slices.BinarySearchFunc(ts, lo, func(t loader.Touch, at loader.Time) int {
-			if t.At < at {
-				return -1
-			}
-			if t.At > at {
-				return 1
-			}
-			return 0
-		})
-		for i > 0 && ts[i-1].At >= lo {
-			i--
-		}
-		for ; i < len(ts) && ts[i].At <= hi; i++ {
-			buf = append(buf, ts[i])
-		}
+		buf = append(buf, touchesIn(s.ds.PersonTouches(p), lo, hi)...)
 	}
 	slices.SortFunc(buf, s.touchOrder.Compare)
 	return buf

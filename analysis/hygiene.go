@@ -201,7 +201,7 @@ func (s *scope) isCold(o int) bool {
 	created := s.ds.Opportunities[o].CreatedAt
 	lo := created - coldDays*microsPerDay
 	for _, p := range s.ds.PeopleOf(o) {
-		if t := firstTouchAtOrAfter(s.ds.PersonTouches(p), lo); t != nil && t.At <= created {
+		if len(touchesIn(s.ds.PersonTouches(p), lo, created)) > 0 {
 			return false
 		}
 		acts := s.ds.PersonActivities(p)

@@ -3,7 +3,6 @@ package analysis
 import (
 	"cmp"
 	"slices"
-	"sort"
 
 	"github.com/campaignretro/retro/loader"
 )
@@ -226,9 +225,8 @@ func (s *scope) latency() *Latency {
 		} else {
 			o.t = s.asOf - h
 		}
-		touches := ds.PersonTouches(p)
-		if i := sort.Search(len(touches), func(i int) bool { return touches[i].At > h }); i > 0 {
-			o.campaign = touches[i-1].Campaign + 1
+		if t := lastTouchAtOrBefore(ds.PersonTouches(p), h); t != nil {
+			o.campaign = t.Campaign + 1
 		}
 		leads[b]++
 		if lead.SQLAt != loader.NoTime && lead.SQLAt >= h {

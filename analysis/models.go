@@ -69,13 +69,7 @@ func wShaped(touches []journeyTouch, mql, created loader.Time, w []float64) {
 		if t == loader.NoTime {
 			return -1
 		}
-		i, _ := slices.BinarySearchFunc(touches, t, func(jt journeyTouch, t loader.Time) int {
-			if jt.At <= t {
-				return -1
-			}
-			return 1
-		})
-		return i - 1
+		return len(touchesTo(touches, t)) - 1
 	}
 	roles := []int{0}
 	if m := lastAtOrBefore(mql); m >= 0 {

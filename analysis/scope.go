@@ -209,34 +209,3 @@ func labelText(ds *loader.Dataset, label loader.Label) string {
 // NoValue is the key of an empty value in by_* tables and segments, and the
 // campaign of rows with no campaign touch (lead_quality, latency).
 const NoValue = "(none)"
-
-// firstTouchAtOrAfter returns the first of the ordered touches ts with
-// touched_at >= at, or nil.
-func firstTouchAtOrAfter(ts []loader.Touch, at loader.Time) *loader.Touch {
-	i, _ := slices.BinarySearchFunc(ts, at, compareTouchAt)
-	if i == len(ts) {
-		return nil
-	}
-	return &ts[i]
-}
-
-// lastTouchAtOrBefore returns the last of the ordered touches ts with
-// touched_at <= at (the largest campaign_id among touches at the same
-// instant), or nil.
-func lastTouchAtOrBefore(ts []loader.Touch, at loader.Time) *loader.Touch {
-	i, _ := slices.BinarySearchFunc(ts, at+1, compareTouchAt)
-	if i == 0 {
-		return nil
-	}
-	return &ts[i-1]
-}
-
-func compareTouchAt(t loader.Touch, at loader.Time) int {
-	switch {
-	case t.At < at:
-		return -1
-	case t.At > at:
-		return 1
-	}
-	return 0
-}

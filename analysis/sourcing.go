@@ -1,10 +1,6 @@
 package analysis
 
-import (
-	"slices"
-
-	"github.com/campaignretro/retro/loader"
-)
+import "github.com/campaignretro/retro/loader"
 
 // Sourcing is SPEC section 6's answer to "who sourced the pipeline": the
 // pipeline created in P and the revenue won in P by origin, beside what
@@ -68,14 +64,7 @@ func (s *scope) origin(o int, primary loader.ID) loader.Origin {
 // touched reports whether people(o) had a touch in [lo, hi].
 func (s *scope) touched(o int, lo, hi loader.Time) bool {
 	for _, p := range s.ds.PeopleOf(o) {
-		ts := s.ds.PersonTouches(p)
-		i, _ := slices.BinarySearchFunc(ts, lo, func(t loader.Touch, at loader.Time) int {
-			if t.At < at {
-				return -1
-			}
-			return 1
-		})
-		if i < len(ts) && ts[i].At <= hi {
+		if len(touchesIn(s.ds.PersonTouches(p), lo, hi)) > 0 {
 			return true
 		}
 	}
