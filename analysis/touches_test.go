@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/campaignretro/retro/loader"
@@ -30,7 +31,7 @@ func TestTouchWindows(t *testing.T) {
 		{"before the first", 0, 9, []loader.ID{}},
 		{"empty window", 30, 10, []loader.ID{}},
 	} {
-		if got := campaigns(touchesIn(ts, tc.lo, tc.hi)); !equalIDs(got, tc.want) {
+		if got := campaigns(touchesIn(ts, tc.lo, tc.hi)); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: touchesIn(%d, %d) = %v, want %v", tc.name, tc.lo, tc.hi, got, tc.want)
 		}
 	}
@@ -46,16 +47,4 @@ func TestTouchWindows(t *testing.T) {
 			t.Errorf("lastTouchAtOrBefore(%d) = campaign %d, want %d", tc.at, got, tc.want)
 		}
 	}
-}
-
-func equalIDs(a, b []loader.ID) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
