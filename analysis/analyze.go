@@ -36,7 +36,8 @@ func DefaultOptions() Options {
 // Analyze computes the report for ds. It reads as the report's table of
 // contents: one line a section, in the SPEC's order but for section 6
 // (sourcing and attribution), which comes first because each campaign row
-// carries its attribution credit.
+// carries its attribution credit. A section that needs a file the input
+// lacks is computed through section, which lists it as missing instead.
 func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	s, err := newScope(ds, opts)
 	if err != nil {
@@ -45,7 +46,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	r := s.newReport()
 	r.Sourcing = section(s, r, SectionSourcing, needs(ds, loader.OpportunitiesFile), s.sourcing)
 	r.Attribution = section(s, r, SectionAttribution, needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.attribution)
-	r.Totals = section(s, r, SectionTotals, "", s.totals)
+	r.Totals = s.totals()
 	r.Campaigns = section(s, r, SectionCampaigns, needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Campaign { return s.campaigns(r.Attribution) })
 	r.Latency = section(s, r, SectionLatency, needs(ds, loader.ActivitiesFile), s.latency)
 	if r.Latency != nil && !ds.Files.Touches {
@@ -55,12 +56,13 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 		r.AssetTypes, r.Assets, r.AssetDeals = s.assetTypes()
 	}
 	r.Hygiene = section(s, r, SectionHygiene, needs(ds, loader.OpportunitiesFile), s.hygiene)
-	r.LeadQuality = section(s, r, SectionLeadQuality, "", func() *LeadQuality { return s.leadQuality(r.Campaigns) })
-	r.Segments = section(s, r, SectionSegments, "", func() *Segments { return s.segments(r.Totals.WinRate) })
-	r.Trend = section(s, r, SectionTrend, "", s.trend)
+	r.LeadQuality = s.leadQuality(r.Campaigns)
+	r.Segments = s.segments(r.Totals.WinRate)
+	r.Trend = s.trend()
 	r.Previous, r.PreviousChange = s.previous(r.Totals)
 	r.Wins = section(s, r, SectionWins, needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.wins)
-	r.Findings = section(s, r, SectionFindings, "", func() []Finding { return findings(r) })
+	s.progress(string(SectionFindings))
+	r.Findings = findings(r)
 	return r, nil
 }
 
