@@ -61,7 +61,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	r.Trend = s.trend()
 	r.Previous, r.PreviousChange = s.previous(r.Totals)
 	r.Wins = section(s, r, SectionWins, needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.wins)
-	s.progress(string(SectionFindings))
+	s.progress(SectionFindings)
 	r.Findings = findings(r)
 	return r, nil
 }
@@ -85,7 +85,7 @@ func (s *scope) available(r *Report, name Section, missing string) bool {
 		r.missing(name, missing)
 		return false
 	}
-	s.progress(string(name))
+	s.progress(name)
 	return true
 }
 

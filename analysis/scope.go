@@ -71,9 +71,9 @@ func newScope(ds *loader.Dataset, opts Options) (*scope, error) {
 }
 
 // progress reports the start of a section, when asked to.
-func (s *scope) progress(section string) {
+func (s *scope) progress(section Section) {
 	if s.opts.Progress != nil {
-		s.opts.Progress(section)
+		s.opts.Progress(string(section))
 	}
 }
 
