@@ -193,8 +193,8 @@ func (s *scope) assetTypes() ([]AssetType, []AssetRow, *ClosedDeals) {
 			Revenue: Money(d.revenue),
 			Leads:   l.leads, MQLRate: ratio(l.mqls, l.leads), MQLRateCI: wilson(l.mqls, l.leads),
 			OppRate: ratio(l.opps, l.leads), OppRateCI: wilson(l.opps, l.leads),
-			SmallSample: n < SmallSample, SmallLeads: l.leads < SmallSample,
 		}
+		row.SmallSample, row.SmallLeads = row.Win().Small(), row.MQL().Small()
 		if row.WinRate != nil && row.BaselineWinRate != nil && *row.BaselineWinRate > 0 {
 			row.Lift = div(*row.WinRate, *row.BaselineWinRate)
 		}

@@ -118,7 +118,7 @@ func bestCampaignFinding(r *Report) *Finding {
 	var best *Campaign
 	for i := range r.Campaigns {
 		c := &r.Campaigns[i]
-		if c.Responders < SmallSample || c.OppRateCI == nil || c.OppRateCI[0] <= avg {
+		if opp := c.Opp(); opp.Small() || opp.CI == nil || opp.CI[0] <= avg {
 			continue
 		}
 		if best == nil || *c.OppRate > *best.OppRate {
@@ -145,7 +145,7 @@ func weakCampaignFinding(r *Report) *Finding {
 	var weak *Campaign
 	for i := range r.Campaigns {
 		c := &r.Campaigns[i]
-		if c.Responders < SmallSample || c.MQLRateCI == nil || c.MQLRateCI[1] >= avg || c.Cost <= 0 {
+		if mql := c.MQL(); mql.Small() || mql.CI == nil || mql.CI[1] >= avg || c.Cost <= 0 {
 			continue
 		}
 		if weak == nil || c.Cost > weak.Cost {

@@ -54,13 +54,14 @@ const (
 func markStandouts(rows []SegmentRow, overall float64) {
 	for i := range rows {
 		r := &rows[i]
-		if r.WinRateCI == nil || r.Won == nil || r.Lost == nil || *r.Won+*r.Lost < SmallSample {
+		win := r.Win()
+		if win.CI == nil || win.Small() {
 			continue
 		}
 		switch {
-		case r.WinRateCI[0] > overall:
+		case win.CI[0] > overall:
 			r.Standout = StandoutAbove
-		case r.WinRateCI[1] < overall:
+		case win.CI[1] < overall:
 			r.Standout = StandoutBelow
 		}
 	}
