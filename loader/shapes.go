@@ -2,7 +2,6 @@ package loader
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -110,6 +109,8 @@ type match struct {
 	cols    cols
 	found   int      // fields present
 	missing []string // required fields absent (their first spelling)
+	// missingRoles names the required fields absent, as a mapping names them.
+	missingRoles []string
 	need    int      // required fields
 }
 
@@ -142,6 +143,9 @@ func fit(s *shape, header []string, renames map[string]string) match {
 			m.found++
 		case f.required:
 			m.missing = append(m.missing, displayName(f))
+			if !f.marker {
+				m.missingRoles = append(m.missingRoles, f.role)
+			}
 		}
 	}
 	return m
@@ -167,6 +171,10 @@ func detect(header []string, preset string, renames map[string]string, forced st
 			continue
 		}
 		m := fit(s, header, renames)
+		if forced != "" && len(m.missingRoles) == 0 {
+			// A shape named in the mapping needs no marker column.
+			m.missing = nil
+		}
 		if len(m.missing) == 0 {
 			if best == nil || m.found > best.found {
 				best = &m
@@ -215,56 +223,34 @@ func (e *UnknownFileError) Error() string {
 // sources lists the files of dir to read, in reading order (canonical
 // kind, then file name), recognising each by its header row. Files that
 // match nothing are left out with a note; a folder without a file that
-// gives leads fails.
+// gives leads or opportunities fails, naming the next step.
 func (l *load) sources(dir string) ([]source, error) {
-	entries, err := os.ReadDir(dir)
+	diags, err := l.diagnoseDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("data folder: %w", err)
+		return nil, err
 	}
-	preset := l.preset()
 	var out []source
-	var unknown []*UnknownFileError
-	for _, e := range entries {
-		if e.IsDir() || !dataFile(e.Name()) {
+	var skipped []diagnosis
+	for _, d := range diags {
+		name, path := d.name, d.path
+		switch {
+		case d.skipped():
+			skipped = append(skipped, d)
+			continue
+		case d.canonical:
+			out = append(out, source{name: name, path: path, kind: d.kind, shape: "canonical " + strings.TrimSuffix(kindFiles[d.kind], ".csv"), dialect: d.t.Dialect})
 			continue
 		}
-		name := e.Name()
-		path := filepath.Join(dir, name)
-		fm := l.opts.Mapping.file(name)
-		t, best, closest, err := l.detectFile(name, path)
-		if err != nil {
-			return nil, err
-		}
-		if best == nil && (preset == "auto" || preset == "canonical") && fm.shapeName() == "" {
-			// A canonical file name that fits no shape is read as that file,
-			// so that its reader names the missing column.
-			for k, f := range kindFiles {
-				if strings.EqualFold(f, name) {
-					out = append(out, source{name: name, path: path, kind: kind(k), shape: "canonical " + strings.TrimSuffix(f, ".csv"), dialect: t.Dialect})
-					break
-				}
-			}
-			if len(out) > 0 && out[len(out)-1].name == name {
-				continue
-			}
-		}
-		if best == nil {
-			u := &UnknownFileError{File: name}
-			if closest != nil {
-				u.Closest, u.Missing = closest.shape.Name, closest.missing
-			}
-			unknown = append(unknown, u)
-			continue
-		}
+		best, t := d.best, d.t
 		src := source{name: name, path: path, kind: best.shape.kind, shape: best.shape.Name, dialect: t.Dialect, match: best}
 		if best.shape.adapt != nil {
 			s, cl := best.shape, best.cols
 			src.adapt = func(l *load, t *table) (*table, error) { return s.adapt(l, t, cl) }
 		}
-		if d := best.shape.derived; d != nil && best.cols.has(d.role) {
-			src.also = ", and its " + strings.TrimSpace(t.Raw[best.cols[d.role]]) + " as " + d.name
-			out = append(out, source{name: name, kind: d.kind, shape: best.shape.Name + " " + d.name,
-				derived: func(l *load) *table { return d.table(l, name) }})
+		if dv := best.shape.derived; dv != nil && best.cols.has(dv.role) {
+			src.also = ", and its " + strings.TrimSpace(t.Raw[best.cols[dv.role]]) + " as " + dv.name
+			out = append(out, source{name: name, kind: dv.kind, shape: best.shape.Name + " " + dv.name,
+				derived: func(l *load) *table { return dv.table(l, name) }})
 		}
 		out = append(out, src)
 	}
@@ -280,25 +266,25 @@ func (l *load) sources(dir string) ([]source, error) {
 		}
 		return order[out[i].shape] < order[out[j].shape]
 	})
-	hasLeads := false
+	hasRecords := false
 	for _, s := range out {
-		hasLeads = hasLeads || s.kind == kindLeads
+		hasRecords = hasRecords || s.kind == kindLeads || s.kind == kindOpportunities
 	}
-	if !hasLeads {
-		// The leads-like files name what they lack.
+	if !hasRecords {
 		var why []string
-		for _, u := range unknown {
-			if strings.Contains(u.Closest, "ead") || strings.Contains(u.Closest, "ontact") {
-				why = append(why, u.Error())
-			}
+		for _, d := range skipped {
+			why = append(why, d.note)
 		}
+		msg := fmt.Sprintf("no file in %s gives leads or opportunities (%s, %s, or a Salesforce or HubSpot export of them)", dir, LeadsFile, OpportunitiesFile)
 		if len(why) > 0 {
-			return nil, fmt.Errorf("no file gives leads (%s or a CRM lead or contact export is required):\n  %s", LeadsFile, strings.Join(why, "\n  "))
+			msg += ":\n  " + strings.Join(why, "\n  ")
+		} else {
+			msg += "; if your files hold them under other column names, `" + nextStep(dir) + "` and name the columns"
 		}
-		return nil, fmt.Errorf("%s: required file not found in %s (nor a Salesforce Lead/Contact or HubSpot contacts export)", LeadsFile, dir)
+		return nil, fmt.Errorf("%s", msg)
 	}
-	for _, u := range unknown {
-		l.ds.Notes = append(l.ds.Notes, u.Error()+"; the file is ignored.")
+	for _, d := range skipped {
+		l.ds.Notes = append(l.ds.Notes, d.note)
 	}
 	if err := l.checkIDLengths(out); err != nil {
 		return nil, err
