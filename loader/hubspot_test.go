@@ -132,7 +132,7 @@ func checkHubSpotFixture(t *testing.T, ds *Dataset) {
 		`deals.csv: Deal Stage: deals at the stages "Appointment Scheduled", "Contract Sent", "Qualified To Buy" are taken as open`,
 		`deals.csv: Close Date is a date without a time`,
 		`deals.csv: 1 row names`,
-		`companies.csv:1: not a known export: the closest shape is HubSpot contacts, which needs "Email or First Name"; the file is skipped (if it is one, `+"`retro mapping --print testdata/hubspot > mapping.yaml`"+` and keep its shape: line).`,
+		`companies.csv:1: not a known export: the closest shape is HubSpot contacts, which needs "Email or First Name"; the file is skipped (if it is one, ` + "`retro mapping --print testdata/hubspot > mapping.yaml`" + ` and keep its shape: line).`,
 	} {
 		if !strings.Contains(notes, n) {
 			t.Errorf("notes lack %q:\n%s", n, notes)

@@ -111,7 +111,7 @@ type match struct {
 	missing []string // required fields absent (their first spelling)
 	// missingRoles names the required fields absent, as a mapping names them.
 	missingRoles []string
-	need    int      // required fields
+	need         int // required fields
 }
 
 // fit locates the fields of s in a normalized header.
