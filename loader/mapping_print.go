@@ -33,6 +33,9 @@ func PrintMapping(w io.Writer, dir string, opts Options) error {
 	if err != nil {
 		return err
 	}
+	if err := opts.Mapping.check(dir, diags); err != nil {
+		return err
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# The mapping retro inferred for %s: edit it, then pass it with --mapping.\n", dir)
 	b.WriteString("# Per file: shape (what the file is taken for), columns (field: column in the\n" +
@@ -139,7 +142,7 @@ type observed struct {
 // and the status of each stage, as the file's adapter computes them.
 func (l *load) observe(name, path string, m *match, origins, statuses bool) (*observed, error) {
 	fm := l.opts.Mapping.file(name)
-	t, closer, err := openTable(name, path, nil, l.sheet(fm))
+	t, closer, err := l.openFile(name, path, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -502,7 +502,7 @@ func (l *load) checkIDLengths(srcs []source) error {
 				cols = append(cols, i)
 			}
 		}
-		t, closer, err := openTable(s.name, s.path, nil, l.sheet(l.opts.Mapping.file(s.name)))
+		t, closer, err := l.openFile(s.name, s.path, nil)
 		if err != nil {
 			return err
 		}

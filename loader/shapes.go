@@ -229,6 +229,9 @@ func (l *load) sources(dir string) ([]source, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := l.opts.Mapping.check(dir, diags); err != nil {
+		return nil, err
+	}
 	var out []source
 	var skipped []diagnosis
 	for _, d := range diags {
@@ -310,7 +313,7 @@ func (l *load) preset() string {
 // unread.
 func (l *load) detectFile(name, path string) (t *table, best, closest *match, err error) {
 	fm := l.opts.Mapping.file(name)
-	t, c, err := openTable(name, path, nil, l.sheet(fm))
+	t, c, err := l.openFile(name, path, nil)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -63,7 +63,7 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	}
 	fmt.Fprintf(h, "%s\n", src.name)
 	fm := l.opts.Mapping.file(src.name)
-	t, closer, err := openTable(src.name, src.path, h, l.sheet(fm))
+	t, closer, err := l.openFile(src.name, src.path, h)
 	if err != nil {
 		return err
 	}
@@ -165,6 +165,18 @@ func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 		return nil, nil, err
 	}
 	return t, f, nil
+}
+
+// openFile opens a file of the folder as a table (see openTable), with
+// the fixed values of its mapping as columns of their own.
+func (l *load) openFile(name, path string, h hash.Hash) (*table, io.Closer, error) {
+	fm := l.opts.Mapping.file(name)
+	t, c, err := openTable(name, path, h, l.sheet(fm))
+	if err != nil {
+		return nil, nil, err
+	}
+	withFixed(t, fm)
+	return t, c, nil
 }
 
 // sheet returns the worksheet to read from an XLSX file: the mapping's,
