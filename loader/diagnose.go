@@ -85,6 +85,10 @@ func (l *load) diagnose(dir, name string) (diagnosis, error) {
 		return d, nil
 	}
 	d.t, d.best, d.closest = t, best, closest
+	if best != nil && best.shape.unused != "" {
+		d.note = fmt.Sprintf("%s: %s (%s); the file is skipped.", name, best.shape.Name, best.shape.unused)
+		return d, nil
+	}
 	if best != nil {
 		d.kind = best.shape.kind
 		return d, nil

@@ -27,8 +27,8 @@ func salesforceShapes() []shape {
 	return []shape{
 		{Name: "Salesforce Lead", preset: "salesforce", kind: kindLeads, adapt: sfLeads, fields: append([]field{
 			req("lead_id", "Id", "Lead ID"),
-			req("created_at", "CreatedDate", "Created Date", "Create Date"),
-			mark("lead", "IsConverted", "Company", "ConvertedContactId", "Lead Status", "Converted"),
+			opt("created_at", "CreatedDate", "Created Date", "Create Date"),
+			mark("lead", "IsConverted", "Company", "ConvertedContactId", "Lead Status"),
 			leadSource, owner,
 			opt("status", "Status", "Lead Status"),
 			opt("industry", "Industry"),
@@ -41,7 +41,7 @@ func salesforceShapes() []shape {
 		}, custom...)},
 		{Name: "Salesforce Contact", preset: "salesforce", kind: kindLeads, adapt: sfContacts, fields: append([]field{
 			req("lead_id", "Id", "Contact ID"),
-			req("created_at", "CreatedDate", "Created Date", "Create Date"),
+			opt("created_at", "CreatedDate", "Created Date", "Create Date"),
 			mark("contact", "LastName", "Last Name", "Email", "FirstName", "First Name"),
 			req("account_id", "AccountId", "Account ID"),
 			leadSource, owner,
@@ -49,6 +49,11 @@ func salesforceShapes() []shape {
 			opt("state", "MailingState", "Mailing State/Province", "MailingStateCode"),
 			opt("industry", "Industry", "Account.Industry"),
 		}, custom...)},
+		{Name: "Salesforce Account", preset: "salesforce", kind: kindLeads, unused: "no section of the report reads accounts' attributes", fields: []field{
+			req("account_id", "Id", "Account ID"),
+			req("name", "Name", "Account Name"),
+			mark("account", "BillingCity", "BillingState", "BillingCountry", "AnnualRevenue", "NumberOfEmployees", "ParentId", "Industry", "Billing City", "Annual Revenue", "Employees"),
+		}},
 		{Name: "Salesforce Campaign", preset: "salesforce", kind: kindCampaigns, adapt: sfCampaigns, fields: []field{
 			req("campaign_id", "Id", "Campaign ID"),
 			req("name", "Name", "Campaign Name"),
@@ -232,6 +237,7 @@ func noteComputed(t *table, src *table, c cols) *table {
 
 func sfLeads(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
+	l.noteNoCreated(src, c, "CreatedDate", "campaign members, tasks and opportunities")
 	names := columnsOf(reflect.TypeOf(leadRow{})).names
 	iRegion, iOrigin := colOf(names, "region"), colOf(names, "origin")
 	fm := l.opts.Mapping.file(src.File)
@@ -254,6 +260,7 @@ func sfLeads(l *load, src *table, c cols) (*table, error) {
 
 func sfContacts(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
+	l.noteNoCreated(src, c, "CreatedDate", "campaign members, tasks and opportunities")
 	names := columnsOf(reflect.TypeOf(leadRow{})).names
 	iRegion, iOrigin := colOf(names, "region"), colOf(names, "origin")
 	fm := l.opts.Mapping.file(src.File)
@@ -363,9 +370,10 @@ func openTaskStatus(s string) bool {
 func sfOpportunities(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
 	names := columnsOf(reflect.TypeOf(opportunityRow{})).names
-	iStatus, iClosed, iOrigin, iLead := colOf(names, "status"), colOf(names, "closed_at"), colOf(names, "origin"), colOf(names, "lead_id")
+	iStatus, iClosed, iOrigin, iLead, iAmount := colOf(names, "status"), colOf(names, "closed_at"), colOf(names, "origin"), colOf(names, "lead_id"), colOf(names, "amount")
 	fm := l.opts.Mapping.file(src.File)
 	t := l.adaptRows(src, c, kindOpportunities, func(rec, out []string, t *table) bool {
+		exportAmount(rec, out, iAmount, c, t)
 		if !c.has("status") {
 			out[iStatus] = fm.status(rec, c, t)
 		}
@@ -406,10 +414,11 @@ func (f *FileMapping) status(rec []string, c cols, t *table) string {
 		return v
 	}
 	if c.has("is_closed") || c.has("is_won") {
+		before := len(t.issues)
 		closed, okC := boolOf(rec, c, "is_closed", t)
 		won, okW := boolOf(rec, c, "is_won", t)
-		if len(t.issues) > 0 {
-			for i := range t.issues {
+		if len(t.issues) > before {
+			for i := before; i < len(t.issues); i++ {
 				t.issues[i].skip = true
 			}
 			return ""

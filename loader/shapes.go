@@ -26,6 +26,9 @@ type shape struct {
 	adapt func(l *load, t *table, c cols) (*table, error)
 	// derived, when set, is a second canonical file the export feeds.
 	derived *derivedShape
+	// unused, when set, says why a file of this shape, recognised so that
+	// it can be named, feeds nothing: it is skipped with a note.
+	unused string
 }
 
 // field is one column of a shape, with the spellings it goes by
@@ -100,7 +103,7 @@ func shapes() []shape {
 		canonicalShape("activities", kindActivities, activityRow{}),
 		canonicalShape("opportunities", kindOpportunities, opportunityRow{}),
 		canonicalShape("opportunity contacts", kindContacts, contactRow{}),
-	}, append(salesforceShapes(), hubspotShapes()...)...)
+	}, append(append(salesforceShapes(), hubspotShapes()...), genericShapes()...)...)
 }
 
 // match is how well one header fits one shape.
@@ -161,8 +164,13 @@ func displayName(f field) string {
 func detect(header []string, preset string, renames map[string]string, forced string) (*match, *match) {
 	all := allShapes
 	var best, closest *match
+	// Generic shapes (plain-word headers) are tried only when no CRM's
+	// own shape fits: "Contact ID" in a Salesforce report is not a lead id.
 	for i := range all {
 		s := &all[i]
+		if s.preset == "generic" && best != nil && best.shape.preset != "generic" {
+			continue
+		}
 		if forced != "" {
 			if !strings.EqualFold(s.Name, forced) {
 				continue
@@ -181,16 +189,28 @@ func detect(header []string, preset string, renames map[string]string, forced st
 			}
 			continue
 		}
-		// Closest: most required fields present, then most fields present.
+		// Closest: fewest required fields missing, then most required
+		// fields present, then most fields present.
 		if m.need == len(m.missing) {
 			continue
 		}
-		if closest == nil || m.need-len(m.missing) > closest.need-len(closest.missing) ||
-			m.need-len(m.missing) == closest.need-len(closest.missing) && m.found > closest.found {
+		if closest == nil || closerThan(&m, closest) {
 			closest = &m
 		}
 	}
 	return best, closest
+}
+
+// closerThan reports whether header fit a is closer to its shape than b.
+func closerThan(a, b *match) bool {
+	if len(a.missing) != len(b.missing) {
+		return len(a.missing) < len(b.missing)
+	}
+	ra, rb := a.need-len(a.missing), b.need-len(b.missing)
+	if ra != rb {
+		return ra > rb
+	}
+	return a.found > b.found
 }
 
 // dataFile reports whether name is a file the loader looks at.

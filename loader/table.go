@@ -52,6 +52,9 @@ type issue struct {
 	column, problem string
 	// skip drops the row; otherwise only the value is blanked.
 	skip bool
+	// replaced says the problem names the value used instead (an empty
+	// export amount read as 0).
+	replaced bool
 }
 
 // recordError is a record that cannot be read (a CSV syntax error).
