@@ -94,7 +94,8 @@ func (l *load) diagnose(dir, name string) (diagnosis, error) {
 		return d, nil
 	}
 	preset := l.preset()
-	if k := canonicalKind(name); k >= 0 && (preset == "auto" || preset == "canonical") && fm.shapeName() == "" {
+	nearExport := closest != nil && closest.shape.preset != "canonical"
+	if k := canonicalKind(name); k >= 0 && (preset == "auto" || preset == "canonical") && fm.shapeName() == "" && !nearExport {
 		d.canonical, d.kind = true, kind(k)
 		return d, nil
 	}
@@ -122,6 +123,10 @@ func unknownNote(d diagnosis, dir string) string {
 		return fmt.Sprintf("%s: not a known export; the file is skipped (if it holds leads or opportunities, `%s` and name its shape and columns).", d.name, nextStep(dir))
 	}
 	u := &UnknownFileError{File: d.name, Closest: d.closest.shape.Name, Missing: d.closest.missing}
+	if r := d.closest.missingRoles; len(r) == 1 && r[0] == "created_at" && len(d.closest.missing) == 1 {
+		return fmt.Sprintf("%s: read as %s, but no column gives the date each record was created (created_at), so the file is skipped. Fix: `%s`, then under %s name that column (columns: {created_at: COLUMN}) or, when every record came in one period, give one date (fixed: {created_at: YYYY-MM-DD}).",
+			d.name, d.closest.shape.Name, nextStep(dir), yamlScalar(d.name))
+	}
 	if len(d.closest.missingRoles) == 0 {
 		return fmt.Sprintf("%s; the file is skipped (if it is one, `%s` and keep its shape: line).", u.Error(), nextStep(dir))
 	}

@@ -205,6 +205,8 @@ var defaultOrigins = map[string]string{
 	"content syndication": "marketing", "content": "marketing", "purchased list": "marketing", "marketing": "marketing",
 	"phone inquiry": "marketing", "direct mail": "marketing", "direct traffic": "marketing", "referrals": "marketing",
 	"other campaigns": "marketing", "organic social": "marketing", "email marketing campaign": "marketing",
+	"social": "marketing", "referral": "marketing", "display": "marketing", "other publicities": "marketing",
+	"google": "marketing", "bing": "marketing", "facebook": "marketing", "olark chat": "marketing", "live chat": "marketing",
 	"cold call": "sales", "outbound": "sales", "sales": "sales", "sales prospecting": "sales", "self generated": "sales",
 	"partner": "partner", "partner referral": "partner", "seminar - partner": "partner", "reseller": "partner",
 }

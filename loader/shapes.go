@@ -144,6 +144,9 @@ func fit(s *shape, header []string, renames map[string]string) match {
 		switch {
 		case found:
 			m.found++
+		case f.required && (s.preset == "generic" || s.preset == "canonical") && !f.marker:
+			m.missing = append(m.missing, f.role)
+			m.missingRoles = append(m.missingRoles, f.role)
 		case f.required:
 			m.missing = append(m.missing, displayName(f))
 			if !f.marker {
@@ -294,9 +297,18 @@ func (l *load) sources(dir string) ([]source, error) {
 		hasRecords = hasRecords || s.kind == kindLeads || s.kind == kindOpportunities
 	}
 	if !hasRecords {
+		// The files that nearly hold leads or opportunities say what they
+		// lack; the others only that they were skipped.
 		var why []string
 		for _, d := range skipped {
-			why = append(why, d.note)
+			if d.closest != nil {
+				why = append(why, d.note)
+			}
+		}
+		if len(why) == 0 {
+			for _, d := range skipped {
+				why = append(why, d.note)
+			}
 		}
 		msg := fmt.Sprintf("no file in %s gives leads or opportunities (%s, %s, or a Salesforce or HubSpot export of them)", dir, LeadsFile, OpportunitiesFile)
 		if len(why) > 0 {
