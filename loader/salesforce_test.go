@@ -103,7 +103,7 @@ func TestDetect(t *testing.T) {
 		{"Id,Name,Type,StartDate,EndDate,ActualCost", "auto", "Salesforce Campaign", ""},
 		{"Id,Name,Type,Industry,BillingCity", "auto", "Salesforce Account", ""},
 		{"Id,OpportunityId,CreatedDate,StageName,Amount,CloseDate", "auto", "", "Salesforce Opportunity"}, // OpportunityHistory
-		{"Id,LastName,Company,Status,IsConverted", "auto", "Salesforce Lead", ""}, // no CreatedDate: people, none created (SPEC 11)
+		{"Id,LastName,Company,Status,IsConverted", "auto", "Salesforce Lead", ""},                         // no CreatedDate: people, none created (SPEC 11)
 		{"Id,LastName,Company,Status", "auto", "Salesforce Lead", ""},
 		{"Prospect ID,Lead Number,Lead Origin,Lead Source,Converted,Country", "auto", "", "CRM leads"},
 		{"opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value", "auto", "CRM opportunities", ""},
