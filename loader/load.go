@@ -617,6 +617,7 @@ func (l *load) readContacts(t *table, in *Input) error {
 // builds people(o), and turns dangling references into notes.
 func (l *load) finish() {
 	ds := l.ds
+	l.sfCampaignTouches()
 	l.sfNotes()
 	l.hubNotes()
 	l.crmNotes()

@@ -25,6 +25,8 @@ func salesforceShapes() []shape {
 	leadSource := opt("source", "LeadSource", "Lead Source")
 	custom := []field{opt("mql_at"), opt("sql_at"), opt("disqualified_at"), opt("disqualify_reason"), opt("origin")}
 	return []shape{
+		sfUserShape(),
+		sfHistoryShape(),
 		{Name: "Salesforce Lead", preset: "salesforce", kind: kindLeads, adapt: sfLeads, fields: append([]field{
 			req("lead_id", "Id", "Lead ID"),
 			opt("created_at", "CreatedDate", "Created Date", "Create Date"),
@@ -134,6 +136,14 @@ func (l *load) adaptRows(src *table, c cols, k kind, compute func(rec, out []str
 		}
 	}
 	out := make([]string, len(names))
+	iOwner := -1
+	if l.sfs != nil && len(l.sfs.users) > 0 {
+		for i, n := range names {
+			if n == "owner" {
+				iOwner = i
+			}
+		}
+	}
 	t.adapted = true
 	t.next = func() ([]string, int, error) {
 		for {
@@ -146,6 +156,9 @@ func (l *load) adaptRows(src *table, c cols, k kind, compute func(rec, out []str
 				if j >= 0 && j < len(rec) {
 					out[i] = rec[j]
 				}
+			}
+			if iOwner >= 0 {
+				out[iOwner] = l.sfs.ownerName(out[iOwner])
 			}
 			if compute != nil && !compute(rec, out, t) {
 				t.issues = t.issues[:0]
@@ -194,11 +207,21 @@ type sfState struct {
 	dateOnly    map[string]bool   // "file: column" of date-only values used
 	unresponded int
 	openTasks   int
+	users       map[string]string // User Id -> name (User.csv)
+	// history holds, per opportunity id, its stage changes (OpportunityHistory.csv).
+	history map[string][]stageChange
+	// fromHistory counts the opportunities whose closing date the history gave.
+	fromHistory int
+	historyFile string
+	// campaignOf lists the opportunities that name a Primary Campaign
+	// Source, for the touches it implies.
+	campaignOf []oppCampaign
 }
 
 func (l *load) sf() *sfState {
 	if l.sfs == nil {
-		l.sfs = &sfState{contactLead: map[string]string{}, oppLead: map[string]string{}, dateOnly: map[string]bool{}}
+		l.sfs = &sfState{contactLead: map[string]string{}, oppLead: map[string]string{}, dateOnly: map[string]bool{},
+			users: map[string]string{}, history: map[string][]stageChange{}}
 	}
 	return l.sfs
 }
@@ -372,6 +395,8 @@ func sfOpportunities(l *load, src *table, c cols) (*table, error) {
 	names := columnsOf(reflect.TypeOf(opportunityRow{})).names
 	iStatus, iClosed, iOrigin, iLead, iAmount := colOf(names, "status"), colOf(names, "closed_at"), colOf(names, "origin"), colOf(names, "lead_id"), colOf(names, "amount")
 	fm := l.opts.Mapping.file(src.File)
+	// A closing date the mapping names wins over the stage history.
+	mappedClose := fm.columns()["close_date"] != "" || fm.columns()["closed_at"] != ""
 	t := l.adaptRows(src, c, kindOpportunities, func(rec, out []string, t *table) bool {
 		exportAmount(rec, out, iAmount, c, t)
 		if !c.has("status") {
@@ -379,6 +404,12 @@ func sfOpportunities(l *load, src *table, c cols) (*table, error) {
 		}
 		if !c.has("closed_at") && out[iStatus] != "open" {
 			out[iClosed] = c.get(rec, "close_date")
+			if at := s.closedFromHistory(c.get(rec, "opportunity_id"), out[iStatus]); at != "" && !mappedClose {
+				out[iClosed] = at
+			}
+		}
+		if campaign := c.get(rec, "campaign"); campaign != "" {
+			s.campaignOf = append(s.campaignOf, oppCampaign{opp: c.get(rec, "opportunity_id"), campaign: campaign, file: src.File})
 		}
 		if !c.has("origin") {
 			out[iOrigin] = fm.origin(c.get(rec, "source"))
@@ -463,6 +494,10 @@ func (l *load) sfNotes() {
 	s := l.sfs
 	if s == nil {
 		return
+	}
+	if n := s.fromHistory; n > 0 {
+		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("%s: %s closed when %s closed stage, as the stage history shows, not at CloseDate.",
+			s.historyFile, plural(n, "opportunity is", "opportunities are"), map[bool]string{true: "it entered its", false: "they entered their"}[n == 1]))
 	}
 	if n := s.merged; n > 0 {
 		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: %s counted once, as the lead.", plural(n, "contact is a converted lead and is", "contacts are converted leads and are")))

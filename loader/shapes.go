@@ -29,6 +29,11 @@ type shape struct {
 	// unused, when set, says why a file of this shape, recognised so that
 	// it can be named, feeds nothing: it is skipped with a note.
 	unused string
+	// lookup, when set, reads a file that feeds no canonical file but
+	// tells the adapters something (a user's name, a stage's date): such
+	// files are read before all others. It returns the rows read and
+	// what the file was used for.
+	lookup func(l *load, t *table, c cols, in *Input) (string, error)
 }
 
 // field is one column of a shape, with the spellings it goes by
@@ -269,6 +274,9 @@ func (l *load) sources(dir string) ([]source, error) {
 		}
 		best, t := d.best, d.t
 		src := source{name: name, path: path, kind: best.shape.kind, shape: best.shape.Name, dialect: t.Dialect, match: best}
+		if best.shape.lookup != nil {
+			src.kind, src.lookup = -1, best.shape.lookup
+		}
 		if best.shape.adapt != nil {
 			s, cl := best.shape, best.cols
 			src.adapt = func(l *load, t *table) (*table, error) { return s.adapt(l, t, cl) }
@@ -294,6 +302,9 @@ func (l *load) sources(dir string) ([]source, error) {
 	})
 	hasRecords := false
 	for _, s := range out {
+		if s.lookup != nil {
+			continue
+		}
 		hasRecords = hasRecords || s.kind == kindLeads || s.kind == kindOpportunities
 	}
 	if !hasRecords {
