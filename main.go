@@ -35,6 +35,9 @@ func main() {
 	case isUsage(err):
 		fmt.Fprintf(os.Stderr, "retro: %v\nRun 'retro --help' for usage.\n", err)
 		os.Exit(2)
+	case loader.IsMappingError(err):
+		fmt.Fprintf(os.Stderr, "retro: %v\n", err)
+		os.Exit(2)
 	default:
 		fmt.Fprintf(os.Stderr, "retro: %v\n", err)
 		os.Exit(1)

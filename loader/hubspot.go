@@ -26,7 +26,7 @@ func hubspotShapes() []shape {
 	return []shape{
 		{Name: "HubSpot contacts", preset: "hubspot", kind: kindLeads, adapt: hubContacts, fields: append([]field{
 			req("lead_id", "Record ID", "Contact ID", "hs_object_id", "vid"),
-			req("created_at", "Create Date", "createdate"),
+			opt("created_at", "Create Date", "Create date", "createdate", "Created Date"),
 			mark("contact", "Email", "First Name", "Last Name", "Contact owner", "firstname", "lastname", "email"),
 			opt("lifecycle_stage", "Lifecycle Stage", "lifecyclestage"),
 			opt("mql_at", stageDateNames("Marketing Qualified Lead", "marketingqualifiedlead")...),
@@ -168,6 +168,7 @@ func lifecycleStage(s string) int {
 
 func hubContacts(l *load, src *table, c cols) (*table, error) {
 	h := l.hubspot()
+	l.noteNoCreated(src, c, "Create Date", "deals")
 	h.contacts = append(h.contacts, src.File)
 	h.hasStageDate[0] = h.hasStageDate[0] || c.has("mql_at")
 	h.hasStageDate[1] = h.hasStageDate[1] || c.has("sql_at")
@@ -194,7 +195,7 @@ func hubDeals(l *load, src *table, c cols) (*table, error) {
 	h := l.hubspot()
 	h.deals = append(h.deals, src.File)
 	names := columnsOf(reflect.TypeOf(opportunityRow{})).names
-	iStatus, iClosed, iOrigin, iLead, iAccount := colOf(names, "status"), colOf(names, "closed_at"), colOf(names, "origin"), colOf(names, "lead_id"), colOf(names, "account_id")
+	iStatus, iClosed, iOrigin, iLead, iAccount, iAmount := colOf(names, "status"), colOf(names, "closed_at"), colOf(names, "origin"), colOf(names, "lead_id"), colOf(names, "account_id"), colOf(names, "amount")
 	fm := l.opts.Mapping.file(src.File)
 	// The adapter needs each record's line, to pair a deal's contacts with
 	// the deal row the opportunity reader kept.
@@ -210,6 +211,7 @@ func hubDeals(l *load, src *table, c cols) (*table, error) {
 		stageKey = src.File + ": " + strings.TrimSpace(src.Raw[c["stage"]])
 	}
 	t := l.adaptRows(src, c, kindOpportunities, func(rec, out []string, t *table) bool {
+		exportAmount(rec, out, iAmount, c, t)
 		if !c.has("status") {
 			out[iStatus] = fm.status(rec, c, t)
 			if _, mapped := fm.value("status", c.get(rec, "stage")); stageKey != "" && out[iStatus] == "open" && !mapped {

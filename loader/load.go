@@ -118,6 +118,7 @@ type load struct {
 	// sfs is shared by the Salesforce adapters; hub by HubSpot's.
 	sfs *sfState
 	hub *hubState
+	crm *crmState
 	// sfIDs15 reads 18-character Salesforce ids as their first 15
 	// characters: the folder mixes both lengths.
 	sfIDs15 bool
@@ -190,7 +191,11 @@ func (l *load) row(in *Input, line int) row {
 				r.skip(is.column, is.problem)
 			} else {
 				r.in.Blanked++
-				l.problem(in.File, line, is.column, is.problem+"; the value is ignored", false)
+				msg := is.problem
+				if !is.replaced {
+					msg += "; the value is ignored"
+				}
+				l.problem(in.File, line, is.column, msg, false)
 			}
 		}
 	}
@@ -400,10 +405,17 @@ func (l *load) readLeads(t *table, in *Input) error {
 	if l.ds.Leads == nil {
 		l.ds.Leads = make([]Lead, 0, t.estRows)
 	}
+	// A CRM export without a creation date gives people, none created
+	// (SPEC 11); its adapter says so in a note.
+	_, fed := t.origin["created_at"]
+	noCreated := t.adapted && !fed
 	return readLarge(t, l.columnsHook(LeadsFile, leadRow{}), func(v *leadRow, line int) {
 		rw := l.row(in, line)
 		id := rw.required("lead_id", v.LeadID)
-		created := rw.time("created_at", v.CreatedAt, true)
+		created := NoTime
+		if !noCreated {
+			created = rw.time("created_at", v.CreatedAt, true)
+		}
 		if !rw.bad {
 			if _, dup := people.Lookup(id); dup {
 				rw.skip("lead_id", "duplicate id "+quote(id)+"; the first row is kept")
@@ -606,8 +618,10 @@ func (l *load) readContacts(t *table, in *Input) error {
 // builds people(o), and turns dangling references into notes.
 func (l *load) finish() {
 	ds := l.ds
+	l.sfCampaignTouches()
 	l.sfNotes()
 	l.hubNotes()
+	l.crmNotes()
 	n := len(ds.Leads)
 
 	order := NewTouchOrder(ds)

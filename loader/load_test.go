@@ -94,7 +94,7 @@ func TestFatalErrors(t *testing.T) {
 		files map[string]string
 		want  string
 	}{
-		{"no leads.csv", map[string]string{"touches.csv": "lead_id,campaign_id,touched_at\n"}, "leads.csv: required file not found"},
+		{"no leads.csv", map[string]string{"touches.csv": "lead_id,campaign_id,touched_at\n"}, "gives leads or opportunities (leads.csv, opportunities.csv"},
 		{"missing required column", map[string]string{"leads.csv": "lead_id,mql_at\nL1,2026-07-01\n"}, `leads.csv:1: missing required column "created_at"`},
 		{"empty file", map[string]string{"leads.csv": ""}, "leads.csv: the file is empty"},
 		{"too many bad rows", map[string]string{"leads.csv": "lead_id,created_at\nL1,2026-07-01\nL2,x\n"}, "leads.csv: 1 of 2 rows are bad"},

@@ -1,9 +1,7 @@
 package loader
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path"
 	"sort"
@@ -35,6 +33,8 @@ import (
 // the roles the detector prints with `retro mapping --print`.
 type Mapping struct {
 	Files map[string]*FileMapping `yaml:"files"`
+	// source is the mapping file's name, for messages.
+	source string
 }
 
 // FileMapping is the mapping of one file.
@@ -69,11 +69,71 @@ func (m *Mapping) file(name string) *FileMapping {
 	return nil
 }
 
+// renames maps each field the mapping names to the column that feeds it:
+// the columns it names, and for a fixed value its own column (see
+// withFixed), so that a fixed value counts as a column the file has.
 func (f *FileMapping) renames() map[string]string {
+	if f == nil || len(f.Fixed) == 0 {
+		return f.columns()
+	}
+	out := make(map[string]string, len(f.Columns)+len(f.Fixed))
+	for k, v := range f.Columns {
+		out[k] = v
+	}
+	for k := range f.Fixed {
+		if _, ok := out[k]; !ok {
+			out[k] = fixedColumn(k)
+		}
+	}
+	return out
+}
+
+func (f *FileMapping) columns() map[string]string {
 	if f == nil {
 		return nil
 	}
 	return f.Columns
+}
+
+// fixedColumn is the name of the column that holds a fixed value: problems
+// with the value name it.
+func fixedColumn(field string) string { return "(fixed " + field + ")" }
+
+// isFixedColumn reports whether a header name is that of a fixed value.
+func isFixedColumn(h string) bool { return strings.HasPrefix(h, "(fixed ") }
+
+// withFixed adds to t one column per fixed value of fm, holding that
+// value on every record, so that a fixed value feeds any field, required
+// ones included, as a column would.
+func withFixed(t *table, fm *FileMapping) {
+	if fm == nil || len(fm.Fixed) == 0 {
+		return
+	}
+	keys := sortedKeys(fm.Fixed)
+	for _, k := range keys {
+		t.Raw = append(t.Raw, fixedColumn(k))
+		if t.header != nil {
+			t.header = append(t.header, normalizeHeader(fixedColumn(k)))
+		}
+	}
+	width := len(t.Raw) - len(keys)
+	next := t.next
+	var out []string
+	t.next = func() ([]string, int, error) {
+		rec, line, err := next()
+		if err != nil {
+			return rec, line, err
+		}
+		out = append(out[:0], rec...)
+		for len(out) < width {
+			out = append(out, "")
+		}
+		out = out[:width]
+		for _, k := range keys {
+			out = append(out, fm.Fixed[k])
+		}
+		return out, line, nil
+	}
 }
 
 func (f *FileMapping) shapeName() string {
@@ -92,9 +152,9 @@ func (f *FileMapping) value(field, v string) (string, bool) {
 	if out, ok := vm[v]; ok {
 		return out, true
 	}
-	for k, out := range vm {
+	for _, k := range sortedKeys(vm) { // in key order: the same key wins every run
 		if strings.EqualFold(strings.TrimSpace(k), strings.TrimSpace(v)) {
-			return out, true
+			return vm[k], true
 		}
 	}
 	return "", false
@@ -145,6 +205,8 @@ var defaultOrigins = map[string]string{
 	"content syndication": "marketing", "content": "marketing", "purchased list": "marketing", "marketing": "marketing",
 	"phone inquiry": "marketing", "direct mail": "marketing", "direct traffic": "marketing", "referrals": "marketing",
 	"other campaigns": "marketing", "organic social": "marketing", "email marketing campaign": "marketing",
+	"social": "marketing", "referral": "marketing", "display": "marketing", "other publicities": "marketing",
+	"google": "marketing", "bing": "marketing", "facebook": "marketing", "olark chat": "marketing", "live chat": "marketing",
 	"cold call": "sales", "outbound": "sales", "sales": "sales", "sales prospecting": "sales", "self generated": "sales",
 	"partner": "partner", "partner referral": "partner", "seminar - partner": "partner", "reseller": "partner",
 }
@@ -166,19 +228,28 @@ func (f *FileMapping) dateFormats() map[string]string {
 	return f.DateFormats
 }
 
-// ReadMapping reads a mapping file; unknown keys are errors, so that a
-// misspelt "colums:" does not pass silently.
+// ReadMapping reads a mapping file. A key that is not the mapping's own
+// (a misspelt "colums:") is a *MappingError naming its line and the
+// closest key; the files, shapes, fields and columns it names are checked
+// against the folder when it is loaded.
 func ReadMapping(file string) (*Mapping, error) {
-	f, err := os.Open(file)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("--mapping: %w", err)
 	}
-	defer f.Close()
-	dec := yaml.NewDecoder(f)
-	dec.KnownFields(true)
-	var m Mapping
-	if err := dec.Decode(&m); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("--mapping %s: %w", file, err)
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &MappingError{File: file, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	m := Mapping{source: file}
+	if doc.Kind == 0 {
+		return &m, nil
+	}
+	if err := checkYAML(file, &doc); err != nil {
+		return nil, err
+	}
+	if err := doc.Decode(&m); err != nil {
+		return nil, &MappingError{File: file, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
 	return &m, nil
 }

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -30,11 +28,14 @@ func PrintMapping(w io.Writer, dir string, opts Options) error {
 	if opts.Location == nil {
 		opts.Location = time.UTC
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return fmt.Errorf("data folder: %w", err)
-	}
 	l := &load{ds: &Dataset{Dir: dir, Location: opts.Location, HasColumn: map[string]bool{}}, opts: opts}
+	diags, err := l.diagnoseDir(dir)
+	if err != nil {
+		return err
+	}
+	if err := opts.Mapping.check(dir, diags); err != nil {
+		return err
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# The mapping retro inferred for %s: edit it, then pass it with --mapping.\n", dir)
 	b.WriteString("# Per file: shape (what the file is taken for), columns (field: column in the\n" +
@@ -43,26 +44,18 @@ func PrintMapping(w io.Writer, dir string, opts Options) error {
 		"# report dates, e.g. \"02.01.2006 15:04\"), sheet (the worksheet of an XLSX file).\n" +
 		"# origin is marketing, sales, partner or other; status is open, won or lost.\n")
 	b.WriteString("files:\n")
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !dataFile(name) {
-			continue
-		}
-		path := filepath.Join(dir, name)
-		t, best, closest, err := l.detectFile(name, path)
-		if err != nil {
-			return err
-		}
-		if best == nil {
-			u := &UnknownFileError{File: name}
-			if closest != nil {
-				u.Closest, u.Missing = closest.shape.Name, closest.missing
+	for _, d := range diags {
+		switch {
+		case d.skipped() && d.closest != nil && len(d.closest.missingRoles) > 0 && !isDictionary(d.t.Raw):
+			l.printUnknown(&b, d)
+		case d.skipped():
+			fmt.Fprintf(&b, "  # %s\n", d.note)
+		case d.canonical:
+			fmt.Fprintf(&b, "  %s:\n    # %s\n    shape: %s\n    # a canonical file, read as it is\n", yamlScalar(d.name), d.t.Dialect, yamlScalar("canonical "+strings.TrimSuffix(kindFiles[d.kind], ".csv")))
+		default:
+			if err := l.printFile(&b, d.name, d.path, d.t, d.best); err != nil {
+				return err
 			}
-			fmt.Fprintf(&b, "  # %s: the file is ignored; name its shape and columns to read it.\n", u.Error())
-			continue
-		}
-		if err := l.printFile(&b, name, path, t, best); err != nil {
-			return err
 		}
 	}
 	_, err = io.WriteString(w, b.String())
@@ -149,7 +142,7 @@ type observed struct {
 // and the status of each stage, as the file's adapter computes them.
 func (l *load) observe(name, path string, m *match, origins, statuses bool) (*observed, error) {
 	fm := l.opts.Mapping.file(name)
-	t, closer, err := openTable(name, path, nil, l.sheet(fm))
+	t, closer, err := l.openFile(name, path, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -238,4 +231,34 @@ func knownSource(v string) bool {
 	v = strings.ToLower(strings.ReplaceAll(v, "_", " "))
 	_, ok := defaultOrigins[v]
 	return ok || hubOrigin(nil, v, "") != hubOrigin(nil, v, "CRM_UI")
+}
+
+// printUnknown writes the mapping of a file that fits no shape as the
+// closest shape, with the columns found and, commented out, the required
+// fields it lacks: the edits no tool could guess. Passed back unchanged,
+// the file is still skipped, as before.
+func (l *load) printUnknown(b *strings.Builder, d diagnosis) {
+	m := d.closest
+	fmt.Fprintf(b, "  # %s\n", d.note)
+	fmt.Fprintf(b, "  # To read it as %s, name below the column of each required field marked\n"+
+		"  # \"required\" (or give one value for every row under fixed:), and remove its #.\n", m.shape.Name)
+	fmt.Fprintf(b, "  %s:\n", yamlScalar(d.name))
+	fmt.Fprintf(b, "    # %s\n", d.t.Dialect)
+	fmt.Fprintf(b, "    shape: %s\n", yamlScalar(m.shape.Name))
+	b.WriteString("    columns:\n")
+	var missing []string
+	for _, f := range m.shape.fields {
+		switch {
+		case f.marker:
+		case m.cols.has(f.role):
+			fmt.Fprintf(b, "      %s: %s\n", f.role, yamlScalar(strings.TrimSpace(strings.TrimPrefix(d.t.Raw[m.cols[f.role]], "\ufeff"))))
+		case f.required:
+			fmt.Fprintf(b, "      # %s: COLUMN   # required: the file has none of %s\n", f.role, strings.Join(quoteAll(f.spelled[:min(len(f.spelled), 3)]), ", "))
+		default:
+			missing = append(missing, f.role)
+		}
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(b, "      # not found: %s (name the column that holds a field to read it)\n", strings.Join(missing, ", "))
+	}
 }

@@ -25,10 +25,12 @@ func salesforceShapes() []shape {
 	leadSource := opt("source", "LeadSource", "Lead Source")
 	custom := []field{opt("mql_at"), opt("sql_at"), opt("disqualified_at"), opt("disqualify_reason"), opt("origin")}
 	return []shape{
+		sfUserShape(),
+		sfHistoryShape(),
 		{Name: "Salesforce Lead", preset: "salesforce", kind: kindLeads, adapt: sfLeads, fields: append([]field{
 			req("lead_id", "Id", "Lead ID"),
-			req("created_at", "CreatedDate", "Created Date", "Create Date"),
-			mark("lead", "IsConverted", "Company", "ConvertedContactId", "Lead Status", "Converted"),
+			opt("created_at", "CreatedDate", "Created Date", "Create Date"),
+			mark("lead", "IsConverted", "Company", "ConvertedContactId", "Lead Status"),
 			leadSource, owner,
 			opt("status", "Status", "Lead Status"),
 			opt("industry", "Industry"),
@@ -41,7 +43,7 @@ func salesforceShapes() []shape {
 		}, custom...)},
 		{Name: "Salesforce Contact", preset: "salesforce", kind: kindLeads, adapt: sfContacts, fields: append([]field{
 			req("lead_id", "Id", "Contact ID"),
-			req("created_at", "CreatedDate", "Created Date", "Create Date"),
+			opt("created_at", "CreatedDate", "Created Date", "Create Date"),
 			mark("contact", "LastName", "Last Name", "Email", "FirstName", "First Name"),
 			req("account_id", "AccountId", "Account ID"),
 			leadSource, owner,
@@ -49,6 +51,11 @@ func salesforceShapes() []shape {
 			opt("state", "MailingState", "Mailing State/Province", "MailingStateCode"),
 			opt("industry", "Industry", "Account.Industry"),
 		}, custom...)},
+		{Name: "Salesforce Account", preset: "salesforce", kind: kindLeads, unused: "no section of the report reads accounts' attributes", fields: []field{
+			req("account_id", "Id", "Account ID"),
+			req("name", "Name", "Account Name"),
+			mark("account", "BillingCity", "BillingState", "BillingCountry", "AnnualRevenue", "NumberOfEmployees", "ParentId", "Industry", "Billing City", "Annual Revenue", "Employees"),
+		}},
 		{Name: "Salesforce Campaign", preset: "salesforce", kind: kindCampaigns, adapt: sfCampaigns, fields: []field{
 			req("campaign_id", "Id", "Campaign ID"),
 			req("name", "Name", "Campaign Name"),
@@ -129,6 +136,14 @@ func (l *load) adaptRows(src *table, c cols, k kind, compute func(rec, out []str
 		}
 	}
 	out := make([]string, len(names))
+	iOwner := -1
+	if l.sfs != nil && len(l.sfs.users) > 0 {
+		for i, n := range names {
+			if n == "owner" {
+				iOwner = i
+			}
+		}
+	}
 	t.adapted = true
 	t.next = func() ([]string, int, error) {
 		for {
@@ -141,6 +156,9 @@ func (l *load) adaptRows(src *table, c cols, k kind, compute func(rec, out []str
 				if j >= 0 && j < len(rec) {
 					out[i] = rec[j]
 				}
+			}
+			if iOwner >= 0 {
+				out[iOwner] = l.sfs.ownerName(out[iOwner])
 			}
 			if compute != nil && !compute(rec, out, t) {
 				t.issues = t.issues[:0]
@@ -189,11 +207,21 @@ type sfState struct {
 	dateOnly    map[string]bool   // "file: column" of date-only values used
 	unresponded int
 	openTasks   int
+	users       map[string]string // User Id -> name (User.csv)
+	// history holds, per opportunity id, its stage changes (OpportunityHistory.csv).
+	history map[string][]stageChange
+	// fromHistory counts the opportunities whose closing date the history gave.
+	fromHistory int
+	historyFile string
+	// campaignOf lists the opportunities that name a Primary Campaign
+	// Source, for the touches it implies.
+	campaignOf []oppCampaign
 }
 
 func (l *load) sf() *sfState {
 	if l.sfs == nil {
-		l.sfs = &sfState{contactLead: map[string]string{}, oppLead: map[string]string{}, dateOnly: map[string]bool{}}
+		l.sfs = &sfState{contactLead: map[string]string{}, oppLead: map[string]string{}, dateOnly: map[string]bool{},
+			users: map[string]string{}, history: map[string][]stageChange{}}
 	}
 	return l.sfs
 }
@@ -232,6 +260,7 @@ func noteComputed(t *table, src *table, c cols) *table {
 
 func sfLeads(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
+	l.noteNoCreated(src, c, "CreatedDate", "campaign members, tasks and opportunities")
 	names := columnsOf(reflect.TypeOf(leadRow{})).names
 	iRegion, iOrigin := colOf(names, "region"), colOf(names, "origin")
 	fm := l.opts.Mapping.file(src.File)
@@ -254,6 +283,7 @@ func sfLeads(l *load, src *table, c cols) (*table, error) {
 
 func sfContacts(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
+	l.noteNoCreated(src, c, "CreatedDate", "campaign members, tasks and opportunities")
 	names := columnsOf(reflect.TypeOf(leadRow{})).names
 	iRegion, iOrigin := colOf(names, "region"), colOf(names, "origin")
 	fm := l.opts.Mapping.file(src.File)
@@ -363,14 +393,23 @@ func openTaskStatus(s string) bool {
 func sfOpportunities(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
 	names := columnsOf(reflect.TypeOf(opportunityRow{})).names
-	iStatus, iClosed, iOrigin, iLead := colOf(names, "status"), colOf(names, "closed_at"), colOf(names, "origin"), colOf(names, "lead_id")
+	iStatus, iClosed, iOrigin, iLead, iAmount := colOf(names, "status"), colOf(names, "closed_at"), colOf(names, "origin"), colOf(names, "lead_id"), colOf(names, "amount")
 	fm := l.opts.Mapping.file(src.File)
+	// A closing date the mapping names wins over the stage history.
+	mappedClose := fm.columns()["close_date"] != "" || fm.columns()["closed_at"] != ""
 	t := l.adaptRows(src, c, kindOpportunities, func(rec, out []string, t *table) bool {
+		exportAmount(rec, out, iAmount, c, t)
 		if !c.has("status") {
 			out[iStatus] = fm.status(rec, c, t)
 		}
 		if !c.has("closed_at") && out[iStatus] != "open" {
 			out[iClosed] = c.get(rec, "close_date")
+			if at := s.closedFromHistory(c.get(rec, "opportunity_id"), out[iStatus]); at != "" && !mappedClose {
+				out[iClosed] = at
+			}
+		}
+		if campaign := c.get(rec, "campaign"); campaign != "" {
+			s.campaignOf = append(s.campaignOf, oppCampaign{opp: c.get(rec, "opportunity_id"), campaign: campaign, file: src.File})
 		}
 		if !c.has("origin") {
 			out[iOrigin] = fm.origin(c.get(rec, "source"))
@@ -406,10 +445,11 @@ func (f *FileMapping) status(rec []string, c cols, t *table) string {
 		return v
 	}
 	if c.has("is_closed") || c.has("is_won") {
+		before := len(t.issues)
 		closed, okC := boolOf(rec, c, "is_closed", t)
 		won, okW := boolOf(rec, c, "is_won", t)
-		if len(t.issues) > 0 {
-			for i := range t.issues {
+		if len(t.issues) > before {
+			for i := before; i < len(t.issues); i++ {
 				t.issues[i].skip = true
 			}
 			return ""
@@ -454,6 +494,10 @@ func (l *load) sfNotes() {
 	s := l.sfs
 	if s == nil {
 		return
+	}
+	if n := s.fromHistory; n > 0 {
+		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("%s: %s closed when %s closed stage, as the stage history shows, not at CloseDate.",
+			s.historyFile, plural(n, "opportunity is", "opportunities are"), map[bool]string{true: "it entered its", false: "they entered their"}[n == 1]))
 	}
 	if n := s.merged; n > 0 {
 		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: %s counted once, as the lead.", plural(n, "contact is a converted lead and is", "contacts are converted leads and are")))
@@ -502,7 +546,7 @@ func (l *load) checkIDLengths(srcs []source) error {
 				cols = append(cols, i)
 			}
 		}
-		t, closer, err := openTable(s.name, s.path, nil, l.sheet(l.opts.Mapping.file(s.name)))
+		t, closer, err := l.openFile(s.name, s.path, nil)
 		if err != nil {
 			return err
 		}

@@ -81,7 +81,7 @@ func TestSalesforceFixture(t *testing.T) {
 	}
 	notes := strings.Join(ds.Notes, "\n")
 	for _, n := range []string{
-		"Account.csv:1: not a known export: the closest shape is Salesforce Opportunity",
+		"Account.csv: Salesforce Account (no section of the report reads accounts' attributes); the file is skipped.",
 		"OpportunityContactRole.csv: 1 row names an OpportunityId that is not in Opportunity.csv (first at line 3); it is ignored.",
 		"Salesforce: 1 contact is a converted lead and is counted once, as the lead.",
 		"Salesforce: 1 campaign member has not responded and is not a touch (--all-members counts it).",
@@ -101,9 +101,16 @@ func TestDetect(t *testing.T) {
 		{"opportunity_id,created_at,amount,status,lead_id,closed_at", "auto", "canonical opportunities", ""},
 		{"opportunity_id,lead_id", "auto", "canonical opportunity contacts", ""},
 		{"Id,Name,Type,StartDate,EndDate,ActualCost", "auto", "Salesforce Campaign", ""},
-		{"Id,Name,Type,Industry,BillingCity", "auto", "", "Salesforce Campaign"},                          // an Account
+		{"Id,Name,Type,Industry,BillingCity", "auto", "Salesforce Account", ""},
 		{"Id,OpportunityId,CreatedDate,StageName,Amount,CloseDate", "auto", "", "Salesforce Opportunity"}, // OpportunityHistory
-		{"Id,LastName,Company,Status,IsConverted", "auto", "", "Salesforce Lead"},
+		{"Id,LastName,Company,Status,IsConverted", "auto", "Salesforce Lead", ""},                         // no CreatedDate: people, none created (SPEC 11)
+		{"Id,LastName,Company,Status", "auto", "Salesforce Lead", ""},
+		{"Prospect ID,Lead Number,Lead Origin,Lead Source,Converted,Country", "auto", "", "CRM leads"},
+		{"opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value", "auto", "CRM opportunities", ""},
+		{"mql_id,seller_id,won_date,business_segment,declared_monthly_revenue", "auto", "", "CRM opportunities"},
+		{"mql_id,first_contact_date,landing_page_id,origin", "auto", "CRM leads", ""},
+		{"account,sector,year_established,revenue,employees,office_location", "auto", "CRM accounts", ""},
+		{"Opportunity ID,Opportunity Name,Created Date,Close Date,Amount,Stage,Contact ID", "auto", "Salesforce Opportunity", ""},
 		{"lead_id,created_at", "salesforce", "", ""},
 	}
 	for _, tc := range tests {

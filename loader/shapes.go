@@ -2,7 +2,6 @@ package loader
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -27,6 +26,14 @@ type shape struct {
 	adapt func(l *load, t *table, c cols) (*table, error)
 	// derived, when set, is a second canonical file the export feeds.
 	derived *derivedShape
+	// unused, when set, says why a file of this shape, recognised so that
+	// it can be named, feeds nothing: it is skipped with a note.
+	unused string
+	// lookup, when set, reads a file that feeds no canonical file but
+	// tells the adapters something (a user's name, a stage's date): such
+	// files are read before all others. It returns the rows read and
+	// what the file was used for.
+	lookup func(l *load, t *table, c cols, in *Input) (string, error)
 }
 
 // field is one column of a shape, with the spellings it goes by
@@ -101,7 +108,7 @@ func shapes() []shape {
 		canonicalShape("activities", kindActivities, activityRow{}),
 		canonicalShape("opportunities", kindOpportunities, opportunityRow{}),
 		canonicalShape("opportunity contacts", kindContacts, contactRow{}),
-	}, append(salesforceShapes(), hubspotShapes()...)...)
+	}, append(append(salesforceShapes(), hubspotShapes()...), genericShapes()...)...)
 }
 
 // match is how well one header fits one shape.
@@ -110,7 +117,9 @@ type match struct {
 	cols    cols
 	found   int      // fields present
 	missing []string // required fields absent (their first spelling)
-	need    int      // required fields
+	// missingRoles names the required fields absent, as a mapping names them.
+	missingRoles []string
+	need         int // required fields
 }
 
 // fit locates the fields of s in a normalized header.
@@ -140,8 +149,14 @@ func fit(s *shape, header []string, renames map[string]string) match {
 		switch {
 		case found:
 			m.found++
+		case f.required && (s.preset == "generic" || s.preset == "canonical") && !f.marker:
+			m.missing = append(m.missing, f.role)
+			m.missingRoles = append(m.missingRoles, f.role)
 		case f.required:
 			m.missing = append(m.missing, displayName(f))
+			if !f.marker {
+				m.missingRoles = append(m.missingRoles, f.role)
+			}
 		}
 	}
 	return m
@@ -157,8 +172,13 @@ func displayName(f field) string {
 func detect(header []string, preset string, renames map[string]string, forced string) (*match, *match) {
 	all := allShapes
 	var best, closest *match
+	// Generic shapes (plain-word headers) are tried only when no CRM's
+	// own shape fits: "Contact ID" in a Salesforce report is not a lead id.
 	for i := range all {
 		s := &all[i]
+		if s.preset == "generic" && best != nil && best.shape.preset != "generic" {
+			continue
+		}
 		if forced != "" {
 			if !strings.EqualFold(s.Name, forced) {
 				continue
@@ -167,22 +187,38 @@ func detect(header []string, preset string, renames map[string]string, forced st
 			continue
 		}
 		m := fit(s, header, renames)
+		if forced != "" && len(m.missingRoles) == 0 {
+			// A shape named in the mapping needs no marker column.
+			m.missing = nil
+		}
 		if len(m.missing) == 0 {
 			if best == nil || m.found > best.found {
 				best = &m
 			}
 			continue
 		}
-		// Closest: most required fields present, then most fields present.
+		// Closest: fewest required fields missing, then most required
+		// fields present, then most fields present.
 		if m.need == len(m.missing) {
 			continue
 		}
-		if closest == nil || m.need-len(m.missing) > closest.need-len(closest.missing) ||
-			m.need-len(m.missing) == closest.need-len(closest.missing) && m.found > closest.found {
+		if closest == nil || closerThan(&m, closest) {
 			closest = &m
 		}
 	}
 	return best, closest
+}
+
+// closerThan reports whether header fit a is closer to its shape than b.
+func closerThan(a, b *match) bool {
+	if len(a.missing) != len(b.missing) {
+		return len(a.missing) < len(b.missing)
+	}
+	ra, rb := a.need-len(a.missing), b.need-len(b.missing)
+	if ra != rb {
+		return ra > rb
+	}
+	return a.found > b.found
 }
 
 // dataFile reports whether name is a file the loader looks at.
@@ -215,56 +251,40 @@ func (e *UnknownFileError) Error() string {
 // sources lists the files of dir to read, in reading order (canonical
 // kind, then file name), recognising each by its header row. Files that
 // match nothing are left out with a note; a folder without a file that
-// gives leads fails.
+// gives leads or opportunities fails, naming the next step.
 func (l *load) sources(dir string) ([]source, error) {
-	entries, err := os.ReadDir(dir)
+	diags, err := l.diagnoseDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("data folder: %w", err)
+		return nil, err
 	}
-	preset := l.preset()
+	if err := l.opts.Mapping.check(dir, diags); err != nil {
+		return nil, err
+	}
 	var out []source
-	var unknown []*UnknownFileError
-	for _, e := range entries {
-		if e.IsDir() || !dataFile(e.Name()) {
+	var skipped []diagnosis
+	for _, d := range diags {
+		name, path := d.name, d.path
+		switch {
+		case d.skipped():
+			skipped = append(skipped, d)
+			continue
+		case d.canonical:
+			out = append(out, source{name: name, path: path, kind: d.kind, shape: "canonical " + strings.TrimSuffix(kindFiles[d.kind], ".csv"), dialect: d.t.Dialect})
 			continue
 		}
-		name := e.Name()
-		path := filepath.Join(dir, name)
-		fm := l.opts.Mapping.file(name)
-		t, best, closest, err := l.detectFile(name, path)
-		if err != nil {
-			return nil, err
-		}
-		if best == nil && (preset == "auto" || preset == "canonical") && fm.shapeName() == "" {
-			// A canonical file name that fits no shape is read as that file,
-			// so that its reader names the missing column.
-			for k, f := range kindFiles {
-				if strings.EqualFold(f, name) {
-					out = append(out, source{name: name, path: path, kind: kind(k), shape: "canonical " + strings.TrimSuffix(f, ".csv"), dialect: t.Dialect})
-					break
-				}
-			}
-			if len(out) > 0 && out[len(out)-1].name == name {
-				continue
-			}
-		}
-		if best == nil {
-			u := &UnknownFileError{File: name}
-			if closest != nil {
-				u.Closest, u.Missing = closest.shape.Name, closest.missing
-			}
-			unknown = append(unknown, u)
-			continue
-		}
+		best, t := d.best, d.t
 		src := source{name: name, path: path, kind: best.shape.kind, shape: best.shape.Name, dialect: t.Dialect, match: best}
+		if best.shape.lookup != nil {
+			src.kind, src.lookup = -1, best.shape.lookup
+		}
 		if best.shape.adapt != nil {
 			s, cl := best.shape, best.cols
 			src.adapt = func(l *load, t *table) (*table, error) { return s.adapt(l, t, cl) }
 		}
-		if d := best.shape.derived; d != nil && best.cols.has(d.role) {
-			src.also = ", and its " + strings.TrimSpace(t.Raw[best.cols[d.role]]) + " as " + d.name
-			out = append(out, source{name: name, kind: d.kind, shape: best.shape.Name + " " + d.name,
-				derived: func(l *load) *table { return d.table(l, name) }})
+		if dv := best.shape.derived; dv != nil && best.cols.has(dv.role) {
+			src.also = ", and its " + strings.TrimSpace(t.Raw[best.cols[dv.role]]) + " as " + dv.name
+			out = append(out, source{name: name, kind: dv.kind, shape: best.shape.Name + " " + dv.name,
+				derived: func(l *load) *table { return dv.table(l, name) }})
 		}
 		out = append(out, src)
 	}
@@ -280,25 +300,37 @@ func (l *load) sources(dir string) ([]source, error) {
 		}
 		return order[out[i].shape] < order[out[j].shape]
 	})
-	hasLeads := false
+	hasRecords := false
 	for _, s := range out {
-		hasLeads = hasLeads || s.kind == kindLeads
+		if s.lookup != nil {
+			continue
+		}
+		hasRecords = hasRecords || s.kind == kindLeads || s.kind == kindOpportunities
 	}
-	if !hasLeads {
-		// The leads-like files name what they lack.
+	if !hasRecords {
+		// The files that nearly hold leads or opportunities say what they
+		// lack; the others only that they were skipped.
 		var why []string
-		for _, u := range unknown {
-			if strings.Contains(u.Closest, "ead") || strings.Contains(u.Closest, "ontact") {
-				why = append(why, u.Error())
+		for _, d := range skipped {
+			if d.closest != nil {
+				why = append(why, d.note)
 			}
 		}
-		if len(why) > 0 {
-			return nil, fmt.Errorf("no file gives leads (%s or a CRM lead or contact export is required):\n  %s", LeadsFile, strings.Join(why, "\n  "))
+		if len(why) == 0 {
+			for _, d := range skipped {
+				why = append(why, d.note)
+			}
 		}
-		return nil, fmt.Errorf("%s: required file not found in %s (nor a Salesforce Lead/Contact or HubSpot contacts export)", LeadsFile, dir)
+		msg := fmt.Sprintf("no file in %s gives leads or opportunities (%s, %s, or a Salesforce or HubSpot export of them)", dir, LeadsFile, OpportunitiesFile)
+		if len(why) > 0 {
+			msg += ":\n  " + strings.Join(why, "\n  ")
+		} else {
+			msg += "; if your files hold them under other column names, `" + nextStep(dir) + "` and name the columns"
+		}
+		return nil, fmt.Errorf("%s", msg)
 	}
-	for _, u := range unknown {
-		l.ds.Notes = append(l.ds.Notes, u.Error()+"; the file is ignored.")
+	for _, d := range skipped {
+		l.ds.Notes = append(l.ds.Notes, d.note)
 	}
 	if err := l.checkIDLengths(out); err != nil {
 		return nil, err
@@ -324,7 +356,7 @@ func (l *load) preset() string {
 // unread.
 func (l *load) detectFile(name, path string) (t *table, best, closest *match, err error) {
 	fm := l.opts.Mapping.file(name)
-	t, c, err := openTable(name, path, nil, l.sheet(fm))
+	t, c, err := l.openFile(name, path, nil)
 	if err != nil {
 		return nil, nil, nil, err
 	}

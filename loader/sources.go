@@ -47,6 +47,9 @@ type source struct {
 	// match is how the file's header fits its shape (nil for a canonical
 	// file named as such).
 	match *match
+	// lookup reads a file that only informs the adapters (see shape.lookup);
+	// kind is then -1, so that it is read first.
+	lookup func(l *load, t *table, c cols, in *Input) (string, error)
 }
 
 // present returns the Files flag of kind k.
@@ -63,11 +66,14 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	}
 	fmt.Fprintf(h, "%s\n", src.name)
 	fm := l.opts.Mapping.file(src.name)
-	t, closer, err := openTable(src.name, src.path, h, l.sheet(fm))
+	t, closer, err := l.openFile(src.name, src.path, h)
 	if err != nil {
 		return err
 	}
 	defer closer.Close()
+	if src.lookup != nil {
+		return l.readLookup(src, t)
+	}
 	if src.adapt != nil {
 		l.ds.Adapted = true
 		if l.sfIDs15 && src.match != nil && src.match.shape.preset == "salesforce" {
@@ -101,6 +107,26 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	l.ds.Inputs = append(l.ds.Inputs, in)
 	if l.opts.Progress != nil {
 		l.opts.Progress(in.File, in.Rows, true)
+	}
+	return nil
+}
+
+// readLookup reads a file that informs the adapters, listing it among the
+// inputs and saying in its detection line what it was used for.
+func (l *load) readLookup(src source, t *table) error {
+	if l.sfIDs15 && src.match.shape.preset == "salesforce" {
+		t.next = shortIDs(t.next)
+	}
+	in := Input{File: src.name}
+	used, err := src.lookup(l, t, src.match.cols, &in)
+	if err != nil {
+		return err
+	}
+	l.ds.Inputs = append(l.ds.Inputs, in)
+	for i, d := range l.ds.Detected {
+		if strings.HasPrefix(d, src.name+": ") && used != "" {
+			l.ds.Detected[i] = strings.Replace(d, src.shape, src.shape+", "+used, 1)
+		}
 	}
 	return nil
 }
@@ -165,6 +191,18 @@ func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 		return nil, nil, err
 	}
 	return t, f, nil
+}
+
+// openFile opens a file of the folder as a table (see openTable), with
+// the fixed values of its mapping as columns of their own.
+func (l *load) openFile(name, path string, h hash.Hash) (*table, io.Closer, error) {
+	fm := l.opts.Mapping.file(name)
+	t, c, err := openTable(name, path, h, l.sheet(fm))
+	if err != nil {
+		return nil, nil, err
+	}
+	withFixed(t, fm)
+	return t, c, nil
 }
 
 // sheet returns the worksheet to read from an XLSX file: the mapping's,

@@ -52,6 +52,9 @@ type issue struct {
 	column, problem string
 	// skip drops the row; otherwise only the value is blanked.
 	skip bool
+	// replaced says the problem names the value used instead (an empty
+	// export amount read as 0).
+	replaced bool
 }
 
 // recordError is a record that cannot be read (a CSV syntax error).
@@ -79,18 +82,55 @@ func (t *table) identity() {
 }
 
 // renameColumns gives canonical names to the columns a mapping names:
-// renames maps a canonical column to the file's column.
+// renames maps a canonical column to the file's column. One column may
+// feed several fields (won_date as created_at and closed_at): the first
+// field in name order takes the column, each other one a copy of it.
 func (t *table) renameColumns(renames map[string]string) {
-	for canon, col := range renames {
-		for i, h := range t.header {
-			if h == normalizeHeader(col) {
-				t.header[i] = canon
-				if t.origin == nil {
-					t.origin = map[string]string{}
-				}
-				t.origin[canon] = strings.TrimSpace(col)
+	var copies []int // source index of each added column
+	taken := map[int]bool{}
+	for _, canon := range sortedKeys(renames) {
+		col := renames[canon]
+		for i := range t.Raw {
+			if i >= len(t.header) || normalizeHeader(t.Raw[i]) != normalizeHeader(col) {
+				continue
 			}
+			if taken[i] {
+				t.header = append(t.header, canon)
+				copies = append(copies, i)
+			} else {
+				t.header[i], taken[i] = canon, true
+			}
+			if t.origin == nil {
+				t.origin = map[string]string{}
+			}
+			t.origin[canon] = strings.TrimSpace(col)
+			break
 		}
+	}
+	if len(copies) == 0 {
+		return
+	}
+	width := len(t.header) - len(copies)
+	next := t.next
+	var out []string
+	t.next = func() ([]string, int, error) {
+		rec, line, err := next()
+		if err != nil {
+			return rec, line, err
+		}
+		out = append(out[:0], rec...)
+		for len(out) < width {
+			out = append(out, "")
+		}
+		out = out[:width]
+		for _, i := range copies {
+			v := ""
+			if i < len(rec) {
+				v = rec[i]
+			}
+			out = append(out, v)
+		}
+		return out, line, nil
 	}
 }
 

@@ -15,7 +15,9 @@ import (
 
 // xlsxTable returns a table over one worksheet of an XLSX file: sheet, or
 // the first one when sheet is empty. Its header is the first row with two
-// or more values (a formatted report may open with a title line); a row's
+// or more text values (a formatted report may open with a title line, and
+// a table may start below or right of A1: columns left of it stay empty
+// and are ignored); a row's
 // line is its row number in the sheet, and empty rows are left out. Cells
 // are read as stored (12500, not "$12,500.00"), except numbers shown as
 // dates, which are written as ISO 8601 (see xlsxCell). The file's bytes go
@@ -65,10 +67,13 @@ func xlsxTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 	})
 	line := 0
 	var rec []string
-	// read returns the next row and its number; nil at the end.
+	// read returns the next row and its number; io.EOF at the end.
 	read := func() ([]string, int, error) {
 		if !stored.Next() {
-			return nil, line, stored.Error()
+			if err := stored.Error(); err != nil {
+				return nil, line, err
+			}
+			return nil, line, io.EOF
 		}
 		shown.Next()
 		line++
@@ -97,14 +102,14 @@ func xlsxTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 		switch {
 		case errors.As(err, &re):
 			continue
+		case errors.Is(err, io.EOF):
+			closer.Close()
+			return nil, nil, fmt.Errorf("%s: sheet %q has no header row (no row with two or more text cells)", name, sheet)
 		case err != nil:
 			closer.Close()
 			return nil, nil, fmt.Errorf("%s: %w", name, err)
-		case row == nil:
-			closer.Close()
-			return nil, nil, fmt.Errorf("%s: sheet %q is empty (no header row)", name, sheet)
 		}
-		if filled(row) >= 2 {
+		if textCells(row) >= 2 {
 			header = append([]string(nil), row...)
 		}
 	}
@@ -114,9 +119,6 @@ func xlsxTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 			row, n, err := read()
 			if err != nil {
 				return nil, n, err
-			}
-			if row == nil {
-				return nil, n, io.EOF
 			}
 			if filled(row) > 0 {
 				return row, n, nil
@@ -185,6 +187,27 @@ func filled(row []string) int {
 		if strings.TrimSpace(v) != "" {
 			n++
 		}
+	}
+	return n
+}
+
+// textCells counts the values of a row that are text, not numbers: a
+// header names its columns, while a title line holds one text and maybe a
+// date or a total.
+func textCells(row []string) int {
+	n := 0
+	for _, v := range row {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if _, err := strconv.ParseFloat(v, 64); err == nil {
+			continue
+		}
+		if shownAsDate(v) {
+			continue
+		}
+		n++
 	}
 	return n
 }
