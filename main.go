@@ -13,8 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -83,7 +81,8 @@ column, too many bad rows; nothing is written), 2 on a usage error.
 Definitions of every figure: docs/metrics.md. Input format: docs/data.md.
 `
 
-// config is the parsed command line.
+// config is the parsed command line: the raw flag values, then the
+// options each stage takes.
 type config struct {
 	data, out, period, asOf, tz, model, formats, title, maxBad string
 	dateOrder, preset, mapping, sheet                          string
@@ -91,6 +90,11 @@ type config struct {
 	sla, halfLife                                              float64
 	quiet, showVersion, decimalComma, allMembers               bool
 	cpuProfile, notes                                          string
+
+	load     loader.Options
+	analysis analysis.Options
+	render   []string // templates.Formats to write
+	prog     *progress
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.
@@ -98,7 +102,34 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "mapping" {
 		return runMapping(args[1:], stdout, stderr)
 	}
-	var c config
+	c, err := parseArgs(args, stdout, stderr)
+	if err != nil || c == nil {
+		return err
+	}
+	stop, err := startProfile(c.cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	ds, err := c.loadData(stderr)
+	if err != nil {
+		return err
+	}
+	report, err := c.analyse(ds)
+	if err != nil {
+		return err
+	}
+	files, err := templates.Render(report, c.render)
+	if err != nil {
+		return err
+	}
+	return c.write(files, stderr)
+}
+
+// parseArgs reads the command line into a config; a nil config with a nil
+// error means the run is over (--version).
+func parseArgs(args []string, stdout, stderr io.Writer) (*config, error) {
+	c := &config{}
 	fs := pflag.NewFlagSet("retro", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.data, "data", "sample-data", "folder of CSV exports (or give it as the argument)")
@@ -132,48 +163,54 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
-			return err
+			return nil, err
 		}
-		return usageError{err}
+		return nil, usageError{err}
 	}
 	if c.showVersion {
 		fmt.Fprintf(stdout, "retro %s\n", version)
-		return nil
+		return nil, nil
 	}
 	switch fs.NArg() {
 	case 0:
 	case 1:
 		c.data = fs.Arg(0)
 	default:
-		return usagef("expected one DATA_DIR, got %d arguments", fs.NArg())
+		return nil, usagef("expected one DATA_DIR, got %d arguments", fs.NArg())
 	}
+	if err := c.options(); err != nil {
+		return nil, err
+	}
+	c.prog = newProgress(stderr, c.quiet)
+	if c.prog != nil {
+		c.load.Progress, c.analysis.Progress = c.prog.rows, c.prog.section
+	}
+	return c, nil
+}
 
-	loadOpts, analysisOpts, formats, err := c.options()
+// startProfile starts the --cpuprofile, when asked for; stop ends it.
+func startProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
 
-	if c.cpuProfile != "" {
-		f, err := os.Create(c.cpuProfile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
-	}
-
-	prog := newProgress(stderr, c.quiet)
-	if prog != nil {
-		loadOpts.Progress, analysisOpts.Progress = prog.rows, prog.section
-		defer prog.finish()
-	}
-	ds, err := loader.Load(c.data, loadOpts)
-	prog.finish()
+// loadData reads the data folder and says on stderr what each file was
+// taken for and which rows were bad.
+func (c *config) loadData(stderr io.Writer) (*loader.Dataset, error) {
+	ds, err := loader.Load(c.data, c.load)
+	c.prog.finish()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !c.quiet {
 		for _, d := range ds.Detected {
@@ -181,137 +218,100 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		reportProblems(stderr, ds)
 	}
-	analysisOpts.InputsHash = ds.Hash
-	report, err := analysis.Analyze(ds, analysisOpts)
-	if err != nil {
+	return ds, nil
+}
+
+// analyse computes the report.
+func (c *config) analyse(ds *loader.Dataset) (*analysis.Report, error) {
+	report, err := analysis.Analyze(ds, c.analysis)
+	if err == nil && c.prog != nil {
+		c.prog.section("the reports")
+	}
+	return report, err
+}
+
+// write writes the rendered files to --out and lists them on stderr.
+func (c *config) write(files []templates.File, stderr io.Writer) error {
+	err := writeAll(c.out, files)
+	c.prog.finish()
+	if err != nil || c.quiet {
 		return err
 	}
-	if prog != nil {
-		prog.section("the reports")
-	}
-	files, err := templates.Render(report, formats)
-	if err != nil {
-		return err
-	}
-	if err := writeAll(c.out, files); err != nil {
-		return err
-	}
-	prog.finish()
-	if !c.quiet {
-		for _, f := range files {
-			fmt.Fprintf(stderr, "wrote %s\n", filepath.Join(c.out, f.Name))
-		}
+	for _, f := range files {
+		fmt.Fprintf(stderr, "wrote %s\n", filepath.Join(c.out, f.Name))
 	}
 	return nil
 }
 
-// options turns the flags into loader and analysis options.
-func (c *config) options() (loader.Options, analysis.Options, []string, error) {
-	lo, ao := loader.DefaultOptions(), analysis.DefaultOptions()
+// options checks the flags and turns them into each stage's options.
+func (c *config) options() error {
+	c.load, c.analysis = loader.DefaultOptions(), analysis.DefaultOptions()
+	lo, ao := &c.load, &c.analysis
 	loc, err := time.LoadLocation(c.tz)
 	if err != nil {
-		return lo, ao, nil, usagef("--tz %q: not a known time zone", c.tz)
+		return usagef("--tz %q: not a known time zone", c.tz)
 	}
 	lo.Location, ao.Location = loc, loc
-	if strings.HasSuffix(c.maxBad, "%") {
-		f, err := strconv.ParseFloat(strings.TrimSuffix(c.maxBad, "%"), 64)
-		if err != nil || f < 0 || f > 100 {
-			return lo, ao, nil, usagef("--max-bad-rows %q: use a percentage such as 1%% or a count such as 25", c.maxBad)
-		}
-		lo.MaxBadFraction, lo.MaxBadRows = f/100, -1
-	} else {
-		n, err := strconv.Atoi(c.maxBad)
-		if err != nil || n < 0 {
-			return lo, ao, nil, usagef("--max-bad-rows %q: use a percentage such as 1%% or a count such as 25", c.maxBad)
-		}
-		lo.MaxBadRows = n
+	if err := lo.ParseBadRowLimit(c.maxBad); err != nil {
+		return usagef("--max-bad-rows %v", err)
 	}
 	ao.MaxBadRows = c.maxBad
-	switch strings.ToLower(c.dateOrder) {
-	case "mdy":
-		lo.DateOrder = loader.MDY
-	case "dmy":
-		lo.DateOrder = loader.DMY
-	default:
-		return lo, ao, nil, usagef("--date-order %q: use mdy or dmy", c.dateOrder)
+	if lo.DateOrder, err = loader.ParseDateOrder(c.dateOrder); err != nil {
+		return usagef("--date-order %v", err)
 	}
 	lo.DecimalComma = c.decimalComma
 	lo.AllMembers = c.allMembers
 	lo.Sheet = c.sheet
-	if lo.Preset, err = parsePreset(c.preset); err != nil {
-		return lo, ao, nil, err
+	if lo.Preset, err = loader.ParsePreset(c.preset); err != nil {
+		return usagef("--preset %v", err)
 	}
 	if c.mapping != "" {
-		m, err := loader.ReadMapping(c.mapping)
-		if err != nil {
-			return lo, ao, nil, err
+		if lo.Mapping, err = loader.ReadMapping(c.mapping); err != nil {
+			return err
 		}
-		lo.Mapping = m
 	}
 	if c.period != "" {
 		p, err := analysis.ParsePeriod(c.period)
 		if err != nil {
-			return lo, ao, nil, usageError{err}
+			return usageError{err}
 		}
 		ao.Period = &p
 	}
 	if c.asOf != "" {
 		t, _, err := loader.ParseTime(c.asOf, loc)
 		if err != nil {
-			return lo, ao, nil, usagef("--as-of %q: use an ISO 8601 date or date-time", c.asOf)
+			return usagef("--as-of %q: use an ISO 8601 date or date-time", c.asOf)
 		}
 		ao.AsOf = t
 	}
 	if c.lookback < 0 {
-		return lo, ao, nil, usagef("--lookback must be 0 or more days")
+		return usagef("--lookback must be 0 or more days")
 	}
 	ao.LookbackDays = c.lookback
 	if c.sla < 0 || math.IsNaN(c.sla) || math.IsInf(c.sla, 0) {
-		return lo, ao, nil, usagef("--sla must be a number of minutes, 0 or more")
+		return usagef("--sla must be a number of minutes, 0 or more")
 	}
 	ao.SLAMinutes = c.sla
 	if !(c.halfLife > 0) || math.IsInf(c.halfLife, 0) {
-		return lo, ao, nil, usagef("--half-life must be a number of days above 0")
+		return usagef("--half-life must be a number of days above 0")
 	}
 	ao.HalfLifeDays = c.halfLife
-	if !validModel(c.model) {
-		return lo, ao, nil, usagef("--model %q: use one of %s", c.model, strings.Join(analysis.Models, ", "))
+	if ao.Model, err = analysis.ParseModel(c.model); err != nil {
+		return usagef("--model %v", err)
 	}
-	ao.Model = c.model
 	ao.Title = c.title
 	if c.notes != "" {
 		b, err := os.ReadFile(c.notes)
 		if err != nil {
-			return lo, ao, nil, fmt.Errorf("--notes: %w", err)
+			return fmt.Errorf("--notes: %w", err)
 		}
 		ao.Notes = string(b)
 	}
 	ao.Version = version
-	var formats []string
-	for _, f := range strings.Split(c.formats, ",") {
-		f = strings.ToLower(strings.TrimSpace(f))
-		switch f {
-		case "html", "md", "json", "csv":
-			formats = append(formats, f)
-		case "":
-		default:
-			return lo, ao, nil, usagef("--format %q: use html, md, json and/or csv", f)
-		}
+	if c.render, err = templates.ParseFormats(c.formats); err != nil {
+		return usagef("--format %v", err)
 	}
-	if len(formats) == 0 {
-		return lo, ao, nil, usagef("--format: name at least one of html, md, json, csv")
-	}
-	return lo, ao, formats, nil
-}
-
-// parsePreset checks --preset.
-func parsePreset(p string) (string, error) {
-	for _, x := range loader.Presets {
-		if strings.EqualFold(p, x) {
-			return x, nil
-		}
-	}
-	return "", usagef("--preset %q: use one of %s", p, strings.Join(loader.Presets, ", "))
+	return nil
 }
 
 const mappingUsage = `retro mapping: the mapping the detector infers for each file of a folder.
@@ -358,8 +358,8 @@ func runMapping(args []string, stdout, stderr io.Writer) error {
 	}
 	lo := loader.DefaultOptions()
 	var err error
-	if lo.Preset, err = parsePreset(preset); err != nil {
-		return err
+	if lo.Preset, err = loader.ParsePreset(preset); err != nil {
+		return usagef("--preset %v", err)
 	}
 	lo.Sheet = sheet
 	if mapping != "" {
@@ -376,15 +376,6 @@ func runMapping(args []string, stdout, stderr io.Writer) error {
 		return usagef("mapping: expected one DATA_DIR, got %d arguments", fs.NArg())
 	}
 	return loader.PrintMapping(stdout, data, lo)
-}
-
-func validModel(m string) bool {
-	for _, x := range analysis.Models {
-		if x == m {
-			return true
-		}
-	}
-	return false
 }
 
 // reportProblems prints the input's problems, a few per file, on stderr.

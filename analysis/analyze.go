@@ -3,7 +3,9 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/campaignretro/retro/loader"
@@ -18,13 +20,12 @@ type Options struct {
 	AsOf         loader.Time
 	Location     *time.Location
 	LookbackDays int
-	Model        string
+	Model        Model
 	SLAMinutes   float64
 	HalfLifeDays float64
 	Title        string
 	Version      string
 	MaxBadRows   string
-	InputsHash   string
 	// Notes is the team's own Markdown (--notes), placed in the report as is.
 	Notes string
 	// Progress, when set, is told the name of each section as it starts.
@@ -38,6 +39,17 @@ func DefaultOptions() Options {
 
 // Models lists the attribution models in the order the report shows them.
 var Models = []string{"first_touch", "last_touch", "linear", "position_based", "w_shaped", "time_decay", "markov"}
+
+// Model names one of Models: the default model of campaign rows and ROI.
+type Model string
+
+// ParseModel reads a --model value: one of Models.
+func ParseModel(s string) (Model, error) {
+	if slices.Contains(Models, s) {
+		return Model(s), nil
+	}
+	return "", fmt.Errorf("%q: use one of %s", s, strings.Join(Models, ", "))
+}
 
 const (
 	microsPerMinute = 60 * 1e6
@@ -115,11 +127,11 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 			Days:  s.period.Days(),
 		},
 		Settings: Settings{
-			TZ: opts.Location.String(), LookbackDays: opts.LookbackDays, Model: opts.Model,
+			TZ: opts.Location.String(), LookbackDays: opts.LookbackDays, Model: string(opts.Model),
 			SLAMinutes: opts.SLAMinutes, HalfLifeDays: opts.HalfLifeDays,
 			AsOfGiven: opts.AsOf != loader.NoTime, PeriodGiven: opts.Period != nil, MaxBadRows: opts.MaxBadRows,
 		},
-		InputsHash:  opts.InputsHash,
+		InputsHash:  ds.Hash,
 		Notes:       opts.Notes,
 		Inputs:      []InputInfo{},
 		DataQuality: []Problem{},
@@ -276,5 +288,3 @@ func (s *scope) campaignsByID() []loader.ID {
 }
 
 func (s *scope) campaignName(c loader.ID) string { return s.ds.CampaignIDs.Names[c] }
-
-var _ = fmt.Sprintf

@@ -409,7 +409,7 @@ func TestAttributionInvariants(t *testing.T) {
 		halfLife := []float64{0.5, 7, 30}[rng.IntN(3)]
 		model := Models[rng.IntN(len(Models))]
 		r := analyzeJuly(t, loadFiles(t, files), func(o *Options) {
-			o.LookbackDays, o.HalfLifeDays, o.Model = lookback, halfLife, model
+			o.LookbackDays, o.HalfLifeDays, o.Model = lookback, halfLife, Model(model)
 		})
 		fail := func(format string, a ...any) {
 			t.Helper()

@@ -105,8 +105,8 @@ func (s *scope) campaigns(attr *Attribution) []Campaign {
 
 	var pipeCredit, revCredit map[string]float64
 	if attr != nil {
-		pipeCredit = attr.Pipeline.credit(s.opts.Model)
-		revCredit = attr.Revenue.credit(s.opts.Model)
+		pipeCredit = attr.Pipeline.credit(string(s.opts.Model))
+		revCredit = attr.Revenue.credit(string(s.opts.Model))
 	}
 	rows := []Campaign{}
 	for _, sc := range s.campaignScope() {

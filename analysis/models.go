@@ -375,7 +375,7 @@ func (s *scope) compareModels(perModel map[string][]float64, inJourney []bool, t
 		}
 		row.RankChanges = row.BestRank != row.WorstRank
 	}
-	def := s.opts.Model
+	def := string(s.opts.Model)
 	slices.SortStableFunc(rows, func(a, b ModelComparison) int {
 		if c := cmp.Compare(RoundCents(float64(b.Credit[def])), RoundCents(float64(a.Credit[def]))); c != 0 {
 			return c
