@@ -31,23 +31,16 @@ func main() {
 	case err == nil:
 	case errors.Is(err, pflag.ErrHelp):
 	case isUsage(err):
-		fmt.Fprintf(os.Stderr, "retro: %v\nRun 'retro --help' for usage.\n", err)
+		fmt.Fprintf(os.Stderr, "retro: %v\n", err)
+		if u := (usageError{}); errors.As(err, &u) && !u.selfExplained {
+			fmt.Fprintln(os.Stderr, "Run 'retro --help' for usage.")
+		}
 		os.Exit(2)
 	default:
 		fmt.Fprintf(os.Stderr, "retro: %v\n", err)
 		os.Exit(1)
 	}
 }
-
-// usageError is a mistake in the command line (exit status 2).
-type usageError struct{ error }
-
-func isUsage(err error) bool {
-	var u usageError
-	return errors.As(err, &u)
-}
-
-func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
 
 const usageHead = `retro: a campaign-to-revenue retrospective from CRM and marketing CSV exports.
 
@@ -86,9 +79,9 @@ Definitions of every figure: docs/metrics.md. Input format: docs/data.md.
 type config struct {
 	data, out, period, asOf, tz, model, formats, title, maxBad string
 	dateOrder, preset, mapping, sheet                          string
-	lookback                                                   int
+	lookback, fiscalStart                                      int
 	sla, halfLife                                              float64
-	quiet, showVersion, decimalComma, allMembers               bool
+	quiet, showVersion, decimalComma, allMembers, longPeriod   bool
 	cpuProfile, notes                                          string
 
 	load     loader.Options
@@ -99,6 +92,9 @@ type config struct {
 
 // run is the whole program: parse flags, load, analyse, render, write.
 func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "help" { // retro help [mapping]
+		args = append(args[1:], "--help")
+	}
 	if len(args) > 0 && args[0] == "mapping" {
 		return runMapping(args[1:], stdout, stderr)
 	}
@@ -115,7 +111,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	report, err := c.analyse(ds)
+	report, err := c.analyse(ds, stderr)
 	if err != nil {
 		return err
 	}
@@ -134,10 +130,12 @@ func parseArgs(args []string, stdout, stderr io.Writer) (*config, error) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.data, "data", "sample-data", "folder of CSV exports (or give it as the argument)")
 	fs.StringVar(&c.out, "out", "out", "folder to write the reports to")
-	fs.StringVar(&c.period, "period", "", "report period: a quarter (2026-Q3) or a range (2026-07-01..2026-09-30);\ndefault: the last quarter ending on or before as-of")
+	fs.StringVar(&c.period, "period", "", "report period: a quarter (2026-Q3, or FY2027-Q1 with --fiscal-year-start) or a range\n(2026-07-01..2026-09-30); default: the last quarter ending on or before as-of in which\na lead or opportunity was created")
+	fs.IntVar(&c.fiscalStart, "fiscal-year-start", 1, "month (1-12) the fiscal year starts in: with 2, quarters run Feb-Apr, ... and are\nlabelled FY2027-Q1 (the fiscal year named by the calendar year it ends in)")
+	fs.BoolVar(&c.longPeriod, "long-period", false, "allow a --period longer than 10 years")
 	fs.StringVar(&c.asOf, "as-of", "", "the as-of instant (2026-10-01 or 2026-09-30T18:00:00Z);\ndefault: the latest event timestamp in the data")
 	fs.StringVar(&c.tz, "tz", "UTC", "report time zone (IANA name): naive timestamps and period days use it")
-	fs.IntVar(&c.lookback, "lookback", 180, "lookback window W in days: how long before an opportunity a touch still counts")
+	fs.IntVar(&c.lookback, "lookback", 180, "lookback window W in days (at most 36500): how long before an opportunity a touch still counts")
 	fs.Float64Var(&c.sla, "sla", 60, "follow-up SLA in minutes: the latency section's within_sla counts handoffs contacted this fast")
 	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI: first_touch, last_touch,\nlinear, position_based, w_shaped, time_decay or markov")
 	fs.Float64Var(&c.halfLife, "half-life", 7, "half-life in days of the time_decay model: a touch this much older gets half the credit")
@@ -157,15 +155,12 @@ func parseArgs(args []string, stdout, stderr io.Writer) (*config, error) {
 	_ = fs.MarkHidden("cpuprofile")
 	fs.SortFlags = false
 	fs.Usage = func() {
-		fmt.Fprint(stderr, usageHead)
-		fmt.Fprint(stderr, fs.FlagUsages())
-		fmt.Fprint(stderr, usageTail)
+		fmt.Fprint(stdout, usageHead)
+		fmt.Fprint(stdout, fs.FlagUsages())
+		fmt.Fprint(stdout, usageTail)
 	}
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return nil, err
-		}
-		return nil, usageError{err}
+		return nil, flagError(fs, err)
 	}
 	if c.showVersion {
 		fmt.Fprintf(stdout, "retro %s\n", version)
@@ -173,6 +168,9 @@ func parseArgs(args []string, stdout, stderr io.Writer) (*config, error) {
 	}
 	switch fs.NArg() {
 	case 0:
+		if err := defaultDataFolder(c.data, fs.Changed("data")); err != nil {
+			return nil, err
+		}
 	case 1:
 		c.data = fs.Arg(0)
 	default:
@@ -221,13 +219,21 @@ func (c *config) loadData(stderr io.Writer) (*loader.Dataset, error) {
 	return ds, nil
 }
 
-// analyse computes the report.
-func (c *config) analyse(ds *loader.Dataset) (*analysis.Report, error) {
+// analyse computes the report and says on stderr which period it covers
+// and why.
+func (c *config) analyse(ds *loader.Dataset, stderr io.Writer) (*analysis.Report, error) {
 	report, err := analysis.Analyze(ds, c.analysis)
-	if err == nil && c.prog != nil {
+	c.prog.finish()
+	if err != nil {
+		return nil, err
+	}
+	if !c.quiet {
+		fmt.Fprintln(stderr, report.Period.Why)
+	}
+	if c.prog != nil {
 		c.prog.section("the reports")
 	}
-	return report, err
+	return report, nil
 }
 
 // write writes the rendered files to --out and lists them on stderr.
@@ -242,6 +248,13 @@ func (c *config) write(files []templates.File, stderr io.Writer) error {
 	}
 	return nil
 }
+
+// Bounds of the flags: beyond them a figure would overflow or a run
+// would take hours.
+const (
+	maxLookbackDays = 36500 // 100 years
+	maxPeriodYears  = 10    // without --long-period
+)
 
 // options checks the flags and turns them into each stage's options.
 func (c *config) options() error {
@@ -270,10 +283,17 @@ func (c *config) options() error {
 			return err
 		}
 	}
+	if c.fiscalStart < 1 || c.fiscalStart > 12 {
+		return usagef("--fiscal-year-start %d: use a month number, 1 to 12", c.fiscalStart)
+	}
+	ao.FiscalYearStart = c.fiscalStart
 	if c.period != "" {
-		p, err := analysis.ParsePeriod(c.period)
+		p, err := analysis.ParsePeriodFiscal(c.period, c.fiscalStart)
 		if err != nil {
-			return usageError{err}
+			return usageError{error: err}
+		}
+		if p.LongerThanYears(maxPeriodYears) && !c.longPeriod {
+			return usagef("--period %s spans %d days, more than %d years: pass --long-period if you mean it", c.period, p.Days(), maxPeriodYears)
 		}
 		ao.Period = &p
 	}
@@ -284,8 +304,8 @@ func (c *config) options() error {
 		}
 		ao.AsOf = t
 	}
-	if c.lookback < 0 {
-		return usagef("--lookback must be 0 or more days")
+	if c.lookback < 0 || c.lookback > maxLookbackDays {
+		return usagef("--lookback %d: use 0 to %d days (100 years)", c.lookback, maxLookbackDays)
 	}
 	ao.LookbackDays = c.lookback
 	if c.sla < 0 || math.IsNaN(c.sla) || math.IsInf(c.sla, 0) {
@@ -344,14 +364,11 @@ func runMapping(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&mapping, "mapping", "", "a mapping to start from: its shapes and columns steer detection")
 	fs.SortFlags = false
 	fs.Usage = func() {
-		fmt.Fprint(stderr, mappingUsage)
-		fmt.Fprint(stderr, fs.FlagUsages())
+		fmt.Fprint(stdout, mappingUsage)
+		fmt.Fprint(stdout, fs.FlagUsages())
 	}
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return err
-		}
-		return usageError{err}
+		return flagError(fs, err)
 	}
 	if !print {
 		return usagef("mapping: say --print (write the inferred mapping to standard output)")
@@ -370,6 +387,9 @@ func runMapping(args []string, stdout, stderr io.Writer) error {
 	data := "sample-data"
 	switch fs.NArg() {
 	case 0:
+		if err := defaultDataFolder(data, false); err != nil {
+			return err
+		}
 	case 1:
 		data = fs.Arg(0)
 	default:

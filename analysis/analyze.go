@@ -16,6 +16,8 @@ type Options struct {
 	// Period is P; nil means the SPEC default (the last quarter ending on or
 	// before as_of).
 	Period *Period
+	// FiscalYearStart is the month (1-12) quarters are counted from; 0 is 1.
+	FiscalYearStart int
 	// AsOf is --as-of; loader.NoTime means the largest event timestamp.
 	AsOf         loader.Time
 	Location     *time.Location
@@ -98,10 +100,9 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 			return nil, errors.New("the input has no event timestamps: give --as-of or --period")
 		}
 	}
-	if opts.Period != nil {
-		s.period = *opts.Period
-	} else {
-		s.period = DefaultPeriod(loader.DayOf(s.asOf, opts.Location))
+	why, warning := s.choosePeriod()
+	if err := s.periodHasData(); err != nil {
+		return nil, err
 	}
 	s.lo = loader.Midnight(s.period.From, opts.Location)
 	s.hi = loader.Midnight(s.period.To+1, opts.Location)
@@ -125,11 +126,13 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 			To:    loader.FormatDay(s.period.To),
 			AsOf:  loader.FormatTime(s.asOf, opts.Location),
 			Days:  s.period.Days(),
+			Why:   why,
 		},
 		Settings: Settings{
 			TZ: opts.Location.String(), LookbackDays: opts.LookbackDays, Model: string(opts.Model),
 			SLAMinutes: opts.SLAMinutes, HalfLifeDays: opts.HalfLifeDays,
 			AsOfGiven: opts.AsOf != loader.NoTime, PeriodGiven: opts.Period != nil, MaxBadRows: opts.MaxBadRows,
+			FiscalYearStart: max(opts.FiscalYearStart, 1),
 		},
 		InputsHash:  ds.Hash,
 		Notes:       opts.Notes,
@@ -138,6 +141,9 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 		Warnings:    append([]string{}, ds.Notes...),
 		Findings:    []Finding{},
 		Missing:     []MissingSection{},
+	}
+	if warning != "" {
+		r.Warnings = append(r.Warnings, warning)
 	}
 	if r.Title == "" {
 		r.Title = "Campaign retrospective " + s.period.Label
