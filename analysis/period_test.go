@@ -15,8 +15,8 @@ import (
 func TestFiscalPeriods(t *testing.T) {
 	day := func(s string) loader.Day { d, _ := parseDay(s); return d }
 	tests := []struct {
-		in     string
-		fiscal int
+		in                                           string
+		fiscal                                       int
 		label, from, to, prevLabel, prevFrom, prevTo string
 	}{
 		{"FY2027-Q1", 2, "FY2027-Q1", "2026-02-01", "2026-04-30", "FY2026-Q4", "2025-11-01", "2026-01-31"},
