@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -90,4 +92,81 @@ func TestPeriodLine(t *testing.T) {
 	if _, err := os.Stat(empty); !os.IsNotExist(err) {
 		t.Errorf("an empty period wrote %s", empty)
 	}
+}
+
+// TestOpportunitiesOnly: a folder of opportunities alone gives the sections
+// that need only them; an opportunity without an origin is unknown_sourced,
+// and no sourced share is stated as fact (testdata/opportunities-only/README.md).
+func TestOpportunitiesOnly(t *testing.T) {
+	out := t.TempDir()
+	if err := run([]string{"-q", "--period", "2026-Q3", "--out", out, "testdata/opportunities-only"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Totals struct {
+			Pipeline, Revenue float64
+		}
+		Sourcing struct {
+			Pipeline, Revenue struct {
+				MarketingSourced group    `json:"marketing_sourced"`
+				SalesSourced     group    `json:"sales_sourced"`
+				UnknownSourced   *group   `json:"unknown_sourced"`
+				SourcedShare     *float64 `json:"sourced_share"`
+			}
+		}
+		Hygiene     *struct{ Opportunities int }
+		Latency     any
+		Segments    struct{ Origin []segmentRow }
+		Missing     []struct{ Section, Needs string } `json:"missing_sections"`
+		Attribution any
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "report.json"))
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatal(err)
+	}
+	p, v := r.Sourcing.Pipeline, r.Sourcing.Revenue
+	if r.Totals.Pipeline != 7500 || r.Totals.Revenue != 1700 ||
+		p.UnknownSourced == nil || *p.UnknownSourced != (group{2, 5000}) || p.MarketingSourced != (group{1, 2500}) ||
+		v.UnknownSourced == nil || *v.UnknownSourced != (group{1, 1000}) || v.SalesSourced != (group{1, 700}) ||
+		p.SourcedShare != nil || v.SourcedShare != nil {
+		t.Errorf("sourcing: %s", b)
+	}
+	if r.Hygiene == nil || r.Hygiene.Opportunities != 3 || r.Latency != nil || r.Attribution != nil {
+		t.Errorf("hygiene %+v, latency %v, attribution %v", r.Hygiene, r.Latency, r.Attribution)
+	}
+	want := []segmentRow{{"(none)", 2, 5000, 1, 0, 1000}, {"marketing", 1, 2500, 0, 1, 0}, {"sales", 0, 0, 1, 0, 700}}
+	if !slices.Equal(r.Segments.Origin, want) {
+		t.Errorf("segments.origin = %+v, want %+v", r.Segments.Origin, want)
+	}
+	missing := map[string]string{}
+	for _, m := range r.Missing {
+		missing[m.Section] = m.Needs
+	}
+	if missing["lead_quality"] != "leads.csv" || missing["latency"] != "leads.csv and activities.csv" || missing["lead counts"] != "leads.csv" {
+		t.Errorf("missing sections: %+v", r.Missing)
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "report.md"))
+	if bytes.Contains(md, []byte("Marketing sourced 0%")) || bytes.Contains(md, []byte("Marketing sourced n/a")) ||
+		!bytes.Contains(md, []byte("Who sourced \\$5,000 of the \\$7,500 of new pipeline is unknown")) ||
+		!bytes.Contains(md, []byte("| Origin unknown | 2 | $5,000 |")) {
+		t.Error("report.md states a sourced share where the origin is unknown, or lacks the unknown group")
+	}
+	// Without leads.csv or opportunities.csv, the run fails naming both.
+	err := run([]string{"-q", "--out", t.TempDir(), t.TempDir()}, &bytes.Buffer{}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "leads.csv or opportunities.csv") {
+		t.Errorf("empty folder: %v", err)
+	}
+}
+
+type group struct {
+	Count  int
+	Amount float64
+}
+
+type segmentRow struct {
+	Value                string
+	OpportunitiesCreated int `json:"opportunities_created"`
+	Pipeline             float64
+	Won, Lost            int
+	Revenue              float64
 }

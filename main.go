@@ -50,15 +50,22 @@ Usage:
 
 Reads the CSV or XLSX exports of DATA_DIR and writes report.html, report.md
 and report.json to --out. Each file is recognised by its header row: the
-canonical files (leads.csv is required; campaigns, assets, touches,
-activities, opportunities and opportunity_contacts enable more sections),
+canonical files (leads.csv or opportunities.csv is required; campaigns,
+assets, touches, activities and opportunity_contacts enable more sections),
 Salesforce exports (Lead, Contact, Campaign, CampaignMember, Opportunity,
 OpportunityContactRole, Task) or HubSpot exports (contacts, deals).
+
+The report covers --period, by default the last quarter ending before the
+data's latest event in which a lead or opportunity was created; stderr says
+which period was chosen and why. --out receives the whole set of files of one
+run (an earlier report there is replaced; a folder holding other files is
+refused).
 
 Examples:
   retro                                     # sample-data -> out/
   retro exports/2026-q3                     # a folder of your exports
   retro --period 2026-Q2 --out out/q2 exports
+  retro --fiscal-year-start 2 --period FY2027-Q1 exports  # Feb-Apr 2026
   retro --period 2026-07-01..2026-08-31 --tz America/New_York exports
   retro --format md,json --lookback 90 --model linear exports
   retro --date-order dmy --decimal-comma exports/emea   # 22/11/2026, 1.234,50 EUR
@@ -70,7 +77,8 @@ Flags:
 
 const usageTail = `
 Exit status: 0 on success, 1 on failure (unreadable input, missing required
-column, too many bad rows; nothing is written), 2 on a usage error.
+column, too many bad rows, a period with no data; nothing is written), 2 on a
+usage error.
 Definitions of every figure: docs/metrics.md. Input format: docs/data.md.
 `
 

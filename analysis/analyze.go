@@ -178,14 +178,14 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	} else {
 		r.missing("campaigns", needs(ds, "campaigns.csv", "touches.csv"))
 	}
-	if ds.Files.Activities {
+	if ds.Files.Activities && ds.Files.Leads {
 		s.progress("follow-up latency")
 		r.Latency = s.latency()
 		if !ds.Files.Touches {
 			r.missing("latency.by_campaign", needs(ds, "touches.csv"))
 		}
 	} else {
-		r.missing("latency", needs(ds, "activities.csv"))
+		r.missing("latency", needs(ds, loader.LeadsFile, loader.ActivitiesFile))
 	}
 	switch {
 	case !ds.Files.Assets || !ds.Files.Touches:
@@ -196,6 +196,12 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 		s.progress("asset types")
 		types, assets, closed := s.assetTypes()
 		r.AssetTypes, r.Assets, r.AssetDeals = types, assets, &closed
+	}
+	if !ds.Files.Leads {
+		// Opportunities alone (SPEC 1): the lead figures of totals,
+		// segments and trend stay 0, and lead quality is empty.
+		r.missing("lead counts", needs(ds, loader.LeadsFile))
+		r.missing("lead_quality", needs(ds, loader.LeadsFile))
 	}
 	s.progress("hygiene, lead quality, segments, trend")
 	s.pipelineHealth(r)
@@ -211,7 +217,7 @@ func (r *Report) missing(section, files string) {
 // needs lists which of files are absent from ds.
 func needs(ds *loader.Dataset, files ...string) string {
 	have := map[string]bool{
-		loader.CampaignsFile: ds.Files.Campaigns, loader.AssetsFile: ds.Files.Assets,
+		loader.LeadsFile: ds.Files.Leads, loader.CampaignsFile: ds.Files.Campaigns, loader.AssetsFile: ds.Files.Assets,
 		loader.TouchesFile: ds.Files.Touches, loader.ActivitiesFile: ds.Files.Activities,
 		loader.OpportunitiesFile: ds.Files.Opportunities, loader.ContactsFile: ds.Files.OpportunityContacts,
 	}

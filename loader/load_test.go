@@ -94,7 +94,7 @@ func TestFatalErrors(t *testing.T) {
 		files map[string]string
 		want  string
 	}{
-		{"no leads.csv", map[string]string{"touches.csv": "lead_id,campaign_id,touched_at\n"}, "leads.csv: required file not found"},
+		{"no leads.csv nor opportunities.csv", map[string]string{"touches.csv": "lead_id,campaign_id,touched_at\n"}, "leads.csv or opportunities.csv: required file not found"},
 		{"missing required column", map[string]string{"leads.csv": "lead_id,mql_at\nL1,2026-07-01\n"}, `leads.csv:1: missing required column "created_at"`},
 		{"empty file", map[string]string{"leads.csv": ""}, "leads.csv: the file is empty"},
 		{"too many bad rows", map[string]string{"leads.csv": "lead_id,created_at\nL1,2026-07-01\nL2,x\n"}, "leads.csv: 1 of 2 rows are bad"},
@@ -107,8 +107,13 @@ func TestFatalErrors(t *testing.T) {
 			}
 		})
 	}
+	// Opportunities alone are enough (SPEC 1).
+	ds, err := Load(writeFiles(t, map[string]string{"opportunities.csv": "opportunity_id,created_at,amount,status\nO1,2026-07-01,5,open\n"}), DefaultOptions())
+	if err != nil || ds.Files.Leads || !ds.Files.Opportunities || len(ds.Opportunities) != 1 {
+		t.Errorf("opportunities.csv alone: %v", err)
+	}
 	var tm *TooManyBadRowsError
-	_, err := Load(writeFiles(t, map[string]string{"leads.csv": "lead_id,created_at\nL1,x\n"}), DefaultOptions())
+	_, err = Load(writeFiles(t, map[string]string{"leads.csv": "lead_id,created_at\nL1,x\n"}), DefaultOptions())
 	if !errors.As(err, &tm) || tm.Skipped != 1 {
 		t.Errorf("want a TooManyBadRowsError, got %v", err)
 	}

@@ -282,7 +282,8 @@ func (l *load) sources(dir string) ([]source, error) {
 	})
 	hasLeads := false
 	for _, s := range out {
-		hasLeads = hasLeads || s.kind == kindLeads
+		// Opportunities alone give the sections that need only them (SPEC 1).
+		hasLeads = hasLeads || s.kind == kindLeads || s.kind == kindOpportunities
 	}
 	if !hasLeads {
 		// The leads-like files name what they lack.
@@ -293,9 +294,9 @@ func (l *load) sources(dir string) ([]source, error) {
 			}
 		}
 		if len(why) > 0 {
-			return nil, fmt.Errorf("no file gives leads (%s or a CRM lead or contact export is required):\n  %s", LeadsFile, strings.Join(why, "\n  "))
+			return nil, fmt.Errorf("no file gives leads or opportunities (%s, %s or a CRM lead, contact or opportunity export is required):\n  %s", LeadsFile, OpportunitiesFile, strings.Join(why, "\n  "))
 		}
-		return nil, fmt.Errorf("%s: required file not found in %s (nor a Salesforce Lead/Contact or HubSpot contacts export)", LeadsFile, dir)
+		return nil, fmt.Errorf("%s or %s: required file not found in %s (nor a Salesforce or HubSpot export of leads, contacts or opportunities)", LeadsFile, OpportunitiesFile, dir)
 	}
 	for _, u := range unknown {
 		l.ds.Notes = append(l.ds.Notes, u.Error()+"; the file is ignored.")
