@@ -153,9 +153,7 @@ func recoverLeftovers(parent, base, dir string) error {
 				continue
 			}
 		}
-		if err := os.RemoveAll(path); err != nil {
-			return fmt.Errorf("cannot remove %s, left by an earlier run: %w", path, err)
-		}
+		os.RemoveAll(path) // what cannot be removed now is tried again next time
 	}
 	return nil
 }
