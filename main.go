@@ -13,8 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -33,7 +31,10 @@ func main() {
 	case err == nil:
 	case errors.Is(err, pflag.ErrHelp):
 	case isUsage(err):
-		fmt.Fprintf(os.Stderr, "retro: %v\nRun 'retro --help' for usage.\n", err)
+		fmt.Fprintf(os.Stderr, "retro: %v\n", err)
+		if u := (usageError{}); errors.As(err, &u) && !u.selfExplained {
+			fmt.Fprintln(os.Stderr, "Run 'retro --help' for usage.")
+		}
 		os.Exit(2)
 	case loader.IsMappingError(err):
 		fmt.Fprintf(os.Stderr, "retro: %v\n", err)
@@ -44,16 +45,6 @@ func main() {
 	}
 }
 
-// usageError is a mistake in the command line (exit status 2).
-type usageError struct{ error }
-
-func isUsage(err error) bool {
-	var u usageError
-	return errors.As(err, &u)
-}
-
-func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
-
 const usageHead = `retro: a campaign-to-revenue retrospective from CRM and marketing CSV exports.
 
 Usage:
@@ -62,15 +53,22 @@ Usage:
 
 Reads the CSV or XLSX exports of DATA_DIR and writes report.html, report.md
 and report.json to --out. Each file is recognised by its header row: the
-canonical files (leads.csv is required; campaigns, assets, touches,
-activities, opportunities and opportunity_contacts enable more sections),
+canonical files (leads.csv or opportunities.csv is required; campaigns,
+assets, touches, activities and opportunity_contacts enable more sections),
 Salesforce exports (Lead, Contact, Campaign, CampaignMember, Opportunity,
 OpportunityContactRole, Task) or HubSpot exports (contacts, deals).
+
+The report covers --period, by default the last quarter ending before the
+data's latest event in which a lead or opportunity was created; stderr says
+which period was chosen and why. --out receives the whole set of files of one
+run (an earlier report there is replaced; a folder holding other files is
+refused).
 
 Examples:
   retro                                     # sample-data -> out/
   retro exports/2026-q3                     # a folder of your exports
   retro --period 2026-Q2 --out out/q2 exports
+  retro --fiscal-year-start 2 --period FY2027-Q1 exports  # Feb-Apr 2026
   retro --period 2026-07-01..2026-08-31 --tz America/New_York exports
   retro --format md,json --lookback 90 --model linear exports
   retro --date-order dmy --decimal-comma exports/emea   # 22/11/2026, 1.234,50 EUR
@@ -82,34 +80,73 @@ Flags:
 
 const usageTail = `
 Exit status: 0 on success, 1 on failure (unreadable input, missing required
-column, too many bad rows; nothing is written), 2 on a usage error.
+column, too many bad rows, a period with no data; nothing is written), 2 on a
+usage error.
 Definitions of every figure: docs/metrics.md. Input format: docs/data.md.
 `
 
-// config is the parsed command line.
+// config is the parsed command line: the raw flag values, then the
+// options each stage takes.
 type config struct {
 	data, out, period, asOf, tz, model, formats, title, maxBad string
 	dateOrder, preset, mapping, sheet                          string
-	lookback                                                   int
+	lookback, fiscalStart                                      int
 	sla, halfLife                                              float64
-	quiet, showVersion, decimalComma, allMembers               bool
+	quiet, showVersion, decimalComma, allMembers, longPeriod   bool
 	cpuProfile, notes                                          string
+
+	load     loader.Options
+	analysis analysis.Options
+	render   []string // templates.Formats to write
+	prog     *progress
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.
 func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "help" { // retro help [mapping]
+		args = append(args[1:], "--help")
+	}
 	if len(args) > 0 && args[0] == "mapping" {
 		return runMapping(args[1:], stdout, stderr)
 	}
-	var c config
+	c, err := parseArgs(args, stdout, stderr)
+	if err != nil || c == nil {
+		return err
+	}
+	stop, err := startProfile(c.cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	ds, err := c.loadData(stderr)
+	if err != nil {
+		return err
+	}
+	report, err := c.analyse(ds, stderr)
+	if err != nil {
+		return err
+	}
+	files, err := templates.Render(report, c.render)
+	if err != nil {
+		return err
+	}
+	return c.write(files, stderr)
+}
+
+// parseArgs reads the command line into a config; a nil config with a nil
+// error means the run is over (--version).
+func parseArgs(args []string, stdout, stderr io.Writer) (*config, error) {
+	c := &config{}
 	fs := pflag.NewFlagSet("retro", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.data, "data", "sample-data", "folder of CSV exports (or give it as the argument)")
 	fs.StringVar(&c.out, "out", "out", "folder to write the reports to")
-	fs.StringVar(&c.period, "period", "", "report period: a quarter (2026-Q3) or a range (2026-07-01..2026-09-30);\ndefault: the last quarter ending on or before as-of")
+	fs.StringVar(&c.period, "period", "", "report period: a quarter (2026-Q3, or FY2027-Q1 with --fiscal-year-start) or a range\n(2026-07-01..2026-09-30); default: the last quarter ending on or before as-of in which\na lead or opportunity was created")
+	fs.IntVar(&c.fiscalStart, "fiscal-year-start", 1, "month (1-12) the fiscal year starts in: with 2, quarters run Feb-Apr, ... and are\nlabelled FY2027-Q1 (the fiscal year named by the calendar year it ends in)")
+	fs.BoolVar(&c.longPeriod, "long-period", false, "allow a --period longer than 10 years")
 	fs.StringVar(&c.asOf, "as-of", "", "the as-of instant (2026-10-01 or 2026-09-30T18:00:00Z);\ndefault: the latest event timestamp in the data")
 	fs.StringVar(&c.tz, "tz", "UTC", "report time zone (IANA name): naive timestamps and period days use it")
-	fs.IntVar(&c.lookback, "lookback", 180, "lookback window W in days: how long before an opportunity a touch still counts")
+	fs.IntVar(&c.lookback, "lookback", 180, "lookback window W in days (at most 36500): how long before an opportunity a touch still counts")
 	fs.Float64Var(&c.sla, "sla", 60, "follow-up SLA in minutes: the latency section's within_sla counts handoffs contacted this fast")
 	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI: first_touch, last_touch,\nlinear, position_based, w_shaped, time_decay or markov")
 	fs.Float64Var(&c.halfLife, "half-life", 7, "half-life in days of the time_decay model: a touch this much older gets half the credit")
@@ -129,54 +166,60 @@ func run(args []string, stdout, stderr io.Writer) error {
 	_ = fs.MarkHidden("cpuprofile")
 	fs.SortFlags = false
 	fs.Usage = func() {
-		fmt.Fprint(stderr, usageHead)
-		fmt.Fprint(stderr, fs.FlagUsages())
-		fmt.Fprint(stderr, usageTail)
+		fmt.Fprint(stdout, usageHead)
+		fmt.Fprint(stdout, fs.FlagUsages())
+		fmt.Fprint(stdout, usageTail)
 	}
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return err
-		}
-		return usageError{err}
+		return nil, flagError(fs, err)
 	}
 	if c.showVersion {
 		fmt.Fprintf(stdout, "retro %s\n", version)
-		return nil
+		return nil, nil
 	}
 	switch fs.NArg() {
 	case 0:
+		if err := defaultDataFolder(c.data, fs.Changed("data")); err != nil {
+			return nil, err
+		}
 	case 1:
 		c.data = fs.Arg(0)
 	default:
-		return usagef("expected one DATA_DIR, got %d arguments", fs.NArg())
+		return nil, usagef("expected one DATA_DIR, got %d arguments", fs.NArg())
 	}
+	if err := c.options(); err != nil {
+		return nil, err
+	}
+	c.prog = newProgress(stderr, c.quiet)
+	if c.prog != nil {
+		c.load.Progress, c.analysis.Progress = c.prog.rows, c.prog.section
+	}
+	return c, nil
+}
 
-	loadOpts, analysisOpts, formats, err := c.options()
+// startProfile starts the --cpuprofile, when asked for; stop ends it.
+func startProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
 
-	if c.cpuProfile != "" {
-		f, err := os.Create(c.cpuProfile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
-	}
-
-	prog := newProgress(stderr, c.quiet)
-	if prog != nil {
-		loadOpts.Progress, analysisOpts.Progress = prog.rows, prog.section
-		defer prog.finish()
-	}
-	ds, err := loader.Load(c.data, loadOpts)
-	prog.finish()
+// loadData reads the data folder and says on stderr what each file was
+// taken for and which rows were bad.
+func (c *config) loadData(stderr io.Writer) (*loader.Dataset, error) {
+	ds, err := loader.Load(c.data, c.load)
+	c.prog.finish()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !c.quiet {
 		for _, d := range ds.Detected {
@@ -184,138 +227,122 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		reportProblems(stderr, ds)
 	}
-	analysisOpts.InputsHash = ds.Hash
-	report, err := analysis.Analyze(ds, analysisOpts)
+	return ds, nil
+}
+
+// analyse computes the report and says on stderr which period it covers
+// and why.
+func (c *config) analyse(ds *loader.Dataset, stderr io.Writer) (*analysis.Report, error) {
+	report, err := analysis.Analyze(ds, c.analysis)
+	c.prog.finish()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if prog != nil {
-		prog.section("the reports")
-	}
-	files, err := templates.Render(report, formats)
-	if err != nil {
-		return err
-	}
-	if err := writeAll(c.out, files); err != nil {
-		return err
-	}
-	prog.finish()
 	if !c.quiet {
-		for _, f := range files {
-			fmt.Fprintf(stderr, "wrote %s\n", filepath.Join(c.out, f.Name))
-		}
+		fmt.Fprintln(stderr, report.Period.Why)
+	}
+	if c.prog != nil {
+		c.prog.section("the reports")
+	}
+	return report, nil
+}
+
+// write writes the rendered files to --out and lists them on stderr.
+func (c *config) write(files []templates.File, stderr io.Writer) error {
+	err := writeAll(c.out, files)
+	c.prog.finish()
+	if err != nil || c.quiet {
+		return err
+	}
+	for _, f := range files {
+		fmt.Fprintf(stderr, "wrote %s\n", filepath.Join(c.out, f.Name))
 	}
 	return nil
 }
 
-// options turns the flags into loader and analysis options.
-func (c *config) options() (loader.Options, analysis.Options, []string, error) {
-	lo, ao := loader.DefaultOptions(), analysis.DefaultOptions()
+// Bounds of the flags: beyond them a figure would overflow or a run
+// would take hours.
+const (
+	maxLookbackDays = 36500 // 100 years
+	maxPeriodYears  = 10    // without --long-period
+)
+
+// options checks the flags and turns them into each stage's options.
+func (c *config) options() error {
+	c.load, c.analysis = loader.DefaultOptions(), analysis.DefaultOptions()
+	lo, ao := &c.load, &c.analysis
 	loc, err := time.LoadLocation(c.tz)
 	if err != nil {
-		return lo, ao, nil, usagef("--tz %q: not a known time zone", c.tz)
+		return usagef("--tz %q: not a known time zone", c.tz)
 	}
 	lo.Location, ao.Location = loc, loc
-	if strings.HasSuffix(c.maxBad, "%") {
-		f, err := strconv.ParseFloat(strings.TrimSuffix(c.maxBad, "%"), 64)
-		if err != nil || f < 0 || f > 100 {
-			return lo, ao, nil, usagef("--max-bad-rows %q: use a percentage such as 1%% or a count such as 25", c.maxBad)
-		}
-		lo.MaxBadFraction, lo.MaxBadRows = f/100, -1
-	} else {
-		n, err := strconv.Atoi(c.maxBad)
-		if err != nil || n < 0 {
-			return lo, ao, nil, usagef("--max-bad-rows %q: use a percentage such as 1%% or a count such as 25", c.maxBad)
-		}
-		lo.MaxBadRows = n
+	if err := lo.ParseBadRowLimit(c.maxBad); err != nil {
+		return usagef("--max-bad-rows %v", err)
 	}
 	ao.MaxBadRows = c.maxBad
-	switch strings.ToLower(c.dateOrder) {
-	case "mdy":
-		lo.DateOrder = loader.MDY
-	case "dmy":
-		lo.DateOrder = loader.DMY
-	default:
-		return lo, ao, nil, usagef("--date-order %q: use mdy or dmy", c.dateOrder)
+	if lo.DateOrder, err = loader.ParseDateOrder(c.dateOrder); err != nil {
+		return usagef("--date-order %v", err)
 	}
 	lo.DecimalComma = c.decimalComma
 	lo.AllMembers = c.allMembers
 	lo.Sheet = c.sheet
-	if lo.Preset, err = parsePreset(c.preset); err != nil {
-		return lo, ao, nil, err
+	if lo.Preset, err = loader.ParsePreset(c.preset); err != nil {
+		return usagef("--preset %v", err)
 	}
 	if c.mapping != "" {
-		m, err := loader.ReadMapping(c.mapping)
-		if err != nil {
-			return lo, ao, nil, err
+		if lo.Mapping, err = loader.ReadMapping(c.mapping); err != nil {
+			return err
 		}
-		lo.Mapping = m
 	}
+	if c.fiscalStart < 1 || c.fiscalStart > 12 {
+		return usagef("--fiscal-year-start %d: use a month number, 1 to 12", c.fiscalStart)
+	}
+	ao.FiscalYearStart = c.fiscalStart
 	if c.period != "" {
-		p, err := analysis.ParsePeriod(c.period)
+		p, err := analysis.ParsePeriodFiscal(c.period, c.fiscalStart)
 		if err != nil {
-			return lo, ao, nil, usageError{err}
+			return usageError{error: err}
+		}
+		if p.LongerThanYears(maxPeriodYears) && !c.longPeriod {
+			return usagef("--period %s spans %d days, more than %d years: pass --long-period if you mean it", c.period, p.Days(), maxPeriodYears)
 		}
 		ao.Period = &p
 	}
 	if c.asOf != "" {
 		t, _, err := loader.ParseTime(c.asOf, loc)
 		if err != nil {
-			return lo, ao, nil, usagef("--as-of %q: use an ISO 8601 date or date-time", c.asOf)
+			return usagef("--as-of %q: use an ISO 8601 date or date-time", c.asOf)
 		}
 		ao.AsOf = t
 	}
-	if c.lookback < 0 {
-		return lo, ao, nil, usagef("--lookback must be 0 or more days")
+	if c.lookback < 0 || c.lookback > maxLookbackDays {
+		return usagef("--lookback %d: use 0 to %d days (100 years)", c.lookback, maxLookbackDays)
 	}
 	ao.LookbackDays = c.lookback
 	if c.sla < 0 || math.IsNaN(c.sla) || math.IsInf(c.sla, 0) {
-		return lo, ao, nil, usagef("--sla must be a number of minutes, 0 or more")
+		return usagef("--sla must be a number of minutes, 0 or more")
 	}
 	ao.SLAMinutes = c.sla
 	if !(c.halfLife > 0) || math.IsInf(c.halfLife, 0) {
-		return lo, ao, nil, usagef("--half-life must be a number of days above 0")
+		return usagef("--half-life must be a number of days above 0")
 	}
 	ao.HalfLifeDays = c.halfLife
-	model, err := analysis.ParseModel(c.model)
-	if err != nil {
-		return lo, ao, nil, usagef("--%v", err) // --model "x": use one of ...
+	if ao.Model, err = analysis.ParseModel(c.model); err != nil {
+		return usagef("--%v", err) // --model "x": use one of ...
 	}
-	ao.Model = model
 	ao.Title = c.title
 	if c.notes != "" {
 		b, err := os.ReadFile(c.notes)
 		if err != nil {
-			return lo, ao, nil, fmt.Errorf("--notes: %w", err)
+			return fmt.Errorf("--notes: %w", err)
 		}
 		ao.Notes = string(b)
 	}
 	ao.Version = version
-	var formats []string
-	for _, f := range strings.Split(c.formats, ",") {
-		f = strings.ToLower(strings.TrimSpace(f))
-		switch f {
-		case "html", "md", "json", "csv":
-			formats = append(formats, f)
-		case "":
-		default:
-			return lo, ao, nil, usagef("--format %q: use html, md, json and/or csv", f)
-		}
+	if c.render, err = templates.ParseFormats(c.formats); err != nil {
+		return usagef("--format %v", err)
 	}
-	if len(formats) == 0 {
-		return lo, ao, nil, usagef("--format: name at least one of html, md, json, csv")
-	}
-	return lo, ao, formats, nil
-}
-
-// parsePreset checks --preset.
-func parsePreset(p string) (string, error) {
-	for _, x := range loader.Presets {
-		if strings.EqualFold(p, x) {
-			return x, nil
-		}
-	}
-	return "", usagef("--preset %q: use one of %s", p, strings.Join(loader.Presets, ", "))
+	return nil
 }
 
 const mappingUsage = `retro mapping: the mapping the detector infers for each file of a folder.
@@ -348,22 +375,19 @@ func runMapping(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&mapping, "mapping", "", "a mapping to start from: its shapes and columns steer detection")
 	fs.SortFlags = false
 	fs.Usage = func() {
-		fmt.Fprint(stderr, mappingUsage)
-		fmt.Fprint(stderr, fs.FlagUsages())
+		fmt.Fprint(stdout, mappingUsage)
+		fmt.Fprint(stdout, fs.FlagUsages())
 	}
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return err
-		}
-		return usageError{err}
+		return flagError(fs, err)
 	}
 	if !print {
 		return usagef("mapping: say --print (write the inferred mapping to standard output)")
 	}
 	lo := loader.DefaultOptions()
 	var err error
-	if lo.Preset, err = parsePreset(preset); err != nil {
-		return err
+	if lo.Preset, err = loader.ParsePreset(preset); err != nil {
+		return usagef("--preset %v", err)
 	}
 	lo.Sheet = sheet
 	if mapping != "" {
@@ -374,6 +398,9 @@ func runMapping(args []string, stdout, stderr io.Writer) error {
 	data := "sample-data"
 	switch fs.NArg() {
 	case 0:
+		if err := defaultDataFolder(data, false); err != nil {
+			return err
+		}
 	case 1:
 		data = fs.Arg(0)
 	default:
@@ -400,41 +427,4 @@ func reportProblems(w io.Writer, ds *loader.Dataset) {
 	for _, n := range ds.Notes {
 		fmt.Fprintln(w, n)
 	}
-}
-
-// writeAll writes every file atomically (a temporary file, then a rename),
-// after all of them were rendered: a failed run leaves the previous report.
-func writeAll(dir string, files []templates.File) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := writeAtomic(filepath.Join(dir, f.Name), f.Data); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func writeAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

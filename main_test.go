@@ -177,9 +177,11 @@ func TestUsageErrors(t *testing.T) {
 			t.Errorf("%v: want a usage error, got %v", args, err)
 		}
 	}
-	var stderr bytes.Buffer
-	if err := run([]string{"--help"}, &bytes.Buffer{}, &stderr); !errors.Is(err, pflag.ErrHelp) || !strings.Contains(stderr.String(), "Examples:") {
-		t.Errorf("--help: %v\n%s", err, stderr.String())
+	for _, help := range [][]string{{"--help"}, {"-h"}, {"help"}} {
+		var stdout, stderr bytes.Buffer
+		if err := run(help, &stdout, &stderr); !errors.Is(err, pflag.ErrHelp) || !strings.Contains(stdout.String(), "Examples:") || stderr.Len() != 0 {
+			t.Errorf("%v: %v; want the usage on stdout, got stdout %q, stderr %q", help, err, stdout.String(), stderr.String())
+		}
 	}
 }
 

@@ -11,6 +11,8 @@ type Options struct {
 	// Period is P; nil means the SPEC default (the last quarter ending on or
 	// before as_of).
 	Period *Period
+	// FiscalYearStart is the month (1-12) quarters are counted from; 0 is 1.
+	FiscalYearStart int
 	// AsOf is --as-of; loader.NoTime means the largest event timestamp.
 	AsOf         loader.Time
 	Location     *time.Location
@@ -21,7 +23,6 @@ type Options struct {
 	Title        string
 	Version      string
 	MaxBadRows   string
-	InputsHash   string
 	// Notes is the team's own Markdown (--notes), placed in the report as is.
 	Notes string
 	// Progress, when set, is told the name of each section as it starts.
@@ -48,12 +49,18 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	r.Attribution = section(s, r, SectionAttribution, needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.attribution)
 	r.Totals = s.totals()
 	r.Campaigns = section(s, r, SectionCampaigns, needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Campaign { return s.campaigns(r.Attribution) })
-	r.Latency = section(s, r, SectionLatency, needs(ds, loader.ActivitiesFile), s.latency)
+	r.Latency = section(s, r, SectionLatency, needs(ds, loader.LeadsFile, loader.ActivitiesFile), s.latency)
 	if r.Latency != nil && !ds.Files.Touches {
 		r.missing(SectionLatencyByCampaign, needs(ds, loader.TouchesFile))
 	}
 	if s.available(r, SectionAssetTypes, s.assetNeeds()) {
 		r.AssetTypes, r.Assets, r.AssetDeals = s.assetTypes()
+	}
+	if !ds.Files.Leads {
+		// Opportunities alone (SPEC 1): the lead figures of totals,
+		// segments and trend stay 0, and lead quality is empty.
+		r.missing(SectionLeadCounts, needs(ds, loader.LeadsFile))
+		r.missing(SectionLeadQuality, needs(ds, loader.LeadsFile))
 	}
 	r.Hygiene = section(s, r, SectionHygiene, needs(ds, loader.OpportunitiesFile), s.hygiene)
 	r.LeadQuality = s.leadQuality(r.Campaigns)
@@ -103,19 +110,24 @@ func (s *scope) newReport() *Report {
 			To:    loader.FormatDay(s.period.To),
 			AsOf:  loader.FormatTime(s.asOf, opts.Location),
 			Days:  s.period.Days(),
+			Why:   s.periodWhy,
 		},
 		Settings: Settings{
 			TZ: opts.Location.String(), LookbackDays: opts.LookbackDays, Model: opts.Model,
 			SLAMinutes: opts.SLAMinutes, HalfLifeDays: opts.HalfLifeDays,
 			AsOfGiven: opts.AsOf != loader.NoTime, PeriodGiven: opts.Period != nil, MaxBadRows: opts.MaxBadRows,
+			FiscalYearStart: max(opts.FiscalYearStart, 1),
 		},
-		InputsHash:  opts.InputsHash,
+		InputsHash:  ds.Hash,
 		Notes:       opts.Notes,
 		Inputs:      []InputInfo{},
 		DataQuality: []Problem{},
 		Warnings:    append([]string{}, ds.Notes...),
 		Findings:    []Finding{},
 		Missing:     []MissingSection{},
+	}
+	if s.periodWarning != "" {
+		r.Warnings = append(r.Warnings, s.periodWarning)
 	}
 	if r.Title == "" {
 		r.Title = "Campaign retrospective " + s.period.Label
@@ -140,7 +152,7 @@ func (r *Report) missing(section Section, files string) {
 // needs lists which of files are absent from ds.
 func needs(ds *loader.Dataset, files ...string) string {
 	have := map[string]bool{
-		loader.CampaignsFile: ds.Files.Campaigns, loader.AssetsFile: ds.Files.Assets,
+		loader.LeadsFile: ds.Files.Leads, loader.CampaignsFile: ds.Files.Campaigns, loader.AssetsFile: ds.Files.Assets,
 		loader.TouchesFile: ds.Files.Touches, loader.ActivitiesFile: ds.Files.Activities,
 		loader.OpportunitiesFile: ds.Files.Opportunities, loader.ContactsFile: ds.Files.OpportunityContacts,
 	}

@@ -250,7 +250,7 @@ func TestHygieneColdWithMissingFiles(t *testing.T) {
 }
 
 func TestHygieneNeedsOpportunities(t *testing.T) {
-	r := hygieneReport(t, "2026-Q3", "", map[string]string{"leads.csv": hygieneLeads})
+	r := hygieneReport(t, "2026-Q1", "", map[string]string{"leads.csv": hygieneLeads})
 	if r.Hygiene != nil || r.Wins != nil {
 		t.Errorf("hygiene, wins = %+v, %+v; want null without opportunities.csv", r.Hygiene, r.Wins)
 	}

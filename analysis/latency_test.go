@@ -432,7 +432,7 @@ func TestLatencyNoHandoffs(t *testing.T) {
 	ds := loadFiles(t, map[string]string{
 		"leads.csv":      "lead_id,created_at,mql_at\nX,2026-04-01,2026-04-02\n",
 		"activities.csv": "lead_id,occurred_at\nX,2026-04-03\n",
-		"touches.csv":    "lead_id,campaign_id,touched_at\nX,C1,2026-04-01\n",
+		"touches.csv":    "lead_id,campaign_id,touched_at\nX,C1,2026-04-01\nX,C1,2026-07-02\n", // a touch in P: P is not empty
 	})
 	l := analyzeLatency(t, ds, 60, "2026-10-01").Latency
 	if l.Handoffs != 0 || l.MedianMinutes != nil || l.WithinSLA != nil || l.Within.Min5 != nil ||

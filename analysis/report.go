@@ -69,6 +69,8 @@ type PeriodInfo struct {
 	To    string `json:"to"`
 	AsOf  string `json:"as_of"`
 	Days  int    `json:"days"`
+	// Why is the one line saying which period was chosen and why (stderr).
+	Why string `json:"-"`
 }
 
 // Settings echoes the options the figures depend on.
@@ -81,6 +83,8 @@ type Settings struct {
 	AsOfGiven    bool    `json:"as_of_given"`
 	PeriodGiven  bool    `json:"period_given"`
 	MaxBadRows   string  `json:"max_bad_rows"`
+	// FiscalYearStart is the month (1-12) quarters are counted from.
+	FiscalYearStart int `json:"fiscal_year_start"`
 }
 
 // InputInfo summarises one input file.

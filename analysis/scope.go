@@ -24,6 +24,9 @@ type scope struct {
 	w      loader.Time // the lookback W
 	asOf   loader.Time
 	rank   []int32 // campaign ID -> position in campaign_id order
+	// periodWhy says which period was chosen and why; periodWarning, when
+	// set, that the default is not the last complete quarter.
+	periodWhy, periodWarning string
 	// touchOrder is the SPEC's order of touches across people.
 	touchOrder loader.TouchOrder
 
@@ -50,10 +53,9 @@ func newScope(ds *loader.Dataset, opts Options) (*scope, error) {
 			return nil, errors.New("the input has no event timestamps: give --as-of or --period")
 		}
 	}
-	if opts.Period != nil {
-		s.period = *opts.Period
-	} else {
-		s.period = DefaultPeriod(loader.DayOf(s.asOf, opts.Location))
+	s.periodWhy, s.periodWarning = s.choosePeriod()
+	if err := s.periodHasData(); err != nil {
+		return nil, err
 	}
 	s.lo = loader.Midnight(s.period.From, opts.Location)
 	s.hi = loader.Midnight(s.period.To+1, opts.Location)

@@ -9,6 +9,7 @@ type Section string
 // is the latency table by campaign, listed as missing on its own.
 const (
 	SectionTotals            Section = "totals"
+	SectionLeadCounts        Section = "lead counts"
 	SectionCampaigns         Section = "campaigns"
 	SectionSpend             Section = "spend"
 	SectionLatency           Section = "latency"

@@ -7,11 +7,13 @@ import (
 	"github.com/campaignretro/retro/loader"
 )
 
-// Segments is SPEC section 9's breakdown of the funnel by region and by
-// industry.
+// Segments is SPEC section 9's breakdown of the funnel by region, by
+// industry, by lead source and by origin.
 type Segments struct {
 	Region   []SegmentRow `json:"region"`
 	Industry []SegmentRow `json:"industry"`
+	Source   []SegmentRow `json:"source"`
+	Origin   []SegmentRow `json:"origin"`
 }
 
 // SegmentRow is the funnel of one region or industry value ("(none)" for
@@ -75,13 +77,18 @@ type segmentTally struct {
 	counted                       bool
 }
 
-// segments computes SPEC section 9's segments.region and segments.industry,
-// marking the rows whose win rate stands out from overall (the period's win
+// segments computes SPEC section 9's segments: region, industry and source
+// are labels of leads.csv; origin is a lead's own origin, and an
+// opportunity's origin as in sourcing (SPEC 6), "(none)" where it is
+// unknown (no leads.csv and no origin of its own). It marks the region and
+// industry rows whose win rate stands out from overall (the period's win
 // rate; nil marks none).
 func (s *scope) segments(overall *float64) *Segments {
 	ds := s.ds
 	region := make([]segmentTally, ds.Labels.Len())
 	industry := make([]segmentTally, ds.Labels.Len())
+	source := make([]segmentTally, ds.Labels.Len())
+	origin := make([]segmentTally, loader.OriginOther+1)
 	for _, lead := range ds.Leads {
 		if !lead.Known {
 			continue
@@ -90,7 +97,7 @@ func (s *scope) segments(overall *float64) *Segments {
 		if !created && !mql && !sql {
 			continue
 		}
-		for _, t := range []*segmentTally{&region[lead.Region], &industry[lead.Industry]} {
+		for _, t := range []*segmentTally{&region[lead.Region], &industry[lead.Industry], &source[lead.Source], &origin[lead.Origin]} {
 			t.counted = true
 			if created {
 				t.leads++
@@ -114,11 +121,12 @@ func (s *scope) segments(overall *float64) *Segments {
 			if !created && !closed {
 				continue
 			}
-			var r, i loader.Label // the empty value unless the primary person is known
+			var r, i, src loader.Label // the empty value unless the primary person is known
 			if p := primary[o]; p != loader.NoID {
-				r, i = ds.Leads[p].Region, ds.Leads[p].Industry
+				r, i, src = ds.Leads[p].Region, ds.Leads[p].Industry, ds.Leads[p].Source
 			}
-			for _, t := range []*segmentTally{&region[r], &industry[i]} {
+			orig, _ := s.sourcedBy(o, primary[o])
+			for _, t := range []*segmentTally{&region[r], &industry[i], &source[src], &origin[orig]} {
 				t.counted = true
 				if created {
 					t.opportunities++
@@ -134,7 +142,17 @@ func (s *scope) segments(overall *float64) *Segments {
 			}
 		}
 	}
-	seg := &Segments{Region: s.segmentRows(region), Industry: s.segmentRows(industry)}
+	label := func(i int) string { return labelText(ds, loader.Label(i)) }
+	originName := func(i int) string {
+		if o := loader.Origin(i); o != loader.OriginNone {
+			return o.String()
+		}
+		return string(NoValue)
+	}
+	seg := &Segments{
+		Region: s.segmentRows(region, label), Industry: s.segmentRows(industry, label),
+		Source: s.segmentRows(source, label), Origin: s.segmentRows(origin, originName),
+	}
 	if overall != nil {
 		markStandouts(seg.Region, *overall)
 		markStandouts(seg.Industry, *overall)
@@ -142,15 +160,16 @@ func (s *scope) segments(overall *float64) *Segments {
 	return seg
 }
 
-// segmentRows turns the tallies, indexed by label, into rows sorted by value.
-func (s *scope) segmentRows(tallies []segmentTally) []SegmentRow {
+// segmentRows turns the tallies, indexed by label or origin, into rows
+// sorted by value; name gives an index's value.
+func (s *scope) segmentRows(tallies []segmentTally, name func(int) string) []SegmentRow {
 	rows := []SegmentRow{}
-	for label, t := range tallies {
+	for i, t := range tallies {
 		if !t.counted {
 			continue
 		}
 		row := SegmentRow{
-			Value: labelText(s.ds, loader.Label(label)), LeadsCreated: t.leads, MQLs: t.mqls, SQLs: t.sqls,
+			Value: name(i), LeadsCreated: t.leads, MQLs: t.mqls, SQLs: t.sqls,
 			MQLRate: ratio(t.cohortMQLs, t.leads), MQLRateCI: wilson(t.cohortMQLs, t.leads),
 		}
 		if s.ds.Files.Opportunities {

@@ -13,16 +13,21 @@ type Sourcing struct {
 // SourcingGroups splits one target by origin and by marketing touch. The
 // touch groups are nil without touches.csv.
 type SourcingGroups struct {
-	Total            Group  `json:"total"`
-	MarketingSourced Group  `json:"marketing_sourced"`
-	SalesSourced     Group  `json:"sales_sourced"`
-	PartnerSourced   Group  `json:"partner_sourced"`
-	OtherSourced     Group  `json:"other_sourced"`
+	Total            Group `json:"total"`
+	MarketingSourced Group `json:"marketing_sourced"`
+	SalesSourced     Group `json:"sales_sourced"`
+	PartnerSourced   Group `json:"partner_sourced"`
+	OtherSourced     Group `json:"other_sourced"`
+	// UnknownSourced holds, when there are no leads at all (opportunities
+	// alone), the opportunities with no origin of its own (SPEC 11); it is
+	// absent otherwise.
+	UnknownSourced   *Group `json:"unknown_sourced,omitempty"`
 	MarketingTouched *Group `json:"marketing_touched"`
 	Untouched        *Group `json:"untouched"`
 	// TouchedShare is the marketing-touched share of the amount.
 	TouchedShare *float64 `json:"touched_share"`
-	// SourcedShare is the marketing-sourced share of the amount.
+	// SourcedShare is the marketing-sourced share of the amount; nil when
+	// the amount is 0 or some opportunity's origin is unknown.
 	SourcedShare *float64 `json:"sourced_share"`
 }
 
@@ -61,6 +66,16 @@ func (s *scope) origin(o int, primary loader.ID) loader.Origin {
 	return loader.OriginSales
 }
 
+// sourcedBy is the origin of opportunity o for sourcing and segments:
+// known is false, and the origin OriginNone, when there are no leads at all
+// and o has no origin of its own (SPEC 11: unknown_sourced).
+func (s *scope) sourcedBy(o int, primary loader.ID) (origin loader.Origin, known bool) {
+	if !s.ds.Files.Leads && s.ds.Opportunities[o].Origin == loader.OriginNone {
+		return loader.OriginNone, false
+	}
+	return s.origin(o, primary), true
+}
+
 // touched reports whether people(o) had a touch in [lo, hi].
 func (s *scope) touched(o int, lo, hi loader.Time) bool {
 	for _, p := range s.ds.PeopleOf(o) {
@@ -77,6 +92,9 @@ func (s *scope) sourcing() *Sourcing {
 	primary := s.primaryPeople()
 	src := &Sourcing{}
 	hasTouches := ds.Files.Touches
+	if !ds.Files.Leads {
+		src.Pipeline.UnknownSourced, src.Revenue.UnknownSourced = &Group{}, &Group{}
+	}
 	if hasTouches {
 		for _, g := range []*SourcingGroups{&src.Pipeline, &src.Revenue} {
 			g.MarketingTouched, g.Untouched = &Group{}, &Group{}
@@ -93,7 +111,7 @@ func (s *scope) sourcing() *Sourcing {
 		if len(targets) == 0 {
 			continue
 		}
-		origin := s.origin(o, primary[o])
+		origin, known := s.sourcedBy(o, primary[o])
 		touched := false
 		if hasTouches {
 			hi := s.asOf
@@ -104,12 +122,14 @@ func (s *scope) sourcing() *Sourcing {
 		}
 		for _, g := range targets {
 			g.Total.add(opp.Amount)
-			switch origin {
-			case loader.OriginMarketing:
+			switch {
+			case !known:
+				g.UnknownSourced.add(opp.Amount)
+			case origin == loader.OriginMarketing:
 				g.MarketingSourced.add(opp.Amount)
-			case loader.OriginSales:
+			case origin == loader.OriginSales:
 				g.SalesSourced.add(opp.Amount)
-			case loader.OriginPartner:
+			case origin == loader.OriginPartner:
 				g.PartnerSourced.add(opp.Amount)
 			default:
 				g.OtherSourced.add(opp.Amount)
@@ -124,12 +144,15 @@ func (s *scope) sourcing() *Sourcing {
 		}
 	}
 	for _, g := range []*SourcingGroups{&src.Pipeline, &src.Revenue} {
-		for _, grp := range []*Group{&g.Total, &g.MarketingSourced, &g.SalesSourced, &g.PartnerSourced, &g.OtherSourced, g.MarketingTouched, g.Untouched} {
+		for _, grp := range []*Group{&g.Total, &g.MarketingSourced, &g.SalesSourced, &g.PartnerSourced, &g.OtherSourced, g.UnknownSourced, g.MarketingTouched, g.Untouched} {
 			if grp != nil {
 				grp.Share = div(float64(grp.Amount), float64(g.Total.Amount))
 			}
 		}
-		g.SourcedShare = div(float64(g.MarketingSourced.Amount), float64(g.Total.Amount))
+		if g.UnknownSourced == nil || g.UnknownSourced.Count == 0 {
+			// No share is stated while some origin is unknown.
+			g.SourcedShare = div(float64(g.MarketingSourced.Amount), float64(g.Total.Amount))
+		}
 		if g.MarketingTouched != nil {
 			g.TouchedShare = div(float64(g.MarketingTouched.Amount), float64(g.Total.Amount))
 		}

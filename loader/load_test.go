@@ -107,8 +107,13 @@ func TestFatalErrors(t *testing.T) {
 			}
 		})
 	}
+	// Opportunities alone are enough (SPEC 1).
+	ds, err := Load(writeFiles(t, map[string]string{"opportunities.csv": "opportunity_id,created_at,amount,status\nO1,2026-07-01,5,open\n"}), DefaultOptions())
+	if err != nil || ds.Files.Leads || !ds.Files.Opportunities || len(ds.Opportunities) != 1 {
+		t.Errorf("opportunities.csv alone: %v", err)
+	}
 	var tm *TooManyBadRowsError
-	_, err := Load(writeFiles(t, map[string]string{"leads.csv": "lead_id,created_at\nL1,x\n"}), DefaultOptions())
+	_, err = Load(writeFiles(t, map[string]string{"leads.csv": "lead_id,created_at\nL1,x\n"}), DefaultOptions())
 	if !errors.As(err, &tm) || tm.Skipped != 1 {
 		t.Errorf("want a TooManyBadRowsError, got %v", err)
 	}

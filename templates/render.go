@@ -8,6 +8,9 @@ package templates
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/campaignretro/retro/analysis"
 )
@@ -16,6 +19,30 @@ import (
 type File struct {
 	Name string
 	Data []byte
+}
+
+// Formats are the outputs Render writes, in the order --format lists them:
+// "csv" is every table of the report as tables/NAME.csv.
+var Formats = []string{"html", "md", "json", "csv"}
+
+// ParseFormats reads a comma-separated list of Formats ("md,json"); case
+// and spaces around names are ignored, and at least one is needed.
+func ParseFormats(s string) ([]string, error) {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		switch {
+		case f == "":
+		case slices.Contains(Formats, f):
+			out = append(out, f)
+		default:
+			return nil, fmt.Errorf("%q: use %s", f, strings.Join(Formats, ", "))
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("name at least one of %s", strings.Join(Formats, ", "))
+	}
+	return out, nil
 }
 
 // Render renders r in each of formats ("html", "md", "csv", "json"), in

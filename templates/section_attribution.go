@@ -30,10 +30,19 @@ func attributionSection(d *document, r *analysis.Report) {
 	d.p("Who sourced the pipeline, and who merely touched it? An opportunity is *sourced* by whoever created it (its own origin, else its first contact's, else marketing when that contact's first campaign touch came within a day of the record's creation, else sales). It is *marketing touched* when any of its people responded to a campaign from %d days before its creation until it closed. Both views are shown because both are true.", r.Settings.LookbackDays)
 	p, v := r.Sourcing.Pipeline, r.Sourcing.Revenue
 	text := fmt.Sprintf("Marketing sourced %s of new pipeline (%s of %s)", rate(p.SourcedShare), moneyShort(p.MarketingSourced.Amount), moneyShort(p.Total.Amount))
+	pieTakeaway := fmt.Sprintf("Marketing sourced %s of the %s of pipeline created in the period.", rate(p.SourcedShare), moneyShort(p.Total.Amount))
+	unknown := p.UnknownSourced != nil && p.UnknownSourced.Count > 0
+	if unknown {
+		text = fmt.Sprintf("Who sourced %s of the %s of new pipeline is unknown: those opportunities have no origin and there is no leads.csv to tell, so no sourced share is stated (known: %s marketing, %s sales sourced)",
+			moneyShort(p.UnknownSourced.Amount), moneyShort(p.Total.Amount), moneyShort(p.MarketingSourced.Amount), moneyShort(p.SalesSourced.Amount))
+		pieTakeaway = fmt.Sprintf("The origin of %s of the %s of pipeline created in the period is unknown (no origin column and no leads.csv).", moneyShort(p.UnknownSourced.Amount), moneyShort(p.Total.Amount))
+	}
 	if p.TouchedShare != nil {
 		text += fmt.Sprintf(" and touched %s (%s)", rate(p.TouchedShare), moneyShort(p.MarketingTouched.Amount))
 	}
-	text += fmt.Sprintf("; of revenue won, %s was marketing sourced", rate(v.SourcedShare))
+	if v.SourcedShare != nil {
+		text += fmt.Sprintf("; of revenue won, %s was marketing sourced", rate(v.SourcedShare))
+	}
 	if v.TouchedShare != nil {
 		text += fmt.Sprintf(" and %s marketing touched", rate(v.TouchedShare))
 	}
@@ -47,6 +56,7 @@ func attributionSection(d *document, r *analysis.Report) {
 		{"Sales sourced", &p.SalesSourced, &v.SalesSourced},
 		{"Partner sourced", &p.PartnerSourced, &v.PartnerSourced},
 		{"Other sourced", &p.OtherSourced, &v.OtherSourced},
+		{"Origin unknown", p.UnknownSourced, v.UnknownSourced},
 		{"Marketing touched (any origin)", p.MarketingTouched, v.MarketingTouched},
 		{"Not touched by marketing", p.Untouched, v.Untouched},
 	}
@@ -57,7 +67,14 @@ func attributionSection(d *document, r *analysis.Report) {
 		Money:    true, YName: "amount",
 		Series: []Series{{Name: "Pipeline created"}, {Name: "Revenue won"}},
 	}
+	if p.UnknownSourced != nil {
+		chart.Takeaway = "The first five bars split the period's pipeline and revenue by origin (unknown where a deal has none and there is no leads.csv); the last two split the same amounts by whether marketing touched the deal, whoever sourced it."
+	}
 	var cells [][]string
+	origins := 4 // the sourced groups come first
+	if p.UnknownSourced != nil {
+		origins = 5
+	}
 	for _, g := range groups {
 		if g.p == nil {
 			continue
@@ -71,11 +88,11 @@ func attributionSection(d *document, r *analysis.Report) {
 	d.chart(&Chart{
 		ID:         "sourcing-pie",
 		Title:      "Pipeline created by who sourced it",
-		Takeaway:   fmt.Sprintf("Marketing sourced %s of the %s of pipeline created in the period.", rate(p.SourcedShare), moneyShort(p.Total.Amount)),
+		Takeaway:   pieTakeaway,
 		Pie:        true,
 		Money:      true,
-		Categories: chart.Categories[:4],
-		Series:     []Series{{Name: "Pipeline created", Values: chart.Series[0].Values[:4]}},
+		Categories: chart.Categories[:origins],
+		Series:     []Series{{Name: "Pipeline created", Values: chart.Series[0].Values[:origins]}},
 	})
 	d.chart(chart)
 	d.table([]string{"Group", "Opportunities created", "Pipeline", "Share", "Deals won", "Revenue", "Share"}, "lrrrrrr", cells)

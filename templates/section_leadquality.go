@@ -19,8 +19,11 @@ const (
 func leadQualitySection(d *document, r *analysis.Report) {
 	d.h2("Lead quality feedback")
 	q := r.LeadQuality
-	if q == nil || q.Disqualified == 0 {
-		d.p("Sales disqualified no lead in the period (no disqualified\\_at date falls in it).")
+	if line := missingLine(r, "lead_quality"); q == nil || q.Disqualified == 0 {
+		if !strings.HasPrefix(line, "This section needs") {
+			line = "Sales disqualified no lead in the period (no disqualified\\_at date falls in it)."
+		}
+		d.p("%s", line)
 		return
 	}
 	top := q.Reasons[0]

@@ -13,13 +13,15 @@ import (
 // by industry.
 func segmentsSection(d *document, r *analysis.Report) {
 	d.h2("Segments")
-	d.p("The funnel by region and by industry. A lead counts under its own value; an opportunity under its primary contact's (the opportunity's lead, else its earliest-created person). \"(none)\" collects empty values. Largest pipeline first.")
+	d.p("The funnel by region, by industry, by lead source and by origin. A lead counts under its own value; an opportunity under its primary contact's (the opportunity's lead, else its earliest-created person), except for origin, where it counts under its own origin as in sourcing. \"(none)\" collects empty values (for origin: unknown). Largest pipeline first.")
 	for _, seg := range []struct {
 		title, id, noun string
 		rows            []analysis.SegmentRow
 	}{
 		{"By region", "segments-region", "region", r.Segments.Region},
 		{"By industry", "segments-industry", "industry", r.Segments.Industry},
+		{"By lead source", "", "source", r.Segments.Source},
+		{"By origin", "", "origin", r.Segments.Origin},
 	} {
 		d.h3(seg.title)
 		if len(seg.rows) == 0 {
@@ -51,7 +53,7 @@ func segmentsSection(d *document, r *analysis.Report) {
 		}
 		rows := append([]analysis.SegmentRow(nil), seg.rows...)
 		sort.SliceStable(rows, func(i, j int) bool { return amount(rows[i].Pipeline) > amount(rows[j].Pipeline) })
-		if r.Totals.Pipeline != nil {
+		if r.Totals.Pipeline != nil && seg.id != "" { // source and origin: tables only
 			shown := rows
 			if len(shown) > maxChartRows {
 				shown = shown[:maxChartRows]
