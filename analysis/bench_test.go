@@ -31,8 +31,10 @@ func benchDataset(b *testing.B) *loader.Dataset {
 	return benchDS
 }
 
-func benchScope(b *testing.B) (*scope, *Report) {
-	ds := benchDataset(b)
+func benchScope(b *testing.B) (*scope, *Report) { return analyzedScope(b, benchDataset(b)) }
+
+// analyzedScope returns the scope of ds in 2026-Q3 and its whole report.
+func analyzedScope(b *testing.B, ds *loader.Dataset) (*scope, *Report) {
 	p, _ := ParsePeriod("2026-Q3")
 	opts := DefaultOptions()
 	opts.Period = &p

@@ -26,7 +26,10 @@
 //     finished report
 //
 // scope.go holds what the sections share: P, W and as_of as instants, and
-// the indexes and lookups built once. stats.go holds rates and intervals.
+// the indexes and lookups built once; touches.go the windows of a person's
+// touches. stats.go computes rates and intervals, and rates.go pairs each
+// rate of the report with the count it rests on. sections.go names the
+// sections.
 //
 // Warnings about missing files or odd data are returned in the Report, never
 // printed. Renderers read the Report and compute nothing.

@@ -70,18 +70,7 @@ func healthBenchDataset(leads, opps int) *loader.Dataset {
 }
 
 func BenchmarkPipelineHealth(b *testing.B) {
-	ds := healthBenchDataset(1_000_000, 100_000)
-	p, _ := ParsePeriod("2026-Q3")
-	opts := DefaultOptions()
-	opts.Period = &p
-	r, err := Analyze(ds, opts)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s, err := newScope(ds, opts)
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, r := analyzedScope(b, healthBenchDataset(1_000_000, 100_000))
 	for _, c := range []struct {
 		name string
 		run  func()
