@@ -104,6 +104,9 @@ type InputInfo struct {
 	Rows    int    `json:"rows"`
 	Skipped int    `json:"skipped"`
 	Blanked int    `json:"blanked"`
+	// Masked counts the email addresses and phone numbers masked in the
+	// file's text (see docs/metrics.md, data quality).
+	Masked int `json:"masked"`
 }
 
 // Problem is one bad row or value of the input.

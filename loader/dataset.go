@@ -130,6 +130,9 @@ type Input struct {
 	Rows    int    `json:"rows"`
 	Skipped int    `json:"skipped"`
 	Blanked int    `json:"blanked"`
+	// Masked counts the email addresses and phone numbers masked in the
+	// file's text (see docs/metrics.md, data quality).
+	Masked int `json:"masked"`
 }
 
 // Problem is one bad row or bad value, located by file, line and column.
