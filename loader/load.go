@@ -57,6 +57,11 @@ const (
 	ContactsFile      = "opportunity_contacts.csv"
 )
 
+// MaxAmount is the largest amount or cost read (a quadrillion): a larger
+// value is a bad row, as no campaign costs or deal is worth that much, and
+// sums of such values would overflow the report's charts.
+const MaxAmount = 1e15
+
 // maxProblemsPerFile bounds the problems kept per file; the counts in
 // Inputs stay exact.
 const maxProblemsPerFile = 1000
@@ -383,9 +388,14 @@ func (l *load) readCampaigns(t *table, in *Input) error {
 		cost := 0.0
 		if v := strings.TrimSpace(c.Cost); v != "" {
 			f, err := ParseAmount(v, l.opts.DecimalComma)
-			if err != nil {
+			switch {
+			case err != nil:
 				rw.blank("cost", rw.quote(v)+" "+amountHint(v, l.opts.DecimalComma))
-			} else {
+			case f < 0:
+				rw.skip("cost", rw.quote(v)+" is negative")
+			case f > MaxAmount:
+				rw.skip("cost", rw.quote(v)+" is implausibly large (above 1e15)")
+			default:
 				cost = f
 			}
 		}
@@ -567,6 +577,8 @@ func (l *load) readOpportunities(t *table, in *Input) error {
 				rw.skip("amount", rw.quote(amountText)+" "+amountHint(amountText, l.opts.DecimalComma))
 			case f < 0:
 				rw.skip("amount", rw.quote(amountText)+" is negative")
+			case f > MaxAmount:
+				rw.skip("amount", rw.quote(amountText)+" is implausibly large (above 1e15)")
 			default:
 				amount = f
 			}

@@ -1,9 +1,12 @@
 package templates
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/campaignretro/retro/analysis"
 )
 
 // TestMermaidLabel: labels keep words and harmless punctuation and lose
@@ -72,4 +75,15 @@ func checkMermaidLabel(t *testing.T, label string, max int) {
 // apostrophes (kept: "Women's day").
 func validApostrophes(s string) bool {
 	return !strings.ContainsAny(s, "\"`[](){}<>;:#|\\\n\r\t")
+}
+
+// TestChartOptionErrors: a value go-echarts cannot write is an error that
+// names the chart and the value, never a bare "chart option: EOF".
+func TestChartOptionErrors(t *testing.T) {
+	d := &document{charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
+	d.chart(&Chart{ID: "sourcing-pie", Title: "Sourcing", Pie: true, Categories: []string{"a", "b"}, Series: []Series{{Name: "pipeline", Values: []float64{math.Inf(1), 1}}}})
+	_, err := HTML(&analysis.Report{}, d)
+	if err == nil || !strings.Contains(err.Error(), "chart sourcing-pie: series \"pipeline\" value 1 is +Inf") || strings.Contains(err.Error(), "EOF") {
+		t.Errorf("err = %v", err)
+	}
 }
