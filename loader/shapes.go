@@ -212,6 +212,32 @@ func (e *UnknownFileError) Error() string {
 	return fmt.Sprintf("%s:1: not a known export: the closest shape is %s, which needs %s", e.File, e.Closest, strings.Join(quoteAll(e.Missing), ", "))
 }
 
+// regularFile returns an error unless path (a link followed) is a regular
+// file: a directory, named pipe, socket or device named like a data file
+// fails the load, naming it, rather than being taken as absent or hanging
+// the run on open.
+func regularFile(name, path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if m := st.Mode(); !m.IsRegular() {
+		what := "not a regular file"
+		switch {
+		case m.IsDir():
+			what = "a folder"
+		case m&os.ModeNamedPipe != 0:
+			what = "a named pipe"
+		case m&os.ModeSocket != 0:
+			what = "a socket"
+		case m&os.ModeDevice != 0:
+			what = "a device"
+		}
+		return fmt.Errorf("%s is %s, not a file; only regular files are read (rename or remove it)", name, what)
+	}
+	return nil
+}
+
 // sources lists the files of dir to read, in reading order (canonical
 // kind, then file name), recognising each by its header row. Files that
 // match nothing are left out with a note; a folder without a file that
@@ -225,11 +251,14 @@ func (l *load) sources(dir string) ([]source, error) {
 	var out []source
 	var unknown []*UnknownFileError
 	for _, e := range entries {
-		if e.IsDir() || !dataFile(e.Name()) {
+		if !dataFile(e.Name()) {
 			continue
 		}
 		name := e.Name()
 		path := filepath.Join(dir, name)
+		if err := regularFile(name, path); err != nil {
+			return nil, err
+		}
 		fm := l.opts.Mapping.file(name)
 		t, best, closest, err := l.detectFile(name, path)
 		if err != nil {
