@@ -133,6 +133,9 @@ type Input struct {
 	// Masked counts the email addresses and phone numbers masked in the
 	// file's text (see docs/metrics.md, data quality).
 	Masked int `json:"masked"`
+	// Replaced counts the lines whose invalid UTF-8 bytes were replaced
+	// by U+FFFD.
+	Replaced int `json:"replaced"`
 }
 
 // Problem is one bad row or bad value, located by file, line and column.
