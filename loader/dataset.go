@@ -130,6 +130,12 @@ type Input struct {
 	Rows    int    `json:"rows"`
 	Skipped int    `json:"skipped"`
 	Blanked int    `json:"blanked"`
+	// Masked counts the email addresses and phone numbers masked in the
+	// file's text (see docs/metrics.md, data quality).
+	Masked int `json:"masked"`
+	// Replaced counts the lines whose invalid UTF-8 bytes were replaced
+	// by U+FFFD.
+	Replaced int `json:"replaced"`
 }
 
 // Problem is one bad row or bad value, located by file, line and column.

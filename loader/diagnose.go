@@ -56,8 +56,11 @@ func (l *load) diagnoseDir(dir string) ([]diagnosis, error) {
 	}
 	var out []diagnosis
 	for _, e := range entries { // os.ReadDir sorts by name
-		if e.IsDir() || !dataFile(e.Name()) {
+		if !dataFile(e.Name()) {
 			continue
+		}
+		if err := regularFile(e.Name(), filepath.Join(dir, e.Name())); err != nil {
+			return nil, err
 		}
 		d, err := l.diagnose(dir, e.Name())
 		if err != nil {

@@ -106,41 +106,11 @@ func sniffDelimiter(head []byte) rune {
 	return rune(best)
 }
 
-// validUTF8 reports whether everything r yields is valid UTF-8, reading it
-// in blocks (a sequence split between two blocks is carried over).
+// validUTF8 reports whether everything r yields is valid UTF-8 (see
+// scanUTF8).
 func validUTF8(r io.Reader) (bool, error) {
-	buf := make([]byte, 1<<20)
-	carry := 0
-	for {
-		n, err := r.Read(buf[carry:])
-		n += carry
-		end := n
-		if !errors.Is(err, io.EOF) {
-			// Keep an incomplete sequence at the end for the next block.
-			for i := 1; i <= utf8.UTFMax && i <= n; i++ {
-				c := buf[n-i]
-				if c < 0x80 {
-					break
-				}
-				if utf8.RuneStart(c) {
-					if !utf8.FullRune(buf[n-i : n]) {
-						end = n - i
-					}
-					break
-				}
-			}
-		}
-		if !utf8.Valid(buf[:end]) {
-			return false, nil
-		}
-		carry = copy(buf, buf[end:n])
-		if errors.Is(err, io.EOF) {
-			return carry == 0, nil
-		}
-		if err != nil {
-			return false, err
-		}
-	}
+	valid, _, err := scanUTF8(r)
+	return valid, err
 }
 
 // csvTable returns a table over a delimited text file already decoded to

@@ -200,3 +200,46 @@ func TestValidUTF8AcrossBlocks(t *testing.T) {
 		t.Error("validUTF8 accepted a Latin-1 ü")
 	}
 }
+
+// TestInvalidBytes: a UTF-8 file with one invalid byte is read as UTF-8
+// (valid "Café" stays "Café"), the bad byte becomes U+FFFD, and its line is
+// reported and counted; a file with no multi-byte UTF-8 sequence and high
+// bytes is still read as Windows-1252.
+func TestInvalidBytes(t *testing.T) {
+	ds, err := Load(writeFiles(t, map[string]string{
+		"leads.csv":     "lead_id,created_at\nL1,2026-07-01\n",
+		"campaigns.csv": "campaign_id,name,channel\nC1,Café,email\nC2,Bad \xff byte,email\nC3,\"two\nlines \xfe\",email\nC4,Zoë,email\n",
+	}), lenient())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range ds.Campaigns {
+		names = append(names, c.Name)
+	}
+	if got := strings.Join(names, "|"); got != "Café|Bad \uFFFD byte|two\nlines \uFFFD|Zoë" {
+		t.Errorf("names = %q", got)
+	}
+	var probs []string
+	for _, p := range ds.Problems {
+		probs = append(probs, p.String())
+	}
+	want := "campaigns.csv:3: (row): invalid UTF-8: the bad bytes are shown as U+FFFD; the row is kept|campaigns.csv:5: (row): invalid UTF-8: the bad bytes are shown as U+FFFD; the row is kept"
+	if got := strings.Join(probs, "|"); got != want {
+		t.Errorf("problems = %q\nwant %q", got, want)
+	}
+	if ds.Inputs[0].File != "campaigns.csv" || ds.Inputs[0].Replaced != 2 || ds.Inputs[0].Skipped != 0 {
+		t.Errorf("inputs = %+v", ds.Inputs)
+	}
+
+	ds, err = Load(writeFiles(t, map[string]string{
+		"leads.csv":     "lead_id,created_at\nL1,2026-07-01\n",
+		"campaigns.csv": "campaign_id,name,channel\nC1,Caf\xe9,email\nC2,Zo\xeb,email\n",
+	}), lenient())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Campaigns[0].Name != "Café" || ds.Campaigns[1].Name != "Zoë" || len(ds.Problems) != 0 {
+		t.Errorf("Windows-1252 file read as %q, %q; problems %v", ds.Campaigns[0].Name, ds.Campaigns[1].Name, ds.Problems)
+	}
+}

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -227,6 +228,20 @@ func FuzzDialect(f *testing.F) {
 		} {
 			if got := r(); got != want {
 				t.Fatalf("validUTF8 = %v, utf8.Valid = %v", got, want)
+			}
+		}
+		// The repair reader yields valid UTF-8, one U+FFFD per invalid
+		// byte, whatever blocks the bytes come in.
+		var repaired strings.Builder
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			repaired.WriteRune(r)
+			i += size
+		}
+		for _, r := range []io.Reader{bytes.NewReader(data), iotest.OneByteReader(bytes.NewReader(data))} {
+			got, err := io.ReadAll(newRepairReader(r))
+			if err != nil || string(got) != repaired.String() {
+				t.Fatalf("repairReader(%q) = %q, %v; want %q", data, got, err, repaired.String())
 			}
 		}
 		if !strings.ContainsRune(",;\t|", sniffDelimiter(data)) {

@@ -58,6 +58,11 @@ const (
 	ContactsFile      = "opportunity_contacts.csv"
 )
 
+// MaxAmount is the largest amount or cost read (a quadrillion): a larger
+// value is a bad row, as no campaign costs or deal is worth that much, and
+// sums of such values would overflow the report's charts.
+const MaxAmount = 1e15
+
 // maxProblemsPerFile bounds the problems kept per file; the counts in
 // Inputs stay exact.
 const maxProblemsPerFile = 1000
@@ -132,6 +137,9 @@ type load struct {
 	lastPersonID ID
 	oppLeads     [][]ID     // contacts per opportunity, in file order
 	oppAt        []fileLine // the row each opportunity was read from
+
+	// pii numbers the emails and phone numbers masked in text (pii.go).
+	pii masker
 
 	kept   map[string]int       // problems kept per file
 	counts map[ProblemCount]int // every problem, by file, column and kind
@@ -220,6 +228,9 @@ func (l *load) problem(file string, line int, column, msg string, skipped bool) 
 		return
 	}
 	l.kept[file]++
+	// Values in messages are masked where they are quoted (row.quote);
+	// this catches any other path.
+	msg, _ = l.pii.mask(msg)
 	l.ds.Problems = append(l.ds.Problems, Problem{File: file, Line: line, Column: column, Problem: msg, Skipped: skipped})
 }
 
@@ -245,7 +256,19 @@ func (r *row) syntax(line int, err error) {
 	r.l.problem(r.in.File, line, "(row)", "cannot parse the row: "+err.Error(), true)
 }
 
-func quote(v string) string {
+// quote quotes a value for a problem line, masked (see pii.go) and cut to
+// 40 bytes.
+func quote(v string) string { return cut(maskPII(v)) }
+
+// quote quotes a value of the row for a problem line, masking (and
+// counting) an email address or phone number in it.
+func (r *row) quote(v string) string {
+	v, n := r.l.pii.mask(v)
+	r.in.Masked += n
+	return cut(v)
+}
+
+func cut(v string) string {
 	if len(v) > 40 {
 		v = v[:37] + "..."
 	}
@@ -278,7 +301,7 @@ func (r *row) time(column, v string, required bool) Time {
 		}
 	}
 	if err != nil {
-		msg := quote(v) + " " + dateHint(err, r.l.opts.DateOrder)
+		msg := r.quote(v) + " " + dateHint(err, r.l.opts.DateOrder)
 		if required {
 			r.skip(column, msg)
 		} else {
@@ -298,11 +321,24 @@ func (r *row) day(column, v string) Day {
 	return DayOf(t, r.l.opts.Location)
 }
 
-func (l *load) label(v string) Label {
+// text returns a trimmed free-text value of the row with its email
+// addresses and phone numbers masked (and counted).
+func (r *row) text(v string) string {
+	v = strings.TrimSpace(v)
+	if !mayHoldPII(v) {
+		return v
+	}
+	v, n := r.l.pii.mask(v)
+	r.in.Masked += n
+	return v
+}
+
+// label interns a free-text value of the row, masked as text does.
+func (r *row) label(v string) Label {
 	if v == "" {
 		return 0
 	}
-	return l.ds.Labels.Intern(strings.TrimSpace(v))
+	return r.l.ds.Labels.Intern(r.text(v))
 }
 
 func parseOrigin(v string) Origin {
@@ -352,15 +388,20 @@ func (l *load) readCampaigns(t *table, in *Input) error {
 	return readSmall(t, l.columnsHook(CampaignsFile, campaignRow{}), func(c *campaignRow, line int) {
 		rw := l.row(in, line)
 		id := rw.required("campaign_id", c.CampaignID)
-		name := rw.required("name", c.Name)
-		channel := strings.ToLower(rw.required("channel", c.Channel))
+		name := rw.text(rw.required("name", c.Name))
+		channel := strings.ToLower(rw.text(rw.required("channel", c.Channel)))
 		start, end := rw.day("start_date", c.StartDate), rw.day("end_date", c.EndDate)
 		cost := 0.0
 		if v := strings.TrimSpace(c.Cost); v != "" {
 			f, err := ParseAmount(v, l.opts.DecimalComma)
-			if err != nil {
-				rw.blank("cost", quote(v)+" "+amountHint(v, l.opts.DecimalComma))
-			} else {
+			switch {
+			case err != nil:
+				rw.blank("cost", rw.quote(v)+" "+amountHint(v, l.opts.DecimalComma))
+			case f < 0:
+				rw.skip("cost", rw.quote(v)+" is negative")
+			case f > MaxAmount:
+				rw.skip("cost", rw.quote(v)+" is implausibly large (above 1e15)")
+			default:
 				cost = f
 			}
 		}
@@ -369,7 +410,7 @@ func (l *load) readCampaigns(t *table, in *Input) error {
 		}
 		if !rw.bad {
 			if _, dup := ids.Lookup(id); dup {
-				rw.skip("campaign_id", "duplicate id "+quote(id)+"; the first row is kept")
+				rw.skip("campaign_id", "duplicate id "+rw.quote(id)+"; the first row is kept")
 			}
 		}
 		if rw.bad {
@@ -385,17 +426,17 @@ func (l *load) readAssets(t *table, in *Input) error {
 	return readSmall(t, nil, func(a *assetRow, line int) {
 		rw := l.row(in, line)
 		id := rw.required("asset_id", a.AssetID)
-		typ := strings.ToLower(rw.required("asset_type", a.AssetType))
+		typ := strings.ToLower(rw.text(rw.required("asset_type", a.AssetType)))
 		if !rw.bad {
 			if _, dup := ids.Lookup(id); dup {
-				rw.skip("asset_id", "duplicate id "+quote(id)+"; the first row is kept")
+				rw.skip("asset_id", "duplicate id "+rw.quote(id)+"; the first row is kept")
 			}
 		}
 		if rw.bad {
 			return
 		}
 		ids.Intern(id)
-		l.ds.Assets = append(l.ds.Assets, Asset{Name: strings.TrimSpace(a.Name), Type: typ, Known: true})
+		l.ds.Assets = append(l.ds.Assets, Asset{Name: rw.text(a.Name), Type: typ, Known: true})
 	}, (&row{l: l, in: in}).syntax)
 }
 
@@ -418,7 +459,7 @@ func (l *load) readLeads(t *table, in *Input) error {
 		}
 		if !rw.bad {
 			if _, dup := people.Lookup(id); dup {
-				rw.skip("lead_id", "duplicate id "+quote(id)+"; the first row is kept")
+				rw.skip("lead_id", "duplicate id "+rw.quote(id)+"; the first row is kept")
 			}
 		}
 		if rw.bad {
@@ -429,12 +470,12 @@ func (l *load) readLeads(t *table, in *Input) error {
 			MQLAt:          rw.time("mql_at", v.MQLAt, false),
 			SQLAt:          rw.time("sql_at", v.SQLAt, false),
 			DisqualifiedAt: rw.time("disqualified_at", v.DisqualifiedAt, false),
-			Owner:          l.label(v.Owner),
-			Region:         l.label(v.Region),
-			Industry:       l.label(v.Industry),
-			Source:         l.label(v.Source),
-			Account:        l.label(v.AccountID),
-			Reason:         l.label(v.DisqualifyReason),
+			Owner:          rw.label(v.Owner),
+			Region:         rw.label(v.Region),
+			Industry:       rw.label(v.Industry),
+			Source:         rw.label(v.Source),
+			Account:        rw.label(v.AccountID),
+			Reason:         rw.label(v.DisqualifyReason),
 			Origin:         parseOrigin(v.Origin),
 			Known:          true,
 		}
@@ -546,9 +587,11 @@ func (l *load) readOpportunities(t *table, in *Input) error {
 			f, err := ParseAmount(amountText, l.opts.DecimalComma)
 			switch {
 			case err != nil:
-				rw.skip("amount", quote(amountText)+" "+amountHint(amountText, l.opts.DecimalComma))
+				rw.skip("amount", rw.quote(amountText)+" "+amountHint(amountText, l.opts.DecimalComma))
 			case f < 0:
-				rw.skip("amount", quote(amountText)+" is negative")
+				rw.skip("amount", rw.quote(amountText)+" is negative")
+			case f > MaxAmount:
+				rw.skip("amount", rw.quote(amountText)+" is implausibly large (above 1e15)")
 			default:
 				amount = f
 			}
@@ -563,7 +606,7 @@ func (l *load) readOpportunities(t *table, in *Input) error {
 			status = Lost
 		case "":
 		default:
-			rw.skip("status", quote(s)+" is not open, won or lost")
+			rw.skip("status", rw.quote(s)+" is not open, won or lost")
 		}
 		closedRequired := !rw.bad && status != Open
 		var closed Time = NoTime
@@ -574,7 +617,7 @@ func (l *load) readOpportunities(t *table, in *Input) error {
 		}
 		if !rw.bad {
 			if _, dup := ids.Lookup(id); dup {
-				rw.skip("opportunity_id", "duplicate id "+quote(id)+"; the first row is kept")
+				rw.skip("opportunity_id", "duplicate id "+rw.quote(id)+"; the first row is kept")
 			}
 		}
 		if rw.bad {
@@ -583,7 +626,7 @@ func (l *load) readOpportunities(t *table, in *Input) error {
 		o := Opportunity{
 			CreatedAt: created, ClosedAt: closed, Amount: amount, Status: status,
 			Lead: NoID, Origin: parseOrigin(v.Origin),
-			Owner: l.label(v.Owner), Account: l.label(v.AccountID), Stage: l.label(v.Stage),
+			Owner: rw.label(v.Owner), Account: rw.label(v.AccountID), Stage: rw.label(v.Stage),
 		}
 		if lead := strings.TrimSpace(v.LeadID); lead != "" {
 			o.Lead = l.person(lead, in.File, "lead_id", line)

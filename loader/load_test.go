@@ -63,6 +63,10 @@ func TestBadRows(t *testing.T) {
 		{"won without closed_at", "opportunities.csv", "opportunity_id,created_at,amount,status\nO1,2026-07-01,5,won\n", `opportunities.csv:2: closed_at: missing for a won opportunity`, 1, 0},
 		{"unknown status", "opportunities.csv", "opportunity_id,created_at,amount,status\nO1,2026-07-01,5,pending\n", `opportunities.csv:2: status: "pending" is not open, won or lost`, 1, 0},
 		{"end before start", "campaigns.csv", "campaign_id,name,channel,start_date,end_date\nC1,A,email,2026-07-10,2026-07-01\n", `campaigns.csv:2: end_date: end_date 2026-07-01 is before start_date 2026-07-10`, 1, 0},
+		{"negative cost", "campaigns.csv", "campaign_id,name,channel,cost\nC1,A,email,-250\n", `campaigns.csv:2: cost: "-250" is negative`, 1, 0},
+		{"implausible cost", "campaigns.csv", "campaign_id,name,channel,cost\nC1,A,email,1e308\n", `campaigns.csv:2: cost: "1e308" is implausibly large (above 1e15)`, 1, 0},
+		{"implausible amount", "opportunities.csv", "opportunity_id,created_at,amount,status\nO1,2026-07-01,1e305,open\n", `opportunities.csv:2: amount: "1e305" is implausibly large (above 1e15)`, 1, 0},
+		{"largest plausible amount", "opportunities.csv", "opportunity_id,created_at,amount,status\nO1,2026-07-01,1e15,open\nO1,2026-07-01,1,open\n", `opportunities.csv:3: opportunity_id: duplicate id`, 1, 0},
 		{"bad optional cost", "campaigns.csv", "campaign_id,name,channel,cost\nC1,A,email,abc\n", `campaigns.csv:2: cost: "abc" is not a number`, 0, 1},
 		{"quoted newline keeps line numbers", "leads.csv", "lead_id,created_at,source\nL1,2026-07-01,\"two\nlines\"\nL2,never\n", `leads.csv:4: created_at: "never" is not a date`, 1, 0},
 	}

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -246,6 +247,32 @@ func (e *UnknownFileError) Error() string {
 		return fmt.Sprintf("%s: not a known export", e.File)
 	}
 	return fmt.Sprintf("%s:1: not a known export: the closest shape is %s, which needs %s", e.File, e.Closest, strings.Join(quoteAll(e.Missing), ", "))
+}
+
+// regularFile returns an error unless path (a link followed) is a regular
+// file: a directory, named pipe, socket or device named like a data file
+// fails the load, naming it, rather than being taken as absent or hanging
+// the run on open.
+func regularFile(name, path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if m := st.Mode(); !m.IsRegular() {
+		what := "not a regular file"
+		switch {
+		case m.IsDir():
+			what = "a folder"
+		case m&os.ModeNamedPipe != 0:
+			what = "a named pipe"
+		case m&os.ModeSocket != 0:
+			what = "a socket"
+		case m&os.ModeDevice != 0:
+			what = "a device"
+		}
+		return fmt.Errorf("%s is %s, not a file; only regular files are read (rename or remove it)", name, what)
+	}
+	return nil
 }
 
 // sources lists the files of dir to read, in reading order (canonical

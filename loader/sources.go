@@ -74,6 +74,7 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	if src.lookup != nil {
 		return l.readLookup(src, t)
 	}
+	repair := t.repair
 	if src.adapt != nil {
 		l.ds.Adapted = true
 		if l.sfIDs15 && src.match != nil && src.match.shape.preset == "salesforce" {
@@ -100,6 +101,9 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	in := Input{File: src.name}
 	if err := l.reader(src.kind)(t, &in); err != nil {
 		return err
+	}
+	if repair != nil {
+		repair.report(l, &in)
 	}
 	if err := l.checkBadRows(in); err != nil {
 		return err
@@ -168,7 +172,7 @@ func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 	if h != nil {
 		r = io.TeeReader(f, h)
 	}
-	valid, err := validUTF8(r)
+	valid, multibyte, err := scanUTF8(r)
 	if h == nil && !valid {
 		valid = validPrefix(f, sniffSize)
 	}
@@ -180,7 +184,15 @@ func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 		f.Close()
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	dr, d, err := openDelimited(name, f, valid)
+	// A file with valid multi-byte UTF-8 and some invalid bytes is UTF-8
+	// with a few bad bytes, repaired per row (utf8repair.go).
+	var src io.Reader = f
+	var repair *repairReader
+	if !valid && multibyte && !utf16BOM(f) {
+		repair = newRepairReader(f)
+		src, valid = repair, true
+	}
+	dr, d, err := openDelimited(name, src, valid)
 	if err != nil {
 		f.Close()
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
@@ -190,6 +202,7 @@ func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 		f.Close()
 		return nil, nil, err
 	}
+	t.repair = repair
 	return t, f, nil
 }
 

@@ -42,6 +42,8 @@ type table struct {
 	estRows int
 	// excel is true for a worksheet: a date may be a day serial.
 	excel bool
+	// repair, when set, replaced invalid UTF-8 bytes in the file.
+	repair *repairReader
 	// issues holds the translation problems of the record next last
 	// returned; the canonical reader reports them through its row.
 	issues []issue

@@ -79,6 +79,9 @@ func (c *Chart) scale(v float64) float64 {
 // echartsOption builds the chart with go-echarts and returns its option as
 // JSON that is safe inside an HTML <script> element.
 func (c *Chart) echartsOption() ([]byte, error) {
+	if err := c.finite(); err != nil {
+		return nil, err
+	}
 	init := opts.Initialization{ChartID: c.ID, Width: "100%", Height: "360px", Renderer: "svg", Theme: "retro"}
 	global := []charts.GlobalOpts{
 		charts.WithInitializationOpts(init),
@@ -261,6 +264,9 @@ func safeJSON(option, format string) ([]byte, error) {
 	var v any
 	dec := json.NewDecoder(strings.NewReader(option))
 	dec.UseNumber()
+	if option == "" {
+		return nil, fmt.Errorf("go-echarts wrote no chart option")
+	}
 	if err := dec.Decode(&v); err != nil {
 		return nil, fmt.Errorf("chart option: %w", err)
 	}
@@ -294,6 +300,33 @@ func numericIntervals(option any) {
 			}
 		}
 	}
+}
+
+// finite returns an error naming the first value of the chart that is
+// infinite (NaN marks a missing value): go-echarts cannot write one.
+func (c *Chart) finite() error {
+	check := func(what string, vs []float64) error {
+		for i, v := range vs {
+			if math.IsInf(v, 0) {
+				return fmt.Errorf("%s value %d is %v, not a finite number", what, i+1, v)
+			}
+		}
+		return nil
+	}
+	for _, s := range c.Series {
+		for _, part := range []struct {
+			what string
+			vs   []float64
+		}{{"series " + strconv.Quote(s.Name), s.Values}, {"low of " + strconv.Quote(s.Name), s.Low}, {"high of " + strconv.Quote(s.Name), s.High}, {"x of " + strconv.Quote(s.Name), s.X}} {
+			if err := check(part.what, part.vs); err != nil {
+				return err
+			}
+		}
+	}
+	if c.Reference != nil {
+		return check("reference line", []float64{c.Reference.Value})
+	}
+	return nil
 }
 
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }

@@ -396,12 +396,12 @@ func dataQualitySection(d *document, r *analysis.Report) {
 	d.h2("Data quality")
 	var cells [][]string
 	for _, in := range r.Inputs {
-		cells = append(cells, []string{mdText(in.File), count(in.Rows), count(in.Skipped), count(in.Blanked)})
+		cells = append(cells, []string{mdText(in.File), count(in.Rows), count(in.Skipped), count(in.Blanked), count(in.Masked), count(in.Replaced)})
 	}
 	d.list("What each file was taken for", r.Detected)
 	d.list("What the CRM exports can feed", r.Coverage)
-	d.p("Rows read per file; skipped rows broke the data contract and were left out, blanked values were unreadable optional values that were ignored.")
-	d.table([]string{"File", "Rows", "Skipped", "Blanked"}, "lrrr", cells)
+	d.p("Rows read per file; skipped rows broke the data contract and were left out, blanked values were unreadable optional values that were ignored, masked values are email addresses and phone numbers found in text, shown as [email N] and [phone N], replaced counts the lines whose invalid UTF-8 bytes are shown as U+FFFD.")
+	d.table([]string{"File", "Rows", "Skipped", "Blanked", "Masked", "Replaced"}, "lrrrrr", cells)
 	if len(r.ProblemCounts) > 0 {
 		d.h3("Problems by file and column")
 		var counts [][]string

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/campaignretro/retro/analysis"
 )
@@ -108,25 +110,34 @@ func mdText(s string) string {
 // most 40 characters); see mermaidLabel.
 func mermaidText(s string) string { return mermaidLabel(s, 40) }
 
-// mermaidLabel makes CSV text safe inside a double-quoted Mermaid label: it
-// keeps letters, digits, spaces and harmless punctuation and drops quotes,
-// brackets and anything Mermaid could read as syntax.
+// mermaidLabel makes CSV text safe inside a double-quoted Mermaid label of
+// at most max characters: it keeps letters, digits, spaces and harmless
+// punctuation, and turns into spaces quotes, brackets, braces, semicolons,
+// colons, #, line breaks, invisible format characters and anything else
+// Mermaid could read as syntax. A % stays only after a letter or digit
+// ("50%"), so no label holds a %% comment or %%{init}%% directive, and >
+// never stays, so no label holds an arrow. A label left empty is "unnamed".
 func mermaidLabel(s string, max int) string {
 	var b strings.Builder
+	prev := ' '
 	for _, r := range s {
 		switch {
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == ' ',
-			r == '-', r == '.', r == ',', r == '/', r == '%', r == '+', r == '&', r == '\'', r == '?', r == '$':
-			b.WriteRune(r)
-		case r > 0x7f && r != 0x2028 && r != 0x2029:
-			b.WriteRune(r)
+			r == '-', r == '.', r == ',', r == '/', r == '+', r == '&', r == '\'', r == '?', r == '$':
+		case r == '%' && (unicode.IsLetter(prev) || unicode.IsDigit(prev)):
+		case r > 0x7f && r != utf8.RuneError && !unicode.IsSpace(r) && !unicode.IsControl(r) && !unicode.In(r, unicode.Cf, unicode.Co, unicode.Cs, unicode.Zl, unicode.Zp):
 		default:
-			b.WriteByte(' ')
+			r = ' '
 		}
+		b.WriteRune(r)
+		prev = r
 	}
 	out := strings.Join(strings.Fields(b.String()), " ")
 	if r := []rune(out); len(r) > max {
 		out = strings.TrimSpace(string(r[:max-3])) + "..."
+	}
+	if out == "" {
+		out = "unnamed"
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"bufio"
 	"fmt"
 	"strings"
 )
@@ -11,17 +10,25 @@ import (
 // by a table. It needs no raw HTML.
 func Markdown(d *document) []byte {
 	var out strings.Builder
-	sc := bufio.NewScanner(strings.NewReader(d.source()))
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
-		line := sc.Text()
+	// Lines of any length (a bufio.Scanner would stop at its buffer's
+	// limit and cut the page short).
+	rest := d.source()
+	next := func() (string, bool) {
+		if rest == "" {
+			return "", false
+		}
+		line, after, _ := strings.Cut(rest, "\n")
+		rest = after
+		return line, true
+	}
+	for line, ok := next(); ok; line, ok = next() {
 		kind, id, ok := fence(line)
 		if !ok {
 			out.WriteString(line)
 			out.WriteByte('\n')
 			continue
 		}
-		sc.Scan() // the closing fence
+		next() // the closing fence
 		switch kind {
 		case "chart":
 			c := d.charts[id]

@@ -1,8 +1,15 @@
 package templates
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	goldhtml "github.com/yuin/goldmark/renderer/html"
 
 	"github.com/campaignretro/retro/analysis"
 )
@@ -41,4 +48,94 @@ func TestNotesSection(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNotesStayInTheirSection: whatever the notes hold, the sections after
+// them are still sections in both pages, nothing in the notes loads from
+// the network, and a notes line of any length reaches report.md whole.
+func TestNotesStayInTheirSection(t *testing.T) {
+	cases := []struct{ name, notes string }{
+		{"unclosed backtick fence", "Look:\n\n```go\nfunc main() {"},
+		{"unclosed tilde fence", "~~~~\ncode"},
+		{"unclosed comment", "<!-- hide the rest"},
+		{"unclosed pre", "<pre\nhide the rest"},
+		{"unclosed script", "<script\nalert(1)"},
+		{"setext underline", "Paragraph\n==="},
+		{"footnote", "See[^1].\n\n[^1]: moved to the end"},
+		{"remote image", "![pixel](https://evil.example/p.png) and ![ref][r]\n\n[r]: https://evil.example/q.png"},
+		{"indented code", "    code"},
+		{"list", "- item\n  continued"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { checkNotesIsolated(t, tc.notes) })
+	}
+
+	long := strings.Repeat("x", 65<<20)
+	d := &document{charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
+	notesSection(d, &analysis.Report{Notes: long})
+	d.h2("Campaign funnel")
+	if md := Markdown(d); !strings.Contains(string(md), "\n## Campaign funnel\n") {
+		t.Errorf("report.md with a 65 MiB notes line is cut short (%d bytes)", len(md))
+	}
+}
+
+// checkNotesIsolated fails when notes reach outside their section: the
+// section after them must stay a section in report.md and report.html, and
+// no image, raw HTML or footnote from the notes may reach either page.
+func checkNotesIsolated(t *testing.T, notes string) {
+	t.Helper()
+	if safeNotes(notes) == "" {
+		return // no section
+	}
+	d := &document{charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
+	notesSection(d, &analysis.Report{Notes: notes})
+	d.h2("Campaign funnel")
+	d.p("After the notes.")
+	md := string(Markdown(d))
+	if !strings.Contains(md, "\n## Campaign funnel\n\nAfter the notes.\n") {
+		t.Errorf("report.md: the next section is swallowed:\n%s", md)
+	}
+	// The page's body, as HTML renders it (without the inline runtime).
+	var page bytes.Buffer
+	md2 := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote, &blockExtension{doc: d}), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+	if err := md2.Convert([]byte(d.content()), &page); err != nil {
+		t.Fatal(err)
+	}
+	html := page.String()
+	if !strings.Contains(html, ">Campaign funnel</h2>\n<p>After the notes.</p>") {
+		t.Errorf("report.html: the next section is swallowed")
+	}
+	from, to := strings.Index(html, "Team notes</h2>"), strings.Index(html, "Campaign funnel</h2>")
+	if from < 0 || to < from {
+		t.Fatal("report.html: the notes section or the next one is missing")
+	}
+	notesHTML := html[from:to]
+	for _, bad := range []string{"<img", "<pre\n", "<script", "<!--", "doc-endnotes", "fnref"} {
+		if strings.Contains(notesHTML, bad) || strings.Contains(html, "doc-endnotes") {
+			t.Errorf("HTML: %q reached the page:\n%s", bad, notesHTML)
+		}
+	}
+	// report.md as a wiki renders it, raw HTML allowed.
+	var wiki bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote), goldmark.WithRendererOptions(goldhtml.WithUnsafe())).Convert([]byte(md), &wiki); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<img", "<script", "<!--", "doc-endnotes"} {
+		if strings.Contains(wiki.String(), bad) {
+			t.Errorf("report.md: %q reached the page:\n%s", bad, md)
+		}
+	}
+}
+
+// FuzzNotes: no notes, however written, reach outside their section.
+func FuzzNotes(f *testing.F) {
+	for _, s := range []string{"```go\nx", "~~~\n", "<!-- x", "<pre\n", "![a](https://e.example/p.png)", "[^1]: x", "p\n===", "# h", "    code", "> quote\n```", "<https://wiki.example.com>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, notes string) {
+		if !utf8.ValidString(notes) {
+			return
+		}
+		checkNotesIsolated(t, notes)
+	})
 }
