@@ -157,9 +157,18 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	if ds.Files.Campaigns && ds.Files.Touches {
 		s.progress("campaign funnel")
 		r.Campaigns = s.campaigns(r.Attribution)
+		s.progress("channels")
+		r.Channels = s.channels(r.Attribution)
 	} else {
 		r.missing("campaigns", needs(ds, "campaigns.csv", "touches.csv"))
+		r.missing("channels", needs(ds, "campaigns.csv", "touches.csv"))
 	}
+	s.progress("accounts")
+	if r.Accounts = s.accounts(); r.Accounts == nil {
+		r.missing("accounts", "an account_id in leads.csv or opportunities.csv")
+	}
+	s.progress("velocity")
+	r.Velocity = s.velocity()
 	if ds.Files.Activities {
 		s.progress("follow-up latency")
 		r.Latency = s.latency()

@@ -6,15 +6,17 @@ import (
 	"github.com/campaignretro/retro/loader"
 )
 
-// response is a responder's first touch on one campaign in P (t_r).
+// response is a responder's first touch on one group of campaigns in P
+// (t_r); for the campaign funnel each campaign is its own group.
 type response struct {
-	campaign loader.ID
-	at       loader.Time
+	group int32
+	at    loader.Time
 }
 
 // responses appends to buf, for person p, the first touch in P on each
-// campaign (t_r), using stamp (one slot per campaign, holding p+1 once seen).
-func (s *scope) responses(p loader.ID, stamp []int32, buf []response) []response {
+// group of campaigns (t_r), group[c] being campaign c's group (-1: none),
+// using stamp (one slot per group, holding p+1 once seen).
+func (s *scope) responses(p loader.ID, group []int32, stamp []int32, buf []response) []response {
 	buf = buf[:0]
 	for _, t := range s.ds.PersonTouches(p) {
 		if t.At < s.lo {
@@ -23,9 +25,10 @@ func (s *scope) responses(p loader.ID, stamp []int32, buf []response) []response
 		if t.At >= s.hi {
 			break
 		}
-		if stamp[t.Campaign] != p+1 {
-			stamp[t.Campaign] = p + 1
-			buf = append(buf, response{t.Campaign, t.At})
+		g := group[t.Campaign]
+		if g >= 0 && stamp[g] != p+1 {
+			stamp[g] = p + 1
+			buf = append(buf, response{g, t.At})
 		}
 	}
 	return buf
@@ -43,66 +46,11 @@ type funnelCounts struct {
 // default model (nil when attribution is unavailable).
 func (s *scope) campaigns(attr *Attribution) []Campaign {
 	ds := s.ds
-	counts := make([]funnelCounts, len(ds.Campaigns))
-	stamp := make([]int32, len(ds.Campaigns))
-	var buf []response
-	type link struct {
-		campaign loader.ID
-		opp      int32
+	identity := make([]int32, len(ds.Campaigns))
+	for c := range identity {
+		identity[c] = int32(c)
 	}
-	var links []link
-	for pi, lead := range ds.Leads {
-		p := loader.ID(pi)
-		touches := ds.PersonTouches(p)
-		if lead.Known && s.inP(lead.CreatedAt) && len(touches) > 0 {
-			counts[touches[0].Campaign].newLeads++
-		}
-		buf = s.responses(p, stamp, buf)
-		opps := s.oppsOf(p)
-		for _, r := range buf {
-			c := &counts[r.campaign]
-			c.responders++
-			if lead.MQLAt != loader.NoTime && lead.MQLAt >= r.at {
-				c.mqls++
-				if lead.SQLAt != loader.NoTime && lead.SQLAt >= r.at {
-					c.sqls++
-				}
-			}
-			linked := false
-			for _, o := range opps {
-				created := ds.Opportunities[o].CreatedAt
-				if created >= r.at && created <= r.at+s.w {
-					linked = true
-					links = append(links, link{r.campaign, o})
-				}
-			}
-			if linked {
-				c.oppResponders++
-			}
-		}
-	}
-	slices.SortFunc(links, func(a, b link) int {
-		if a.campaign != b.campaign {
-			return int(a.campaign - b.campaign)
-		}
-		return int(a.opp - b.opp)
-	})
-	for i, l := range links {
-		if i > 0 && links[i-1] == l {
-			continue
-		}
-		c, o := &counts[l.campaign], ds.Opportunities[l.opp]
-		c.opportunities++
-		c.pipeline += o.Amount
-		switch o.Status {
-		case loader.Won:
-			c.won++
-			c.revenue += o.Amount
-		case loader.Lost:
-			c.lost++
-		}
-	}
-
+	counts := s.funnelCounts(identity, len(ds.Campaigns))
 	var pipeCredit, revCredit map[string]float64
 	if attr != nil {
 		pipeCredit = attr.Pipeline.credit(s.opts.Model)
@@ -126,7 +74,79 @@ func (s *scope) campaigns(attr *Attribution) []Campaign {
 			AttributedRevenue:  Money(revCredit[id]),
 		}
 		row.ROI = div(revCredit[id]-sc.cost, sc.cost)
+		row.Efficiency = efficiency(sc.cost, c, revCredit[id])
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// funnelCounts computes the funnel of SPEC section 3 for groups of
+// campaigns: group[c] is campaign c's group (0..groups-1, or -1 for none),
+// and a group's funnel reads "a touch on c" as "a touch on any campaign of
+// the group" (responders are distinct people, t_r their earliest touch in P
+// on the group, opportunities distinct).
+func (s *scope) funnelCounts(group []int32, groups int) []funnelCounts {
+	ds := s.ds
+	counts := make([]funnelCounts, groups)
+	stamp := make([]int32, groups)
+	var buf []response
+	type link struct {
+		group int32
+		opp   int32
+	}
+	var links []link
+	for pi, lead := range ds.Leads {
+		p := loader.ID(pi)
+		touches := ds.PersonTouches(p)
+		if lead.Known && s.inP(lead.CreatedAt) && len(touches) > 0 {
+			if g := group[touches[0].Campaign]; g >= 0 {
+				counts[g].newLeads++
+			}
+		}
+		buf = s.responses(p, group, stamp, buf)
+		opps := s.oppsOf(p)
+		for _, r := range buf {
+			c := &counts[r.group]
+			c.responders++
+			if lead.MQLAt != loader.NoTime && lead.MQLAt >= r.at {
+				c.mqls++
+				if lead.SQLAt != loader.NoTime && lead.SQLAt >= r.at {
+					c.sqls++
+				}
+			}
+			linked := false
+			for _, o := range opps {
+				created := ds.Opportunities[o].CreatedAt
+				if created >= r.at && created <= r.at+s.w {
+					linked = true
+					links = append(links, link{r.group, o})
+				}
+			}
+			if linked {
+				c.oppResponders++
+			}
+		}
+	}
+	slices.SortFunc(links, func(a, b link) int {
+		if a.group != b.group {
+			return int(a.group - b.group)
+		}
+		return int(a.opp - b.opp)
+	})
+	for i, l := range links {
+		if i > 0 && links[i-1] == l {
+			continue
+		}
+		c, o := &counts[l.group], ds.Opportunities[l.opp]
+		c.opportunities++
+		c.pipeline += o.Amount
+		switch o.Status {
+		case loader.Won:
+			c.won++
+			c.revenue += o.Amount
+		case loader.Lost:
+			c.lost++
+		}
+	}
+	return counts
 }

@@ -1,0 +1,148 @@
+package analysis
+
+import "slices"
+
+// Efficiency is SPEC section 13's cost per stage and return per dollar of a
+// campaign or channel row: cost divided by each count (nil when the count
+// is 0) and roas = attributed_revenue / cost (nil when cost is 0).
+type Efficiency struct {
+	CostPerMQL *Money   `json:"cost_per_mql"`
+	CostPerSQL *Money   `json:"cost_per_sql"`
+	CostPerWon *Money   `json:"cost_per_won"`
+	ROAS       *float64 `json:"roas"`
+}
+
+// TotalsEfficiency is SPEC section 13's addition to totals: the period's
+// campaign cost per MQL, SQL, opportunity created and deal won, and the
+// pipeline created per unit of cost. Each is nil when its count (or the
+// cost) is 0 or its file is missing.
+type TotalsEfficiency struct {
+	CostPerMQL         *Money   `json:"cost_per_mql"`
+	CostPerSQL         *Money   `json:"cost_per_sql"`
+	CostPerOpportunity *Money   `json:"cost_per_opportunity"`
+	CostPerWon         *Money   `json:"cost_per_won"`
+	PipelinePerCost    *float64 `json:"pipeline_per_cost"`
+}
+
+// Channel is one row of SPEC section 13's channels: the campaign funnel of
+// section 3 over the union of the channel's campaigns (distinct people and
+// opportunities, not sums of campaign rows), its prorated cost, cost per
+// stage, and its credit under the default attribution model.
+type Channel struct {
+	Channel string `json:"channel"`
+	// Campaigns counts the channel's campaigns in scope.
+	Campaigns          int       `json:"campaigns"`
+	Cost               Money     `json:"cost"`
+	Responders         int       `json:"responders"`
+	NewLeads           int       `json:"new_leads"`
+	MQLs               int       `json:"mqls"`
+	SQLs               int       `json:"sqls"`
+	Opportunities      int       `json:"opportunities"`
+	Won                int       `json:"won"`
+	Lost               int       `json:"lost"`
+	Pipeline           Money     `json:"pipeline"`
+	Revenue            Money     `json:"revenue"`
+	MQLRate            *float64  `json:"mql_rate"`
+	MQLRateCI          *Interval `json:"mql_rate_ci"`
+	SQLRate            *float64  `json:"sql_rate"`
+	SQLRateCI          *Interval `json:"sql_rate_ci"`
+	OppRate            *float64  `json:"opp_rate"`
+	OppRateCI          *Interval `json:"opp_rate_ci"`
+	WinRate            *float64  `json:"win_rate"`
+	WinRateCI          *Interval `json:"win_rate_ci"`
+	CostPerResponder   *Money    `json:"cost_per_responder"`
+	CostPerOpportunity *Money    `json:"cost_per_opportunity"`
+	AttributedPipeline Money     `json:"attributed_pipeline"`
+	AttributedRevenue  Money     `json:"attributed_revenue"`
+	ROI                *float64  `json:"roi"`
+	Efficiency
+}
+
+// efficiency returns the cost per stage and ROAS of a funnel row.
+func efficiency(cost float64, c funnelCounts, attributedRevenue float64) Efficiency {
+	return Efficiency{
+		CostPerMQL: perUnit(cost, c.mqls),
+		CostPerSQL: perUnit(cost, c.sqls),
+		CostPerWon: perUnit(cost, c.won),
+		ROAS:       div(attributedRevenue, cost),
+	}
+}
+
+// totalsEfficiency returns the cost per stage of the period's totals.
+func totalsEfficiency(t Totals) TotalsEfficiency {
+	var e TotalsEfficiency
+	if t.Cost == nil {
+		return e
+	}
+	cost := float64(*t.Cost)
+	e.CostPerMQL = perUnit(cost, t.MQLs)
+	e.CostPerSQL = perUnit(cost, t.SQLs)
+	if t.OpportunitiesCreated != nil {
+		e.CostPerOpportunity = perUnit(cost, *t.OpportunitiesCreated)
+	}
+	if t.Won != nil {
+		e.CostPerWon = perUnit(cost, *t.Won)
+	}
+	if t.Pipeline != nil {
+		e.PipelinePerCost = div(float64(*t.Pipeline), cost)
+	}
+	return e
+}
+
+// channels computes SPEC section 13's channel rows, one per channel of the
+// campaigns in scope, sorted by channel. attr supplies the channels' credit
+// under the default model (nil when attribution is unavailable).
+func (s *scope) channels(attr *Attribution) []Channel {
+	ds := s.ds
+	inScope := s.campaignScope()
+	var names []string
+	for _, sc := range inScope {
+		names = append(names, ds.Campaigns[sc.id].Channel)
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	// Every known campaign of a channel belongs to it, in scope or not: a
+	// lead's first touch on a campaign of the channel makes it a new lead
+	// of the channel.
+	group := make([]int32, len(ds.Campaigns))
+	for c, camp := range ds.Campaigns {
+		group[c] = -1
+		if i, ok := slices.BinarySearch(names, camp.Channel); ok && camp.Known {
+			group[c] = int32(i)
+		}
+	}
+	counts := s.funnelCounts(group, len(names))
+	cost := make([]float64, len(names))
+	campaigns := make([]int, len(names))
+	for _, sc := range inScope {
+		g := group[sc.id]
+		cost[g] += sc.cost
+		campaigns[g]++
+	}
+	var pipeCredit, revCredit map[string]Money
+	if attr != nil {
+		pipeCredit = attr.Pipeline.Channels[s.opts.Model]
+		revCredit = attr.Revenue.Channels[s.opts.Model]
+	}
+	rows := []Channel{}
+	for g, name := range names {
+		c, cs := counts[g], cost[g]
+		rows = append(rows, Channel{
+			Channel: name, Campaigns: campaigns[g], Cost: Money(cs),
+			Responders: c.responders, NewLeads: c.newLeads, MQLs: c.mqls, SQLs: c.sqls,
+			Opportunities: c.opportunities, Won: c.won, Lost: c.lost,
+			Pipeline: Money(c.pipeline), Revenue: Money(c.revenue),
+			MQLRate: ratio(c.mqls, c.responders), MQLRateCI: wilson(c.mqls, c.responders),
+			SQLRate: ratio(c.sqls, c.mqls), SQLRateCI: wilson(c.sqls, c.mqls),
+			OppRate: ratio(c.oppResponders, c.responders), OppRateCI: wilson(c.oppResponders, c.responders),
+			WinRate: ratio(c.won, c.won+c.lost), WinRateCI: wilson(c.won, c.won+c.lost),
+			CostPerResponder:   perUnit(cs, c.responders),
+			CostPerOpportunity: perUnit(cs, c.opportunities),
+			AttributedPipeline: pipeCredit[name],
+			AttributedRevenue:  revCredit[name],
+			ROI:                div(float64(revCredit[name])-cs, cs),
+			Efficiency:         efficiency(cs, c, float64(revCredit[name])),
+		})
+	}
+	return rows
+}
