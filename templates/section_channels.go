@@ -89,10 +89,10 @@ func channelsTakeaway(channels []analysis.Channel, t analysis.Totals) string {
 	}
 	var parts []string
 	if cheapest != nil {
-		parts = append(parts, fmt.Sprintf("%s won deals at the lowest cost, %s each (%s)", mdText(cheapest.Channel), moneyPtr(cheapest.CostPerWon), plural(cheapest.Won, "deal", "deals")))
+		parts = append(parts, fmt.Sprintf("the lowest cost per won deal was %s's, %s (%s)", mdText(cheapest.Channel), moneyPtr(cheapest.CostPerWon), plural(cheapest.Won, "deal", "deals")))
 	}
 	if best != nil {
-		parts = append(parts, fmt.Sprintf("%s returned the most attributed revenue per unit of cost (%s)", mdText(best.Channel), multipleText(best.ROAS)))
+		parts = append(parts, fmt.Sprintf("the most attributed revenue per unit of cost was %s's (%s)", mdText(best.Channel), multipleText(best.ROAS)))
 	}
 	if t.CostPerWon != nil {
 		parts = append(parts, fmt.Sprintf("across all campaigns a won deal cost %s", moneyPtr(t.CostPerWon)))

@@ -67,7 +67,7 @@ func velocitySection(d *document, r *analysis.Report) {
 	for _, o := range v.ByOrigin {
 		rows = append(rows, []string{originLabels[o.Origin], count(o.Opportunities), money(o.Pipeline), count(o.Closed), count(o.Won),
 			small(withCI(o.WinRate, o.WinRateCI), o.Closed), moneyPtr(o.AverageWon),
-			small(daysText(o.CycleMedianDays), o.Opportunities), velocityMoney(o.Velocity)})
+			cycleText(o), velocityMoney(o.Velocity)})
 	}
 	d.table([]string{"Origin", "Opps", "Pipeline", "Closed", "Won", "Win rate", "Average won", "Median days to close", "Velocity per day"}, "lrrrrrrrr", rows)
 }
@@ -85,7 +85,7 @@ func velocityTakeaway(v *analysis.Velocity) string {
 		parts = append(parts, fmt.Sprintf("deals won in it took a median %s from creation", daysText(v.SalesCycle.MedianDays)))
 	}
 	m, s := originRow(v, "marketing_sourced"), originRow(v, "sales_sourced")
-	if m != nil && s != nil && m.WinRate != nil && s.WinRate != nil {
+	if m != nil && s != nil && m.Closed >= analysis.SmallSample && s.Closed >= analysis.SmallSample {
 		parts = append(parts, fmt.Sprintf("marketing-sourced deals won %s of those closed against %s for sales-sourced (%s)",
 			rate(m.WinRate), rate(s.WinRate), apartText(m.WinRateCI, s.WinRateCI)))
 	}
@@ -120,6 +120,15 @@ func daysText(days *float64) string {
 		return "not reached"
 	}
 	return duration(*days * 24 * 60)
+}
+
+// cycleText writes a group's median days to close: n/a without
+// opportunities, marked when from fewer than SmallSample.
+func cycleText(o analysis.OriginVelocity) string {
+	if o.Opportunities == 0 {
+		return "n/a"
+	}
+	return small(daysText(o.CycleMedianDays), o.Opportunities)
 }
 
 // velocityMoney writes a nullable amount per day.
