@@ -78,6 +78,9 @@ func BenchmarkSection(b *testing.B) {
 		{"latency", func() { s.latency() }},
 		{"asset types", func() { s.assetTypes() }},
 		{"health", func() { s.pipelineHealth(&Report{Totals: r.Totals, Campaigns: r.Campaigns}) }},
+		{"channels", func() { s.channels(r.Attribution) }},
+		{"accounts", func() { s.accounts() }},
+		{"velocity", func() { s.velocity() }},
 	}
 	for _, sec := range sections {
 		b.Run(sec.name, func(b *testing.B) {

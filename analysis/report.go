@@ -3,7 +3,12 @@
 // order:
 //
 //   - totals (SPEC 2): leads, responders, MQLs, SQLs, pipeline, revenue, cost
-//   - campaigns (SPEC 3): the funnel of each campaign in scope, cost prorated
+//   - campaigns (SPEC 3): the funnel of each campaign in scope, cost prorated,
+//     with cost per stage (SPEC 13); channels (SPEC 13): the same funnel per
+//     channel, over the union of its campaigns; accounts (SPEC 15): the
+//     accounts campaigns reached and the pipeline they opened
+//   - velocity (SPEC 12): time between funnel stages, sales cycle, velocity
+//     by origin
 //   - latency (SPEC 4): how fast sales followed up on handoffs, and what it paid
 //   - attribution (SPEC 6): credit per campaign and channel (linear so far)
 //   - hygiene (SPEC 7): late, cold and fast-lost pipeline, per owner
