@@ -101,15 +101,17 @@ func (s *scope) channels(attr *Attribution) []Channel {
 	}
 	slices.Sort(names)
 	names = slices.Compact(names)
-	// Every known campaign of a channel belongs to it, in scope or not: a
-	// lead's first touch on a campaign of the channel makes it a new lead
-	// of the channel.
+	// A channel's campaigns are its campaigns in scope; touches in P are all
+	// on campaigns in scope, and a new lead counts for the channel when its
+	// first touch is on one of them (so a channel's new leads are the sum of
+	// its campaign rows').
 	group := make([]int32, len(ds.Campaigns))
-	for c, camp := range ds.Campaigns {
+	for c := range group {
 		group[c] = -1
-		if i, ok := slices.BinarySearch(names, camp.Channel); ok && camp.Known {
-			group[c] = int32(i)
-		}
+	}
+	for _, sc := range inScope {
+		i, _ := slices.BinarySearch(names, ds.Campaigns[sc.id].Channel)
+		group[sc.id] = int32(i)
 	}
 	counts := s.funnelCounts(group, len(names))
 	cost := make([]float64, len(names))

@@ -120,3 +120,22 @@ func TestCampaignAndTotalsEfficiency(t *testing.T) {
 		t.Errorf("channels without campaigns.csv = %+v, want null", r.Channels)
 	}
 }
+
+func TestChannelNewLeadsInScope(t *testing.T) {
+	// L1's first touch (June) is on C0, an email campaign of January that
+	// is out of scope: L1 responds to the email channel in P through C1 but
+	// is not its new lead; L2's first touch is on C1. The channel's new
+	// leads are the sum of its campaign rows'.
+	files := map[string]string{
+		"campaigns.csv": "campaign_id,name,channel,start_date,end_date,cost\nC0,January,email,2026-01-01,2026-01-31,10\nC1,Newsletter,email,,,20\n",
+		"leads.csv":     "lead_id,created_at\nL1,2026-07-01\nL2,2026-07-01\n",
+		"touches.csv":   "lead_id,campaign_id,touched_at\nL1,C0,2026-06-20\nL1,C1,2026-07-03\nL2,C1,2026-07-02\n",
+	}
+	r := analyzeQ3(t, loadFiles(t, files), 180)
+	if len(r.Channels) != 1 {
+		t.Fatalf("channels = %+v, want one email row", r.Channels)
+	}
+	if c := r.Channels[0]; c.Campaigns != 1 || c.Responders != 2 || c.NewLeads != 1 || float64(c.Cost) != 20 {
+		t.Errorf("email = %+v, want 1 campaign in scope, 2 responders, 1 new lead, cost 20", c)
+	}
+}

@@ -41,12 +41,12 @@ func TestVelocityFinding(t *testing.T) {
 		{
 			name: "nothing apart",
 			m:    originWith("marketing_sourced", 100, 100, 50, 30), s: originWith("sales_sourced", 100, 100, 45, 50),
-			p:    ptr(0.2),
+			p: ptr(0.2),
 		},
 		{
 			name: "small sample",
 			m:    originWith("marketing_sourced", 29, 29, 29, 3), s: originWith("sales_sourced", 100, 100, 1, 50),
-			p:    ptr(0.0001),
+			p: ptr(0.0001),
 		},
 		{
 			name: "no test",

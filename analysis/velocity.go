@@ -17,7 +17,8 @@ type Velocity struct {
 	SalesCycle    SalesCycle      `json:"sales_cycle"`
 	LeadToRevenue LeadToRevenue   `json:"lead_to_revenue"`
 	// ByOrigin has marketing_sourced, sales_sourced, partner_sourced and
-	// other_sourced always, and unknown_sourced when it applies.
+	// other_sourced always, and unknown_sourced when the input has no leads
+	// (SPEC 11), even with no opportunity in it.
 	ByOrigin []OriginVelocity `json:"by_origin"`
 	// PipelineVelocity is the velocity formula over all opportunities
 	// created in P: money per day, nil when a part is null or 0.
@@ -210,7 +211,7 @@ func (s *scope) velocity() *Velocity {
 	}
 	for gi, name := range SourcedGroups {
 		g := &groups[gi]
-		if gi == unknownSourced && g.opportunities == 0 {
+		if gi == unknownSourced && withLeads {
 			continue
 		}
 		row := OriginVelocity{

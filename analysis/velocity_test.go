@@ -226,6 +226,12 @@ func TestVelocityUnknownSourced(t *testing.T) {
 		t.Fatalf("by_origin = %+v, want an unknown_sourced row with O1", v.ByOrigin)
 	}
 	checkM(t, "unknown velocity", v.ByOrigin[4].Velocity, ptr(1*1*100/2.0))
+	// No leads, every opportunity with its own origin: the row is there,
+	// empty.
+	v = analyzeQ3(t, loadFiles(t, map[string]string{"opportunities.csv": "opportunity_id,created_at,amount,status,origin\nO1,2026-07-01,100,open,sales\n", "leads.csv": "lead_id,created_at\n"}), 180).Velocity
+	if n := len(v.ByOrigin); n != 5 || v.ByOrigin[4].Opportunities != 0 || v.ByOrigin[4].WinRate != nil || v.ByOrigin[1].Opportunities != 1 {
+		t.Fatalf("by_origin without leads = %+v, want an empty unknown_sourced row", v.ByOrigin)
+	}
 	// With a lead, an opportunity without origin follows section 6 (sales).
 	v = analyzeQ3(t, loadFiles(t, map[string]string{"opportunities.csv": opps, "leads.csv": "lead_id,created_at\nL1,2026-07-01\n"}), 180).Velocity
 	if n := len(v.ByOrigin); n != 4 || v.ByOrigin[1].Opportunities != 1 {

@@ -69,5 +69,6 @@ func defineAccounts(d *document, lookback int) {
 	d.define("Engaged account", "An account with a touch in the period by one of its leads; its clock starts at the earliest such touch (per campaign: its earliest touch on that campaign).")
 	d.define("Engaged to opportunity", fmt.Sprintf("Engaged accounts with an opportunity of the account created within %d days (the lookback window) after their first touch, divided by engaged accounts; won counts those with such an opportunity won by the as-of time.", lookback))
 	d.define("Engaged people per account", "The mean number of distinct leads with a touch in the period per engaged account: how much of the buying group campaigns reached.")
+	d.define("Account rate", "For one campaign: the accounts it reached in the period that opened an opportunity within the lookback window after the account's first touch on it, divided by the accounts it reached. Shown beside the campaign's lead-level opportunity rate (responders on an opportunity / responders).")
 	d.define("Account pipeline", "The amount of the distinct opportunities counted for a campaign's engaged accounts.")
 }
