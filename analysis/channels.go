@@ -27,35 +27,13 @@ type TotalsEfficiency struct {
 // Channel is one row of SPEC section 13's channels: the campaign funnel of
 // section 3 over the union of the channel's campaigns (distinct people and
 // opportunities, not sums of campaign rows), its prorated cost, cost per
-// stage, and its credit under the default attribution model.
+// stage, and its credit under the default attribution model. The embedded
+// funnel row's campaign_id and name stay empty (and out of the JSON).
 type Channel struct {
 	Channel string `json:"channel"`
 	// Campaigns counts the channel's campaigns in scope.
-	Campaigns          int       `json:"campaigns"`
-	Cost               Money     `json:"cost"`
-	Responders         int       `json:"responders"`
-	NewLeads           int       `json:"new_leads"`
-	MQLs               int       `json:"mqls"`
-	SQLs               int       `json:"sqls"`
-	Opportunities      int       `json:"opportunities"`
-	Won                int       `json:"won"`
-	Lost               int       `json:"lost"`
-	Pipeline           Money     `json:"pipeline"`
-	Revenue            Money     `json:"revenue"`
-	MQLRate            *float64  `json:"mql_rate"`
-	MQLRateCI          *Interval `json:"mql_rate_ci"`
-	SQLRate            *float64  `json:"sql_rate"`
-	SQLRateCI          *Interval `json:"sql_rate_ci"`
-	OppRate            *float64  `json:"opp_rate"`
-	OppRateCI          *Interval `json:"opp_rate_ci"`
-	WinRate            *float64  `json:"win_rate"`
-	WinRateCI          *Interval `json:"win_rate_ci"`
-	CostPerResponder   *Money    `json:"cost_per_responder"`
-	CostPerOpportunity *Money    `json:"cost_per_opportunity"`
-	AttributedPipeline Money     `json:"attributed_pipeline"`
-	AttributedRevenue  Money     `json:"attributed_revenue"`
-	ROI                *float64  `json:"roi"`
-	Efficiency
+	Campaigns int `json:"campaigns"`
+	Campaign
 }
 
 // efficiency returns the cost per stage and ROAS of a funnel row.
@@ -128,23 +106,8 @@ func (s *scope) channels(attr *Attribution) []Channel {
 	}
 	rows := []Channel{}
 	for g, name := range names {
-		c, cs := counts[g], cost[g]
-		rows = append(rows, Channel{
-			Channel: name, Campaigns: campaigns[g], Cost: Money(cs),
-			Responders: c.responders, NewLeads: c.newLeads, MQLs: c.mqls, SQLs: c.sqls,
-			Opportunities: c.opportunities, Won: c.won, Lost: c.lost,
-			Pipeline: Money(c.pipeline), Revenue: Money(c.revenue),
-			MQLRate: ratio(c.mqls, c.responders), MQLRateCI: wilson(c.mqls, c.responders),
-			SQLRate: ratio(c.sqls, c.mqls), SQLRateCI: wilson(c.sqls, c.mqls),
-			OppRate: ratio(c.oppResponders, c.responders), OppRateCI: wilson(c.oppResponders, c.responders),
-			WinRate: ratio(c.won, c.won+c.lost), WinRateCI: wilson(c.won, c.won+c.lost),
-			CostPerResponder:   perUnit(cs, c.responders),
-			CostPerOpportunity: perUnit(cs, c.opportunities),
-			AttributedPipeline: pipeCredit[name],
-			AttributedRevenue:  revCredit[name],
-			ROI:                div(float64(revCredit[name])-cs, cs),
-			Efficiency:         efficiency(cs, c, float64(revCredit[name])),
-		})
+		rows = append(rows, Channel{Channel: name, Campaigns: campaigns[g],
+			Campaign: funnelRow(counts[g], cost[g], float64(pipeCredit[name]), float64(revCredit[name]))})
 	}
 	return rows
 }

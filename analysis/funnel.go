@@ -59,25 +59,33 @@ func (s *scope) campaigns(attr *Attribution) []Campaign {
 	rows := []Campaign{}
 	for _, sc := range s.campaignScope() {
 		c, camp, id := counts[sc.id], ds.Campaigns[sc.id], s.campaignName(sc.id)
-		row := Campaign{
-			CampaignID: id, Name: camp.Name, Channel: camp.Channel, Cost: Money(sc.cost),
-			Responders: c.responders, NewLeads: c.newLeads, MQLs: c.mqls, SQLs: c.sqls,
-			Opportunities: c.opportunities, Won: c.won, Lost: c.lost,
-			Pipeline: Money(c.pipeline), Revenue: Money(c.revenue),
-			MQLRate: ratio(c.mqls, c.responders), MQLRateCI: wilson(c.mqls, c.responders),
-			SQLRate: ratio(c.sqls, c.mqls), SQLRateCI: wilson(c.sqls, c.mqls),
-			OppRate: ratio(c.oppResponders, c.responders), OppRateCI: wilson(c.oppResponders, c.responders),
-			WinRate: ratio(c.won, c.won+c.lost), WinRateCI: wilson(c.won, c.won+c.lost),
-			CostPerResponder:   perUnit(sc.cost, c.responders),
-			CostPerOpportunity: perUnit(sc.cost, c.opportunities),
-			AttributedPipeline: Money(pipeCredit[id]),
-			AttributedRevenue:  Money(revCredit[id]),
-		}
-		row.ROI = div(revCredit[id]-sc.cost, sc.cost)
-		row.Efficiency = efficiency(sc.cost, c, revCredit[id])
+		row := funnelRow(c, sc.cost, pipeCredit[id], revCredit[id])
+		row.CampaignID, row.Name, row.Channel = id, camp.Name, camp.Channel
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// funnelRow returns the figures of a funnel row (SPEC 3 and 13) from its
+// counts, its cost and its credit under the default model; the caller names
+// the row.
+func funnelRow(c funnelCounts, cost, attributedPipeline, attributedRevenue float64) Campaign {
+	return Campaign{
+		Cost:       Money(cost),
+		Responders: c.responders, NewLeads: c.newLeads, MQLs: c.mqls, SQLs: c.sqls,
+		Opportunities: c.opportunities, Won: c.won, Lost: c.lost,
+		Pipeline: Money(c.pipeline), Revenue: Money(c.revenue),
+		MQLRate: ratio(c.mqls, c.responders), MQLRateCI: wilson(c.mqls, c.responders),
+		SQLRate: ratio(c.sqls, c.mqls), SQLRateCI: wilson(c.sqls, c.mqls),
+		OppRate: ratio(c.oppResponders, c.responders), OppRateCI: wilson(c.oppResponders, c.responders),
+		WinRate: ratio(c.won, c.won+c.lost), WinRateCI: wilson(c.won, c.won+c.lost),
+		CostPerResponder:   perUnit(cost, c.responders),
+		CostPerOpportunity: perUnit(cost, c.opportunities),
+		AttributedPipeline: Money(attributedPipeline),
+		AttributedRevenue:  Money(attributedRevenue),
+		ROI:                div(attributedRevenue-cost, cost),
+		Efficiency:         efficiency(cost, c, attributedRevenue),
+	}
 }
 
 // funnelCounts computes the funnel of SPEC section 3 for groups of

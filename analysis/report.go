@@ -151,8 +151,8 @@ type Totals struct {
 
 // Campaign is one row of the campaign funnel (SPEC section 3).
 type Campaign struct {
-	CampaignID         string    `json:"campaign_id"`
-	Name               string    `json:"name"`
+	CampaignID         string    `json:"campaign_id,omitempty"`
+	Name               string    `json:"name,omitempty"`
 	Channel            string    `json:"channel"`
 	Cost               Money     `json:"cost"`
 	Responders         int       `json:"responders"`

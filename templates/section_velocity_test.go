@@ -32,8 +32,10 @@ func TestVelocityChannelsAccountsSections(t *testing.T) {
 		PipelineVelocity: m(5500),
 	}
 	channels := []analysis.Channel{
-		{Channel: "email", Campaigns: 2, Cost: 400, Responders: 300, MQLs: 40, Won: 4, Efficiency: analysis.Efficiency{CostPerMQL: m(10), CostPerWon: m(100), ROAS: f(2.5)}},
-		{Channel: "<b>x|y", Campaigns: 1, Cost: 1000, Responders: 10, Won: 1, Efficiency: analysis.Efficiency{CostPerWon: m(1000), ROAS: f(0.5)}},
+		{Channel: "email", Campaigns: 2, Campaign: analysis.Campaign{Cost: 400, Responders: 300, MQLs: 40, Won: 4,
+			Efficiency: analysis.Efficiency{CostPerMQL: m(10), CostPerWon: m(100), ROAS: f(2.5)}}},
+		{Channel: "<b>x|y", Campaigns: 1, Campaign: analysis.Campaign{Cost: 1000, Responders: 10, Won: 1,
+			Efficiency: analysis.Efficiency{CostPerWon: m(1000), ROAS: f(0.5)}}},
 	}
 	accounts := &analysis.Accounts{
 		Totals: analysis.AccountTotals{Accounts: 50, AccountsEngaged: 40, AccountsWithOpportunity: 10, AccountsWon: 3,
