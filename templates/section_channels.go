@@ -72,6 +72,15 @@ func channelsSection(d *document, r *analysis.Report) {
 		multipleText(t.PipelinePerCost), mdText(model))
 	d.table([]string{"Channel", "Campaigns", "Cost", "Responders", "MQLs", "SQLs", "Opps", "Won", "Cost per MQL", "Cost per SQL", "Cost per opp", "Cost per won", "Attributed revenue", "ROAS"},
 		"lrrrrrrrrrrrrr", cells)
+
+	d.h3("Cost per stage by campaign")
+	var camp [][]string
+	for _, c := range r.Campaigns {
+		camp = append(camp, []string{mdText(c.Name) + " (" + mdText(c.CampaignID) + ")", mdText(c.Channel), money(c.Cost),
+			moneyPtr(c.CostPerMQL), moneyPtr(c.CostPerSQL), moneyPtr(c.CostPerOpportunity), moneyPtr(c.CostPerWon), multipleText(c.ROAS)})
+	}
+	d.p("The same figures per campaign, by campaign id; each campaign counts everyone it reached and every opportunity it touched.")
+	d.table([]string{"Campaign", "Channel", "Cost", "Cost per MQL", "Cost per SQL", "Cost per opp", "Cost per won", "ROAS"}, "llrrrrrr", camp)
 }
 
 // channelsTakeaway names the channel with the lowest cost per won deal and
