@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"math"
 
 	h "github.com/campaignretro/retro/internal/humanize"
 )
@@ -10,8 +11,8 @@ func init() {
 	extraFindings = append(extraFindings, velocityFinding, accountFinding)
 }
 
-// significance is the p-value below which a test backs a claim.
-const significance = 0.05
+// logRankAlpha is the p-value below which a test backs a claim.
+const logRankAlpha = 0.05
 
 // velocityFinding sets marketing-sourced deals beside sales-sourced ones:
 // time to close only when the log-rank test tells them apart, win rates as
@@ -27,14 +28,14 @@ func velocityFinding(r *Report) *Finding {
 	if m.Opportunities < SmallSample || s.Opportunities < SmallSample {
 		return nil
 	}
-	cycleApart := v.CycleLogRankP != nil && *v.CycleLogRankP < significance && m.CycleMedianDays != nil && s.CycleMedianDays != nil &&
+	cycleApart := v.CycleLogRankP != nil && *v.CycleLogRankP < logRankAlpha && m.CycleMedianDays != nil && s.CycleMedianDays != nil &&
 		*m.CycleMedianDays != *s.CycleMedianDays
 	rates := m.Closed >= SmallSample && s.Closed >= SmallSample && m.WinRateCI != nil && s.WinRateCI != nil
 	ratesApart := rates && (m.WinRateCI[0] > s.WinRateCI[1] || m.WinRateCI[1] < s.WinRateCI[0])
 	var text string
 	switch {
 	case cycleApart:
-		text = fmt.Sprintf("Marketing-sourced deals closed in a median %s against %s for sales-sourced (log-rank p < 0.05)", days(*m.CycleMedianDays), days(*s.CycleMedianDays))
+		text = fmt.Sprintf("Marketing-sourced deals closed in a median %s against %s for sales-sourced (log-rank p < 0.05)", wholeDays(*m.CycleMedianDays), wholeDays(*s.CycleMedianDays))
 		switch {
 		case ratesApart:
 			text += fmt.Sprintf(", and won %s of those closed against %s", h.Percent(*m.WinRate), h.Percent(*s.WinRate))
@@ -81,5 +82,5 @@ func accountFinding(r *Report) *Finding {
 			h.Percent(all), h.Count(a.Totals.AccountsEngaged))}
 }
 
-// days writes a number of days rounded to whole days: "41 days".
-func days(d float64) string { return h.Plural(int(d+0.5), "day", "days") }
+// wholeDays writes a number of days rounded to whole days: "41 days".
+func wholeDays(d float64) string { return h.Plural(int(math.Round(d)), "day", "days") }
