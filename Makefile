@@ -30,7 +30,7 @@ sample: ## remake sample-data from its generator (fixed seed)
 	$(GO) run ./cmd/gensample -out sample-data
 
 scale-check: ## correctness invariants on generated data of 100,000 leads
-	RETRO_SCALE=100000 $(GO) test -run TestScaleInvariants -count=1 .
+	RETRO_SCALE=100000 $(GO) test -run 'TestScale(Invariants|VelocityChannelsAccounts)' -count=1 .
 
 bench: ## go test benchmarks of the loader and each analysis section
 	$(GO) test -run '^$$' -bench . -benchmem ./loader ./analysis

@@ -49,6 +49,9 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	r.Attribution = section(s, r, SectionAttribution, needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.attribution)
 	r.Totals = s.totals()
 	r.Campaigns = section(s, r, SectionCampaigns, needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Campaign { return s.campaigns(r.Attribution) })
+	r.Channels = section(s, r, SectionChannels, needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Channel { return s.channels(r.Attribution) })
+	r.Accounts = section(s, r, SectionAccounts, s.accountNeeds(), s.accounts)
+	r.Velocity = section(s, r, SectionVelocity, "", s.velocity)
 	r.Latency = section(s, r, SectionLatency, needs(ds, loader.LeadsFile, loader.ActivitiesFile), s.latency)
 	if r.Latency != nil && !ds.Files.Touches {
 		r.missing(SectionLatencyByCampaign, needs(ds, loader.TouchesFile))

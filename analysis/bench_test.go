@@ -83,6 +83,9 @@ func BenchmarkSection(b *testing.B) {
 			s.previous(r.Totals)
 			s.wins()
 		}},
+		{"channels", func() { s.channels(r.Attribution) }},
+		{"accounts", func() { s.accounts() }},
+		{"velocity", func() { s.velocity() }},
 	}
 	for _, sec := range sections {
 		b.Run(sec.name, func(b *testing.B) {

@@ -39,6 +39,8 @@ func findings(r *Report) []Finding {
 	add(latencyFinding(r))
 	add(contentFinding(r))
 	add(sourcingFinding(r))
+	add(velocityFinding(r))
+	add(accountFinding(r))
 	add(hygieneFinding(r))
 	add(leadQualityFinding(r))
 	add(winFinding(r))

@@ -6,15 +6,17 @@ import (
 	"github.com/campaignretro/retro/loader"
 )
 
-// response is a responder's first touch on one campaign in P (t_r).
+// response is a responder's first touch on one group of campaigns in P
+// (t_r); for the campaign funnel each campaign is its own group.
 type response struct {
-	campaign loader.ID
-	at       loader.Time
+	group int32
+	at    loader.Time
 }
 
 // responses appends to buf, for person p, the first touch in P on each
-// campaign (t_r), using stamp (one slot per campaign, holding p+1 once seen).
-func (s *scope) responses(p loader.ID, stamp []int32, buf []response) []response {
+// group of campaigns (t_r), group[c] being campaign c's group (-1: none),
+// using stamp (one slot per group, holding p+1 once seen).
+func (s *scope) responses(p loader.ID, group []int32, stamp []int32, buf []response) []response {
 	buf = buf[:0]
 	for _, t := range s.ds.PersonTouches(p) {
 		if t.At < s.lo {
@@ -23,9 +25,10 @@ func (s *scope) responses(p loader.ID, stamp []int32, buf []response) []response
 		if t.At >= s.hi {
 			break
 		}
-		if stamp[t.Campaign] != p+1 {
-			stamp[t.Campaign] = p + 1
-			buf = append(buf, response{t.Campaign, t.At})
+		g := group[t.Campaign]
+		if g >= 0 && stamp[g] != p+1 {
+			stamp[g] = p + 1
+			buf = append(buf, response{g, t.At})
 		}
 	}
 	return buf
@@ -43,24 +46,75 @@ type funnelCounts struct {
 // default model (nil when attribution is unavailable).
 func (s *scope) campaigns(attr *Attribution) []Campaign {
 	ds := s.ds
-	counts := make([]funnelCounts, len(ds.Campaigns))
-	stamp := make([]int32, len(ds.Campaigns))
+	identity := make([]int32, len(ds.Campaigns))
+	for c := range identity {
+		identity[c] = int32(c)
+	}
+	counts := s.funnelCounts(identity, len(ds.Campaigns))
+	var pipeCredit, revCredit map[string]float64
+	if attr != nil {
+		pipeCredit = attr.Pipeline.credit(s.opts.Model)
+		revCredit = attr.Revenue.credit(s.opts.Model)
+	}
+	rows := []Campaign{}
+	for _, sc := range s.campaignScope() {
+		c, camp, id := counts[sc.id], ds.Campaigns[sc.id], s.campaignName(sc.id)
+		row := funnelRow(c, sc.cost, pipeCredit[id], revCredit[id])
+		row.CampaignID, row.Name, row.Channel = id, camp.Name, camp.Channel
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// funnelRow returns the figures of a funnel row (SPEC 3 and 13) from its
+// counts, its cost and its credit under the default model; the caller names
+// the row.
+func funnelRow(c funnelCounts, cost, attributedPipeline, attributedRevenue float64) Campaign {
+	return Campaign{
+		Cost:       Money(cost),
+		Responders: c.responders, NewLeads: c.newLeads, MQLs: c.mqls, SQLs: c.sqls,
+		Opportunities: c.opportunities, Won: c.won, Lost: c.lost,
+		Pipeline: Money(c.pipeline), Revenue: Money(c.revenue),
+		MQLRate: ratio(c.mqls, c.responders), MQLRateCI: wilson(c.mqls, c.responders),
+		SQLRate: ratio(c.sqls, c.mqls), SQLRateCI: wilson(c.sqls, c.mqls),
+		OppRate: ratio(c.oppResponders, c.responders), OppRateCI: wilson(c.oppResponders, c.responders),
+		WinRate: ratio(c.won, c.won+c.lost), WinRateCI: wilson(c.won, c.won+c.lost),
+		CostPerResponder:   perUnit(cost, c.responders),
+		CostPerOpportunity: perUnit(cost, c.opportunities),
+		AttributedPipeline: Money(attributedPipeline),
+		AttributedRevenue:  Money(attributedRevenue),
+		ROI:                div(attributedRevenue-cost, cost),
+		Efficiency:         efficiency(cost, c, attributedRevenue),
+	}
+}
+
+// funnelCounts computes the funnel of SPEC section 3 for groups of
+// campaigns: group[c] is campaign c's group (0..groups-1, or -1 for none),
+// and a group's funnel reads "a touch on c" as "a touch on any campaign of
+// the group" (responders are distinct people, t_r their earliest touch in P
+// on the group, opportunities distinct).
+func (s *scope) funnelCounts(group []int32, groups int) []funnelCounts {
+	ds := s.ds
+	counts := make([]funnelCounts, groups)
+	stamp := make([]int32, groups)
 	var buf []response
 	type link struct {
-		campaign loader.ID
-		opp      int32
+		group int32
+		opp   int32
 	}
 	var links []link
 	for pi, lead := range ds.Leads {
 		p := loader.ID(pi)
 		touches := ds.PersonTouches(p)
 		if lead.Known && s.inP(lead.CreatedAt) && len(touches) > 0 {
-			counts[touches[0].Campaign].newLeads++
+			if g := group[touches[0].Campaign]; g >= 0 {
+				counts[g].newLeads++
+			}
 		}
-		buf = s.responses(p, stamp, buf)
+		buf = s.responses(p, group, stamp, buf)
 		opps := s.oppsOf(p)
 		for _, r := range buf {
-			c := &counts[r.campaign]
+			c := &counts[r.group]
 			c.responders++
 			if lead.MQLAt != loader.NoTime && lead.MQLAt >= r.at {
 				c.mqls++
@@ -73,7 +127,7 @@ func (s *scope) campaigns(attr *Attribution) []Campaign {
 				created := ds.Opportunities[o].CreatedAt
 				if created >= r.at && created <= r.at+s.w {
 					linked = true
-					links = append(links, link{r.campaign, o})
+					links = append(links, link{r.group, o})
 				}
 			}
 			if linked {
@@ -82,8 +136,8 @@ func (s *scope) campaigns(attr *Attribution) []Campaign {
 		}
 	}
 	slices.SortFunc(links, func(a, b link) int {
-		if a.campaign != b.campaign {
-			return int(a.campaign - b.campaign)
+		if a.group != b.group {
+			return int(a.group - b.group)
 		}
 		return int(a.opp - b.opp)
 	})
@@ -91,7 +145,7 @@ func (s *scope) campaigns(attr *Attribution) []Campaign {
 		if i > 0 && links[i-1] == l {
 			continue
 		}
-		c, o := &counts[l.campaign], ds.Opportunities[l.opp]
+		c, o := &counts[l.group], ds.Opportunities[l.opp]
 		c.opportunities++
 		c.pipeline += o.Amount
 		switch o.Status {
@@ -102,31 +156,5 @@ func (s *scope) campaigns(attr *Attribution) []Campaign {
 			c.lost++
 		}
 	}
-
-	var pipeCredit, revCredit map[string]float64
-	if attr != nil {
-		pipeCredit = attr.Pipeline.credit(s.opts.Model)
-		revCredit = attr.Revenue.credit(s.opts.Model)
-	}
-	rows := []Campaign{}
-	for _, sc := range s.campaignScope() {
-		c, camp, id := counts[sc.id], ds.Campaigns[sc.id], s.campaignName(sc.id)
-		row := Campaign{
-			CampaignID: id, Name: camp.Name, Channel: camp.Channel, Cost: Money(sc.cost),
-			Responders: c.responders, NewLeads: c.newLeads, MQLs: c.mqls, SQLs: c.sqls,
-			Opportunities: c.opportunities, Won: c.won, Lost: c.lost,
-			Pipeline: Money(c.pipeline), Revenue: Money(c.revenue),
-			MQLRate: ratio(c.mqls, c.responders), MQLRateCI: wilson(c.mqls, c.responders),
-			SQLRate: ratio(c.sqls, c.mqls), SQLRateCI: wilson(c.sqls, c.mqls),
-			OppRate: ratio(c.oppResponders, c.responders), OppRateCI: wilson(c.oppResponders, c.responders),
-			WinRate: ratio(c.won, c.won+c.lost), WinRateCI: wilson(c.won, c.won+c.lost),
-			CostPerResponder:   perUnit(sc.cost, c.responders),
-			CostPerOpportunity: perUnit(sc.cost, c.opportunities),
-			AttributedPipeline: Money(pipeCredit[id]),
-			AttributedRevenue:  Money(revCredit[id]),
-		}
-		row.ROI = div(revCredit[id]-sc.cost, sc.cost)
-		rows = append(rows, row)
-	}
-	return rows
+	return counts
 }

@@ -390,11 +390,17 @@ func kaplanMeier(obs []observation, step func(t loader.Time, contacted float64))
 // time in minutes with 1 - S(t) >= q (within quantileTolerance), or nil
 // when the estimate never reaches q.
 func kmQuantiles(obs []observation, qs ...float64) []*float64 {
+	return kmQuantilesIn(obs, microsPerMinute, qs...)
+}
+
+// kmQuantilesIn is kmQuantiles with times given in units of unit
+// microseconds (microsPerMinute, microsPerDay).
+func kmQuantilesIn(obs []observation, unit float64, qs ...float64) []*float64 {
 	out := make([]*float64, len(qs))
 	next := 0
 	kaplanMeier(obs, func(t loader.Time, contacted float64) {
 		for next < len(qs) && contacted >= qs[next]-quantileTolerance {
-			m := float64(t) / microsPerMinute
+			m := float64(t) / unit
 			out[next] = &m
 			next++
 		}

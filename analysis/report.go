@@ -31,7 +31,14 @@ type Report struct {
 	Coverage  []string   `json:"coverage,omitempty"`
 	Totals    Totals     `json:"totals"`
 	Campaigns []Campaign `json:"campaigns"`
-	Latency   *Latency   `json:"latency"`
+	// Channels (SPEC 13) is nil with Campaigns; Accounts (SPEC 15) is nil
+	// when no lead or opportunity has an account_id.
+	Channels []Channel `json:"channels"`
+	Accounts *Accounts `json:"accounts"`
+	// Velocity (SPEC 12) is always set; figures whose file is missing
+	// count nothing.
+	Velocity *Velocity `json:"velocity"`
+	Latency  *Latency  `json:"latency"`
 	// AssetTypes (SPEC 5) is nil without assets.csv and touches.csv (or
 	// touches' asset_id column); Assets ranks each asset, and AssetDeals
 	// counts the closed deals they are measured against.
@@ -129,12 +136,13 @@ type Totals struct {
 	Lost                 *int     `json:"lost"`
 	WinRate              *float64 `json:"win_rate"`
 	Cost                 *Money   `json:"cost"`
+	TotalsEfficiency
 }
 
 // Campaign is one row of the campaign funnel (SPEC section 3).
 type Campaign struct {
-	CampaignID         string    `json:"campaign_id"`
-	Name               string    `json:"name"`
+	CampaignID         string    `json:"campaign_id,omitempty"`
+	Name               string    `json:"name,omitempty"`
 	Channel            string    `json:"channel"`
 	Cost               Money     `json:"cost"`
 	Responders         int       `json:"responders"`
@@ -159,6 +167,7 @@ type Campaign struct {
 	AttributedPipeline Money     `json:"attributed_pipeline"`
 	AttributedRevenue  Money     `json:"attributed_revenue"`
 	ROI                *float64  `json:"roi"`
+	Efficiency
 }
 
 // Money is an amount; it is rounded half away from zero to cents only when

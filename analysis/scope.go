@@ -27,6 +27,9 @@ type scope struct {
 	// periodWhy says which period was chosen and why; periodWarning, when
 	// set, that the default is not the last complete quarter.
 	periodWhy, periodWarning string
+	// withLeads is whether the input has any lead: without one, an
+	// opportunity with no origin of its own is unknown_sourced (SPEC 11).
+	withLeads bool
 	// touchOrder is the SPEC's order of touches across people.
 	touchOrder loader.TouchOrder
 
@@ -62,6 +65,12 @@ func newScope(ds *loader.Dataset, opts Options) (*scope, error) {
 	s.rank = loader.CampaignRanks(ds)
 	s.touchOrder = loader.NewTouchOrder(ds)
 	s.indexOpps()
+	for i := range ds.Leads {
+		if ds.Leads[i].Known {
+			s.withLeads = true
+			break
+		}
+	}
 	s.campaignChannel = make([]string, len(ds.Campaigns))
 	for c, camp := range ds.Campaigns {
 		s.campaignChannel[c] = camp.Channel

@@ -70,7 +70,7 @@ func (s *scope) origin(o int, primary loader.ID) loader.Origin {
 // known is false, and the origin OriginNone, when there are no leads at all
 // and o has no origin of its own (SPEC 11: unknown_sourced).
 func (s *scope) sourcedBy(o int, primary loader.ID) (origin loader.Origin, known bool) {
-	if !s.ds.Files.Leads && s.ds.Opportunities[o].Origin == loader.OriginNone {
+	if !s.withLeads && s.ds.Opportunities[o].Origin == loader.OriginNone {
 		return loader.OriginNone, false
 	}
 	return s.origin(o, primary), true
@@ -92,7 +92,7 @@ func (s *scope) sourcing() *Sourcing {
 	primary := s.primaryPeople()
 	src := &Sourcing{}
 	hasTouches := ds.Files.Touches
-	if !ds.Files.Leads {
+	if !s.withLeads {
 		src.Pipeline.UnknownSourced, src.Revenue.UnknownSourced = &Group{}, &Group{}
 	}
 	if hasTouches {

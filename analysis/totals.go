@@ -61,6 +61,7 @@ func (s *scope) totals() Totals {
 		}
 		t.Cost = moneyPtr(cost)
 	}
+	t.TotalsEfficiency = totalsEfficiency(t)
 	return t
 }
 
