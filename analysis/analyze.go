@@ -199,7 +199,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	}
 	if !ds.Files.Leads {
 		// Opportunities alone (SPEC 1): the lead figures of totals,
-		// segments and trend stay 0, and lead quality is empty.
+		// segments and trend are null, and lead quality is empty.
 		r.missing("lead counts", needs(ds, loader.LeadsFile))
 		r.missing("lead_quality", needs(ds, loader.LeadsFile))
 	}

@@ -23,9 +23,9 @@ type Segments struct {
 // have an mql_at (at any time), so that it stays a fraction of one cohort.
 type SegmentRow struct {
 	Value                string    `json:"value"`
-	LeadsCreated         int       `json:"leads_created"`
-	MQLs                 int       `json:"mqls"`
-	SQLs                 int       `json:"sqls"`
+	LeadsCreated         *int      `json:"leads_created"`
+	MQLs                 *int      `json:"mqls"`
+	SQLs                 *int      `json:"sqls"`
 	OpportunitiesCreated *int      `json:"opportunities_created"`
 	Pipeline             *Money    `json:"pipeline"`
 	Won                  *int      `json:"won"`
@@ -151,8 +151,10 @@ func (s *scope) segmentRows(tallies []segmentTally, name func(int) string) []Seg
 			continue
 		}
 		row := SegmentRow{
-			Value: name(i), LeadsCreated: t.leads, MQLs: t.mqls, SQLs: t.sqls,
-			MQLRate: ratio(t.cohortMQLs, t.leads), MQLRateCI: wilson(t.cohortMQLs, t.leads),
+			Value: name(i), MQLRate: ratio(t.cohortMQLs, t.leads), MQLRateCI: wilson(t.cohortMQLs, t.leads),
+		}
+		if s.ds.Files.Leads {
+			row.LeadsCreated, row.MQLs, row.SQLs = intPtr(t.leads), intPtr(t.mqls), intPtr(t.sqls)
 		}
 		if s.ds.Files.Opportunities {
 			row.OpportunitiesCreated, row.Pipeline = intPtr(t.opportunities), moneyPtr(t.pipeline)
@@ -202,8 +204,8 @@ type Trend struct {
 type TrendWeek struct {
 	WeekStart            string `json:"week_start"`
 	WeekEnd              string `json:"week_end"`
-	LeadsCreated         int    `json:"leads_created"`
-	MQLs                 int    `json:"mqls"`
+	LeadsCreated         *int   `json:"leads_created"`
+	MQLs                 *int   `json:"mqls"`
 	OpportunitiesCreated *int   `json:"opportunities_created"`
 	Pipeline             *Money `json:"pipeline"`
 	Revenue              *Money `json:"revenue"`
@@ -260,7 +262,10 @@ func (s *scope) trend() *Trend {
 		if i+1 < len(starts) {
 			end = starts[i+1] - 1
 		}
-		tw := TrendWeek{WeekStart: loader.FormatDay(starts[i]), WeekEnd: loader.FormatDay(end), LeadsCreated: w.leads, MQLs: w.mqls}
+		tw := TrendWeek{WeekStart: loader.FormatDay(starts[i]), WeekEnd: loader.FormatDay(end)}
+		if s.ds.Files.Leads {
+			tw.LeadsCreated, tw.MQLs = intPtr(w.leads), intPtr(w.mqls)
+		}
 		if ds.Files.Opportunities {
 			tw.OpportunitiesCreated, tw.Pipeline, tw.Revenue = intPtr(w.opportunities), moneyPtr(w.pipeline), moneyPtr(w.revenue)
 		}
@@ -362,9 +367,9 @@ func (s *scope) hasEvent() bool {
 // relative change where prev is above 0.
 func totalsDelta(cur, prev Totals) (*Totals, *TotalsChange) {
 	d, r := &Totals{}, &TotalsChange{}
-	d.LeadsCreated, r.LeadsCreated = cur.LeadsCreated-prev.LeadsCreated, relative(float64(cur.LeadsCreated), float64(prev.LeadsCreated))
-	d.MQLs, r.MQLs = cur.MQLs-prev.MQLs, relative(float64(cur.MQLs), float64(prev.MQLs))
-	d.SQLs, r.SQLs = cur.SQLs-prev.SQLs, relative(float64(cur.SQLs), float64(prev.SQLs))
+	d.LeadsCreated, r.LeadsCreated = intDelta(cur.LeadsCreated, prev.LeadsCreated)
+	d.MQLs, r.MQLs = intDelta(cur.MQLs, prev.MQLs)
+	d.SQLs, r.SQLs = intDelta(cur.SQLs, prev.SQLs)
 	d.Responders, r.Responders = intDelta(cur.Responders, prev.Responders)
 	d.OpportunitiesCreated, r.OpportunitiesCreated = intDelta(cur.OpportunitiesCreated, prev.OpportunitiesCreated)
 	d.Won, r.Won = intDelta(cur.Won, prev.Won)
