@@ -41,8 +41,8 @@ bench-scale: ## whole runs at 100k, 300k and 1M leads against the DuckDB peer
 browser-test: ## report.html in headless Chromium (offline), report.md's Mermaid with Mermaid 10 and 11
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
-	$(GO) run . -q --out out/browser/sample
-	node tests/browser/check.mjs out/browser/sample
-	$(GO) run . -q --period 2026-Q3 --max-bad-rows 50% --out out/browser/small testdata/small
-	node tests/browser/check.mjs out/browser/small
+	$(GO) run . -q --out out-browser/sample
+	node tests/browser/check.mjs out-browser/sample out-browser/sample-screens
+	$(GO) run . -q --period 2026-Q3 --max-bad-rows 50% --out out-browser/small testdata/small
+	node tests/browser/check.mjs out-browser/small out-browser/small-screens
 

@@ -105,6 +105,13 @@ func TestOpportunitiesOnly(t *testing.T) {
 	var r struct {
 		Totals struct {
 			Pipeline, Revenue float64
+			LeadsCreated      *int `json:"leads_created"`
+			MQLs              *int
+		}
+		Trend struct {
+			Weeks []struct {
+				LeadsCreated *int `json:"leads_created"`
+			}
 		}
 		Sourcing struct {
 			Pipeline, Revenue struct {
@@ -131,10 +138,13 @@ func TestOpportunitiesOnly(t *testing.T) {
 		p.SourcedShare != nil || v.SourcedShare != nil {
 		t.Errorf("sourcing: %s", b)
 	}
+	if r.Totals.LeadsCreated != nil || r.Totals.MQLs != nil || len(r.Trend.Weeks) != 14 || r.Trend.Weeks[0].LeadsCreated != nil {
+		t.Errorf("lead figures are not null without leads.csv: totals %+v, trend %+v", r.Totals, r.Trend)
+	}
 	if r.Hygiene == nil || r.Hygiene.Opportunities != 3 || r.Latency != nil || r.Attribution != nil {
 		t.Errorf("hygiene %+v, latency %v, attribution %v", r.Hygiene, r.Latency, r.Attribution)
 	}
-	want := []segmentRow{{"(none)", 2, 5000, 1, 0, 1000}, {"marketing", 1, 2500, 0, 1, 0}, {"sales", 0, 0, 1, 0, 700}}
+	want := []segmentRow{{"(none)", nil, 2, 5000, 1, 0, 1000}, {"marketing", nil, 1, 2500, 0, 1, 0}, {"sales", nil, 0, 0, 1, 0, 700}}
 	if !slices.Equal(r.Segments.Origin, want) {
 		t.Errorf("segments.origin = %+v, want %+v", r.Segments.Origin, want)
 	}
@@ -165,7 +175,8 @@ type group struct {
 
 type segmentRow struct {
 	Value                string
-	OpportunitiesCreated int `json:"opportunities_created"`
+	LeadsCreated         *int `json:"leads_created"`
+	OpportunitiesCreated int  `json:"opportunities_created"`
 	Pipeline             float64
 	Won, Lost            int
 	Revenue              float64

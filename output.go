@@ -18,7 +18,11 @@ import (
 var (
 	rename    = os.Rename
 	writeFile = os.WriteFile
+	exchange  = exchangeDirs
 )
+
+// errNoExchange says that two folders cannot be swapped in one step here.
+var errNoExchange = errors.New("no atomic exchange of folders")
 
 // ourNames are the entries of an output folder that a run writes, besides
 // the files of the current run: a folder holding only these (and tables/
@@ -26,10 +30,11 @@ var (
 var ourNames = []string{"report.html", "report.md", "report.json", "tables"}
 
 // writeAll writes files to dir as one set: into a fresh sibling folder
-// (DIR.retro-tmp-N), which then takes dir's place by two renames (dir to
-// DIR.retro-old-N, the new folder to dir), and the old folder is removed.
-// A reader of dir sees every file of one run; a run that fails before the
-// swap leaves the previous report whole, and one killed between the two
+// (DIR.retro-tmp-N), which then takes dir's place, and the old folder is
+// removed. The swap is one atomic exchange where the system has one (Linux
+// renameat2), else two renames (dir to DIR.retro-old-N, the new folder to
+// dir). A reader of dir sees every file of one run; a run that fails before
+// the swap leaves the previous report whole, and one killed between the two
 // renames leaves it in DIR.retro-old-N, which the next run puts back before
 // it starts. Files an earlier run wrote that this one does not (tables of
 // an earlier period, formats not asked for) are gone afterwards. dir must
@@ -78,6 +83,14 @@ func writeAll(dir string, files []templates.File) error {
 			return err
 		}
 		return nil
+	}
+	switch err := exchange(tmp, dir); {
+	case err == nil:
+		os.RemoveAll(tmp) // it holds the previous report now
+		return nil
+	case !errors.Is(err, errNoExchange):
+		os.RemoveAll(tmp)
+		return err
 	}
 	old := filepath.Join(parent, base+".retro-old-"+strings.TrimPrefix(filepath.Base(tmp), base+".retro-tmp-"))
 	if err := rename(dir, old); err != nil {

@@ -67,7 +67,11 @@ func TestOutputFailureKeepsPrevious(t *testing.T) {
 				return os.WriteFile(name, data, perm)
 			}
 		},
+		"the exchange fails": func() {
+			exchange = func(string, string) error { return boom }
+		},
 		"second rename fails": func() {
+			exchange = func(string, string) error { return errNoExchange }
 			n := 0
 			rename = func(from, to string) error {
 				if n++; n == 2 {
@@ -77,6 +81,7 @@ func TestOutputFailureKeepsPrevious(t *testing.T) {
 			}
 		},
 		"first rename fails": func() {
+			exchange = func(string, string) error { return errNoExchange }
 			rename = func(string, string) error { return boom }
 		},
 	}
@@ -88,7 +93,7 @@ func TestOutputFailureKeepsPrevious(t *testing.T) {
 			}
 			before := tree(t, out)
 			inject()
-			defer func() { rename, writeFile = os.Rename, os.WriteFile }()
+			defer func() { rename, writeFile, exchange = os.Rename, os.WriteFile, exchangeDirs }()
 			if err := report(t, out, "--period", "2026-Q2"); !errors.Is(err, boom) {
 				t.Fatalf("want the injected failure, got %v", err)
 			}
@@ -118,6 +123,15 @@ func mapsEqual(a, b map[string]string) bool {
 // table an earlier run wrote and this one does not is gone, and so are the
 // formats not asked for.
 func TestOutputIsOneSet(t *testing.T) {
+	t.Run("exchange", testOutputIsOneSet)
+	t.Run("two renames", func(t *testing.T) {
+		exchange = func(string, string) error { return errNoExchange }
+		defer func() { exchange = exchangeDirs }()
+		testOutputIsOneSet(t)
+	})
+}
+
+func testOutputIsOneSet(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	if err := report(t, out, "--period", "2026-Q3"); err != nil {
 		t.Fatal(err)
@@ -223,5 +237,32 @@ func TestOutputRefusesForeignFiles(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(real, "report.json")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestOutputExchange: where the system swaps two folders in one step, a run
+// over an earlier report renames nothing, so no kill can leave out missing.
+func TestOutputExchange(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(a, "x"), nil, 0o644)
+	if err := exchangeDirs(a, b); errors.Is(err, errNoExchange) {
+		t.Skip("no atomic exchange on this system")
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(b, "x")); err != nil {
+		t.Fatalf("the folders were not swapped: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if err := report(t, out, "--period", "2026-Q3"); err != nil {
+		t.Fatal(err)
+	}
+	rename = func(string, string) error { return errors.New("rename called") }
+	defer func() { rename = os.Rename }()
+	if err := report(t, out, "--period", "2026-Q2"); err != nil {
+		t.Fatal(err)
+	}
+	if s := siblings(t, out); len(s) != 0 {
+		t.Errorf("left behind: %v", s)
 	}
 }

@@ -53,8 +53,12 @@ func totalsEfficiency(t Totals) TotalsEfficiency {
 		return e
 	}
 	cost := float64(*t.Cost)
-	e.CostPerMQL = perUnit(cost, t.MQLs)
-	e.CostPerSQL = perUnit(cost, t.SQLs)
+	if t.MQLs != nil {
+		e.CostPerMQL = perUnit(cost, *t.MQLs)
+	}
+	if t.SQLs != nil {
+		e.CostPerSQL = perUnit(cost, *t.SQLs)
+	}
 	if t.OpportunitiesCreated != nil {
 		e.CostPerOpportunity = perUnit(cost, *t.OpportunitiesCreated)
 	}

@@ -74,7 +74,7 @@ func findings(r *Report) []Finding {
 func periodFinding(r *Report) *Finding {
 	t := r.Totals
 	if t.Pipeline == nil || t.Revenue == nil {
-		return &Finding{Kind: "period", Section: SectionCampaigns, Text: fmt.Sprintf("%s brought %s leads and %s MQLs.", r.Period.Label, h.Count(t.LeadsCreated), h.Count(t.MQLs))}
+		return &Finding{Kind: "period", Section: SectionCampaigns, Text: fmt.Sprintf("%s brought %s leads and %s MQLs.", r.Period.Label, h.Count(intOr0(t.LeadsCreated)), h.Count(intOr0(t.MQLs)))}
 	}
 	text := fmt.Sprintf("%s created %s of pipeline in %s and won %s in %s", r.Period.Label,
 		h.MoneyShort(float64(*t.Pipeline)), h.Plural(*t.OpportunitiesCreated, "opportunity", "opportunities"),
@@ -184,8 +184,8 @@ func latencyFinding(r *Report) *Finding {
 	// Stake: the SQLs the slow group would have added at the fast rate,
 	// valued at the period's pipeline per SQL.
 	stake := (tk.FastRate - tk.SlowRate) * float64(tk.SlowLeads)
-	if t := r.Totals; t.Pipeline != nil && t.SQLs > 0 {
-		stake *= float64(*t.Pipeline) / float64(t.SQLs)
+	if t := r.Totals; t.Pipeline != nil && t.SQLs != nil && *t.SQLs > 0 {
+		stake *= float64(*t.Pipeline) / float64(*t.SQLs)
 	}
 	text := fmt.Sprintf("Leads contacted within an hour became SQLs %s as often as leads first contacted after a day (%s vs %s)",
 		h.Multiple(*tk.Ratio), h.Percent(tk.FastRate), h.Percent(tk.SlowRate))

@@ -89,9 +89,9 @@ func (s *scope) hasEvent() bool {
 // relative change where prev is above 0.
 func totalsDelta(cur, prev Totals) (*Totals, *TotalsChange) {
 	d, r := &Totals{}, &TotalsChange{}
-	d.LeadsCreated, r.LeadsCreated = cur.LeadsCreated-prev.LeadsCreated, relative(float64(cur.LeadsCreated), float64(prev.LeadsCreated))
-	d.MQLs, r.MQLs = cur.MQLs-prev.MQLs, relative(float64(cur.MQLs), float64(prev.MQLs))
-	d.SQLs, r.SQLs = cur.SQLs-prev.SQLs, relative(float64(cur.SQLs), float64(prev.SQLs))
+	d.LeadsCreated, r.LeadsCreated = intDelta(cur.LeadsCreated, prev.LeadsCreated)
+	d.MQLs, r.MQLs = intDelta(cur.MQLs, prev.MQLs)
+	d.SQLs, r.SQLs = intDelta(cur.SQLs, prev.SQLs)
 	d.Responders, r.Responders = intDelta(cur.Responders, prev.Responders)
 	d.OpportunitiesCreated, r.OpportunitiesCreated = intDelta(cur.OpportunitiesCreated, prev.OpportunitiesCreated)
 	d.Won, r.Won = intDelta(cur.Won, prev.Won)

@@ -59,7 +59,7 @@ func (a *AssetRow) MQL() Rate { return Rate{a.MQLRate, nil, a.Leads} }
 func (a *AssetRow) Win() Rate { return Rate{a.WinRate, a.WinRateCI, a.Opportunities} }
 
 // MQL is the segment's MQL rate, over the leads created in P.
-func (r *SegmentRow) MQL() Rate { return Rate{r.MQLRate, r.MQLRateCI, r.LeadsCreated} }
+func (r *SegmentRow) MQL() Rate { return Rate{r.MQLRate, r.MQLRateCI, intOr0(r.LeadsCreated)} }
 
 // Win is the segment's win rate, over its closed deals (none without
 // opportunities.csv).

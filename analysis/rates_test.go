@@ -5,9 +5,9 @@ import "testing"
 // TestRateDenominators checks that each rate rests on the count the SPEC
 // computes it from, and that Small draws the line at SmallSample.
 func TestRateDenominators(t *testing.T) {
-	won, lost := 20, 10
+	won, lost, leads := 20, 10, 31
 	c := Campaign{Responders: 29, MQLs: 30, Won: 12, Lost: 17}
-	seg := SegmentRow{LeadsCreated: 31, Won: &won, Lost: &lost}
+	seg := SegmentRow{LeadsCreated: &leads, Won: &won, Lost: &lost}
 	for _, tc := range []struct {
 		name  string
 		rate  Rate

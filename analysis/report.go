@@ -125,10 +125,10 @@ type MissingSection struct {
 // Totals are the headline figures of SPEC section 2. A pointer is nil (null)
 // when the file it needs is missing.
 type Totals struct {
-	LeadsCreated         int      `json:"leads_created"`
+	LeadsCreated         *int     `json:"leads_created"`
 	Responders           *int     `json:"responders"`
-	MQLs                 int      `json:"mqls"`
-	SQLs                 int      `json:"sqls"`
+	MQLs                 *int     `json:"mqls"`
+	SQLs                 *int     `json:"sqls"`
 	OpportunitiesCreated *int     `json:"opportunities_created"`
 	Pipeline             *Money   `json:"pipeline"`
 	Won                  *int     `json:"won"`

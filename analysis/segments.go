@@ -23,9 +23,9 @@ type Segments struct {
 // have an mql_at (at any time), so that it stays a fraction of one cohort.
 type SegmentRow struct {
 	Value                string    `json:"value"`
-	LeadsCreated         int       `json:"leads_created"`
-	MQLs                 int       `json:"mqls"`
-	SQLs                 int       `json:"sqls"`
+	LeadsCreated         *int      `json:"leads_created"`
+	MQLs                 *int      `json:"mqls"`
+	SQLs                 *int      `json:"sqls"`
 	OpportunitiesCreated *int      `json:"opportunities_created"`
 	Pipeline             *Money    `json:"pipeline"`
 	Won                  *int      `json:"won"`
@@ -169,8 +169,10 @@ func (s *scope) segmentRows(tallies []segmentTally, name func(int) string) []Seg
 			continue
 		}
 		row := SegmentRow{
-			Value: name(i), LeadsCreated: t.leads, MQLs: t.mqls, SQLs: t.sqls,
-			MQLRate: ratio(t.cohortMQLs, t.leads), MQLRateCI: wilson(t.cohortMQLs, t.leads),
+			Value: name(i), MQLRate: ratio(t.cohortMQLs, t.leads), MQLRateCI: wilson(t.cohortMQLs, t.leads),
+		}
+		if s.ds.Files.Leads {
+			row.LeadsCreated, row.MQLs, row.SQLs = intPtr(t.leads), intPtr(t.mqls), intPtr(t.sqls)
 		}
 		if s.ds.Files.Opportunities {
 			row.OpportunitiesCreated, row.Pipeline = intPtr(t.opportunities), moneyPtr(t.pipeline)

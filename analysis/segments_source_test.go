@@ -40,7 +40,7 @@ func TestSegmentsSourceOrigin(t *testing.T) {
 	flatten := func(rows []SegmentRow) []row {
 		var out []row
 		for _, g := range rows {
-			out = append(out, row{g.Value, g.LeadsCreated, g.MQLs, *g.OpportunitiesCreated, *g.Pipeline, *g.Won, *g.Lost, *g.Revenue})
+			out = append(out, row{g.Value, *g.LeadsCreated, *g.MQLs, *g.OpportunitiesCreated, *g.Pipeline, *g.Won, *g.Lost, *g.Revenue})
 		}
 		return out
 	}

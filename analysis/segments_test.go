@@ -58,7 +58,7 @@ func TestSegments(t *testing.T) {
 	flatten := func(rows []SegmentRow) []row {
 		var out []row
 		for _, g := range rows {
-			out = append(out, row{g.Value, g.LeadsCreated, g.MQLs, g.SQLs, *g.OpportunitiesCreated, *g.Pipeline,
+			out = append(out, row{g.Value, *g.LeadsCreated, *g.MQLs, *g.SQLs, *g.OpportunitiesCreated, *g.Pipeline,
 				*g.Won, *g.Lost, *g.Revenue, g.WinRate, g.MQLRate})
 		}
 		return out
@@ -170,7 +170,7 @@ func TestTrendWeeks(t *testing.T) {
 			r := hygieneReport(t, c.period, c.tz, map[string]string{"leads.csv": leads, "opportunities.csv": opps})
 			var got []week
 			for _, w := range r.Trend.Weeks {
-				got = append(got, week{w.WeekStart, w.WeekEnd, w.LeadsCreated, w.MQLs, *w.OpportunitiesCreated, *w.Pipeline, *w.Revenue})
+				got = append(got, week{w.WeekStart, w.WeekEnd, *w.LeadsCreated, *w.MQLs, *w.OpportunitiesCreated, *w.Pipeline, *w.Revenue})
 			}
 			if !reflect.DeepEqual(got, c.want) {
 				t.Errorf("weeks =\n%+v\nwant\n%+v", got, c.want)
@@ -239,11 +239,11 @@ func TestPrevious(t *testing.T) {
 			if r.Previous == nil {
 				t.Fatal("previous is null")
 			}
-			if r.Previous.LeadsCreated != c.prevLeads || *r.Previous.Cost != c.prevCost {
-				t.Errorf("previous leads, cost = %d, %v; want %d, %v", r.Previous.LeadsCreated, *r.Previous.Cost, c.prevLeads, c.prevCost)
+			if *r.Previous.LeadsCreated != c.prevLeads || *r.Previous.Cost != c.prevCost {
+				t.Errorf("previous leads, cost = %d, %v; want %d, %v", *r.Previous.LeadsCreated, *r.Previous.Cost, c.prevLeads, c.prevCost)
 			}
-			if d := pc.Delta.LeadsCreated; d != r.Totals.LeadsCreated-c.prevLeads {
-				t.Errorf("delta leads_created = %d, want %d", d, r.Totals.LeadsCreated-c.prevLeads)
+			if d := *pc.Delta.LeadsCreated; d != *r.Totals.LeadsCreated-c.prevLeads {
+				t.Errorf("delta leads_created = %d, want %d", d, *r.Totals.LeadsCreated-c.prevLeads)
 			}
 			if !sameFloat(pc.Relative.LeadsCreated, c.relLeads) {
 				t.Errorf("relative leads_created = %v, want %v", pc.Relative.LeadsCreated, c.relLeads)

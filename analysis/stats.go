@@ -55,3 +55,11 @@ func perUnit(cost float64, count int) *Money {
 	}
 	return moneyPtr(cost / float64(count))
 }
+
+// intOr0 is *n, or 0 when n is nil.
+func intOr0(n *int) int {
+	if n == nil {
+		return 0
+	}
+	return *n
+}

@@ -6,19 +6,23 @@ import "github.com/campaignretro/retro/loader"
 func (s *scope) totals() Totals {
 	ds := s.ds
 	var t Totals
-	for _, l := range ds.Leads {
-		if !l.Known {
-			continue
+	if ds.Files.Leads {
+		var created, mqls, sqls int
+		for _, l := range ds.Leads {
+			if !l.Known {
+				continue
+			}
+			if s.inP(l.CreatedAt) {
+				created++
+			}
+			if s.inP(l.MQLAt) {
+				mqls++
+			}
+			if s.inP(l.SQLAt) {
+				sqls++
+			}
 		}
-		if s.inP(l.CreatedAt) {
-			t.LeadsCreated++
-		}
-		if s.inP(l.MQLAt) {
-			t.MQLs++
-		}
-		if s.inP(l.SQLAt) {
-			t.SQLs++
-		}
+		t.LeadsCreated, t.MQLs, t.SQLs = &created, &mqls, &sqls
 	}
 	if ds.Files.Touches {
 		n := 0

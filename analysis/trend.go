@@ -13,8 +13,8 @@ type Trend struct {
 type TrendWeek struct {
 	WeekStart            string `json:"week_start"`
 	WeekEnd              string `json:"week_end"`
-	LeadsCreated         int    `json:"leads_created"`
-	MQLs                 int    `json:"mqls"`
+	LeadsCreated         *int   `json:"leads_created"`
+	MQLs                 *int   `json:"mqls"`
 	OpportunitiesCreated *int   `json:"opportunities_created"`
 	Pipeline             *Money `json:"pipeline"`
 	Revenue              *Money `json:"revenue"`
@@ -71,7 +71,10 @@ func (s *scope) trend() *Trend {
 		if i+1 < len(starts) {
 			end = starts[i+1] - 1
 		}
-		tw := TrendWeek{WeekStart: loader.FormatDay(starts[i]), WeekEnd: loader.FormatDay(end), LeadsCreated: w.leads, MQLs: w.mqls}
+		tw := TrendWeek{WeekStart: loader.FormatDay(starts[i]), WeekEnd: loader.FormatDay(end)}
+		if s.ds.Files.Leads {
+			tw.LeadsCreated, tw.MQLs = intPtr(w.leads), intPtr(w.mqls)
+		}
 		if ds.Files.Opportunities {
 			tw.OpportunitiesCreated, tw.Pipeline, tw.Revenue = intPtr(w.opportunities), moneyPtr(w.pipeline), moneyPtr(w.revenue)
 		}

@@ -193,7 +193,7 @@ func TestHubSpotRoundTrip(t *testing.T) {
 	for _, pair := range []struct{ name, canon, hub string }{{"with touches", full, mixed}, {"HubSpot files only", bare, hub}} {
 		for _, period := range []string{"2026-Q2", "2026-Q3"} {
 			a, b := analyze(t, pair.canon, period), analyzeWith(t, pair.hub, period, opts)
-			if a.Totals.MQLs == 0 || a.Totals.SQLs == 0 || *a.Totals.Won == 0 {
+			if *a.Totals.MQLs == 0 || *a.Totals.SQLs == 0 || *a.Totals.Won == 0 {
 				t.Fatalf("%s: the world is too empty to compare: %+v", period, a.Totals)
 			}
 			for _, sec := range []struct {

@@ -245,10 +245,10 @@ func headerSection(d *document, r *analysis.Report) {
 		}
 	}
 	d.tileRow("totals", []Tile{
-		{Label: "Leads created", Value: count(t.LeadsCreated), Note: vs(rel.LeadsCreated, "")},
+		{Label: "Leads created", Value: countPtr(t.LeadsCreated), Note: vs(rel.LeadsCreated, "")},
 		{Label: "Responders", Value: countPtr(t.Responders), Note: vs(rel.Responders, "")},
-		{Label: "MQLs", Value: count(t.MQLs), Note: vs(rel.MQLs, "")},
-		{Label: "SQLs", Value: count(t.SQLs), Note: vs(rel.SQLs, "")},
+		{Label: "MQLs", Value: countPtr(t.MQLs), Note: vs(rel.MQLs, "")},
+		{Label: "SQLs", Value: countPtr(t.SQLs), Note: vs(rel.SQLs, "")},
 		{Label: "Pipeline created", Value: shortPtr(t.Pipeline), Note: joinNotes(pluralPtr(t.OpportunitiesCreated, "opportunity", "opportunities"), vs(rel.Pipeline, ""))},
 		{Label: "Revenue won", Value: shortPtr(t.Revenue), Note: joinNotes(pluralPtr(t.Won, "deal", "deals"), vs(rel.Revenue, ""))},
 		{Label: "Win rate", Value: rate(t.WinRate), Note: joinNotes(countPtr(t.Won)+" won, "+countPtr(t.Lost)+" lost", vs(nil, winDelta))},
@@ -298,7 +298,7 @@ func funnelSection(d *document, r *analysis.Report) {
 	}
 	t := r.Totals
 	d.takeaway(fmt.Sprintf("In %s, campaigns reached %s responders; %s leads became MQLs, %s became SQLs, %s created and %s won.",
-		mdText(r.Period.Label), countPtr(t.Responders), count(t.MQLs), count(t.SQLs), pluralPtr(t.OpportunitiesCreated, "opportunity was", "opportunities were"), pluralPtr(t.Won, "deal was", "deals were")))
+		mdText(r.Period.Label), countPtr(t.Responders), countPtr(t.MQLs), countPtr(t.SQLs), pluralPtr(t.OpportunitiesCreated, "opportunity was", "opportunities were"), pluralPtr(t.Won, "deal was", "deals were")))
 	stage := func(v *int) float64 {
 		if v == nil {
 			return 0
@@ -311,7 +311,7 @@ func funnelSection(d *document, r *analysis.Report) {
 		Title:      "Funnel for " + r.Period.Label,
 		Takeaway:   "Responders, MQLs, SQLs, opportunities created and deals won in the period.",
 		Categories: []string{"Responders", "MQLs", "SQLs", "Opportunities", "Won"},
-		Series:     []Series{{Name: "Count", Values: []float64{stage(t.Responders), stage(&mqls), stage(&sqls), stage(t.OpportunitiesCreated), stage(t.Won)}}},
+		Series:     []Series{{Name: "Count", Values: []float64{stage(t.Responders), stage(mqls), stage(sqls), stage(t.OpportunitiesCreated), stage(t.Won)}}},
 		YName:      "count",
 	})
 	rows := append([]analysis.Campaign(nil), r.Campaigns...)

@@ -61,7 +61,7 @@ func channelsSection(d *document, r *analysis.Report) {
 		})
 	}
 	t := r.Totals
-	cells = append(cells, []string{"**All campaigns**", "", moneyPtr(t.Cost), countPtr(t.Responders), count(t.MQLs), count(t.SQLs), countPtr(t.OpportunitiesCreated), countPtr(t.Won),
+	cells = append(cells, []string{"**All campaigns**", "", moneyPtr(t.Cost), countPtr(t.Responders), countPtr(t.MQLs), countPtr(t.SQLs), countPtr(t.OpportunitiesCreated), countPtr(t.Won),
 		moneyPtr(t.CostPerMQL), moneyPtr(t.CostPerSQL), moneyPtr(t.CostPerOpportunity), moneyPtr(t.CostPerWon), "", ""})
 	if len(costPerWon.Categories) > 0 {
 		d.chart(costPerMQL)

@@ -78,8 +78,8 @@ func segmentsSection(d *document, r *analysis.Report) {
 		var cells [][]string
 		for _, row := range rows {
 			cells = append(cells, []string{
-				mdText(row.Value), count(row.LeadsCreated), count(row.MQLs), count(row.SQLs),
-				small(withCI(row.MQLRate, row.MQLRateCI), row.LeadsCreated),
+				mdText(row.Value), countPtr(row.LeadsCreated), countPtr(row.MQLs), countPtr(row.SQLs),
+				small(withCI(row.MQLRate, row.MQLRateCI), intOr0(row.LeadsCreated)),
 				countPtr(row.OpportunitiesCreated), moneyPtr(row.Pipeline), countPtr(row.Won), countPtr(row.Lost),
 				small(withCI(row.WinRate, row.WinRateCI), intOr0(row.Won)+intOr0(row.Lost)), moneyPtr(row.Revenue),
 			})
@@ -116,14 +116,14 @@ func trendSection(d *document, r *analysis.Report) {
 	for _, w := range weeks {
 		label := dayLabel(w.WeekStart)
 		volume.Categories = append(volume.Categories, label)
-		volume.Series[0].Values = append(volume.Series[0].Values, float64(w.LeadsCreated))
-		volume.Series[1].Values = append(volume.Series[1].Values, float64(w.MQLs))
+		volume.Series[0].Values = append(volume.Series[0].Values, float64(intOr0(w.LeadsCreated)))
+		volume.Series[1].Values = append(volume.Series[1].Values, float64(intOr0(w.MQLs)))
 		if value != nil {
 			value.Categories = append(value.Categories, label)
 			value.Series[0].Values = append(value.Series[0].Values, amount(w.Pipeline))
 			value.Series[1].Values = append(value.Series[1].Values, amount(w.Revenue))
 		}
-		cells = append(cells, []string{w.WeekStart + " to " + w.WeekEnd, count(w.LeadsCreated), count(w.MQLs),
+		cells = append(cells, []string{w.WeekStart + " to " + w.WeekEnd, countPtr(w.LeadsCreated), countPtr(w.MQLs),
 			countPtr(w.OpportunitiesCreated), moneyPtr(w.Pipeline), moneyPtr(w.Revenue)})
 	}
 	d.chart(volume)
@@ -154,10 +154,10 @@ func previousSection(d *document, r *analysis.Report) {
 		return []string{name, moneyPtr(c), moneyPtr(p), signedMoney(dl), relText(rl)}
 	}
 	rows := [][]string{
-		intRow("Leads created", &cur.LeadsCreated, &prev.LeadsCreated, &delta.LeadsCreated, rel.LeadsCreated),
+		intRow("Leads created", cur.LeadsCreated, prev.LeadsCreated, delta.LeadsCreated, rel.LeadsCreated),
 		intRow("Responders", cur.Responders, prev.Responders, delta.Responders, rel.Responders),
-		intRow("MQLs", &cur.MQLs, &prev.MQLs, &delta.MQLs, rel.MQLs),
-		intRow("SQLs", &cur.SQLs, &prev.SQLs, &delta.SQLs, rel.SQLs),
+		intRow("MQLs", cur.MQLs, prev.MQLs, delta.MQLs, rel.MQLs),
+		intRow("SQLs", cur.SQLs, prev.SQLs, delta.SQLs, rel.SQLs),
 		intRow("Opportunities created", cur.OpportunitiesCreated, prev.OpportunitiesCreated, delta.OpportunitiesCreated, rel.OpportunitiesCreated),
 		moneyRow("Pipeline created", cur.Pipeline, prev.Pipeline, delta.Pipeline, rel.Pipeline),
 		intRow("Deals won", cur.Won, prev.Won, delta.Won, rel.Won),
