@@ -253,3 +253,29 @@ func TestDiagnosisShared(t *testing.T) {
 		}
 	}
 }
+
+// TestHubSpotLabels: old and new HubSpot column labels alike.
+func TestHubSpotLabels(t *testing.T) {
+	tests := []struct {
+		header, want string
+		roles        []string
+	}{
+		{"Record ID,First Name,Last Name,Email,Create Date,Lifecycle Stage,Became a Marketing Qualified Lead Date,Original Source", "HubSpot contacts", []string{"created_at", "mql_at", "source", "lifecycle_stage"}},
+		{"Record ID,First name,Last name,Email,Create date,Lifecycle stage,Date entered \"Marketing Qualified Lead (Lifecycle Stage Pipeline)\",Original Traffic Source", "HubSpot contacts", []string{"created_at", "mql_at", "source", "lifecycle_stage"}},
+		{"Contact ID,Email,Created Date,Date entered Marketing Qualified Lead,Date entered Sales Qualified Lead", "HubSpot contacts", []string{"created_at", "mql_at", "sql_at"}},
+		{"Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date", "HubSpot deals", []string{"stage", "amount", "close_date", "created_at"}},
+		{"Record ID,Deal name,Deal stage,Amount,Amount in company currency,Currency,Close date,Create date,Is closed won", "HubSpot deals", []string{"stage", "amount", "amount_converted", "currency", "close_date", "created_at", "is_won"}},
+	}
+	for _, tc := range tests {
+		best, _ := detect(normalizedHeader(strings.Split(tc.header, ",")), "auto", nil, "")
+		if best == nil || best.shape.Name != tc.want {
+			t.Errorf("%s: detected %v, want %s", tc.header, best, tc.want)
+			continue
+		}
+		for _, r := range tc.roles {
+			if !best.cols.has(r) {
+				t.Errorf("%s: %s not found", tc.header, r)
+			}
+		}
+	}
+}
