@@ -94,6 +94,7 @@ type config struct {
 	sla, halfLife                                              float64
 	quiet, showVersion, decimalComma, allMembers               bool
 	cpuProfile, notes                                          string
+	rates, currency                                            string
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.
@@ -123,6 +124,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.mapping, "mapping", "", "YAML file naming custom columns, value maps and fixed values per file\n(start from 'retro mapping --print DATA_DIR')")
 	fs.BoolVar(&c.allMembers, "all-members", false, "count every Salesforce campaign member as a touch, not only those who responded")
 	fs.StringVar(&c.sheet, "sheet", "", "worksheet to read from XLSX files (default: the first)")
+	fs.StringVar(&c.currency, "currency", "USD", "the report currency (ISO code): amounts of exports in other currencies are converted with --rates")
+	fs.StringVar(&c.rates, "rates", "", "CSV file of currency,rate rows (the value of one unit in the report currency),\nto convert export amounts that mix currencies")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVar(&c.showVersion, "version", false, "print the version and exit")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
@@ -250,6 +253,12 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 			return lo, ao, nil, err
 		}
 		lo.Mapping = m
+	}
+	lo.Currency, ao.Currency = strings.ToUpper(strings.TrimSpace(c.currency)), strings.ToUpper(strings.TrimSpace(c.currency))
+	if c.rates != "" {
+		if lo.Rates, err = loader.ReadRates(c.rates); err != nil {
+			return lo, ao, nil, usageError{err}
+		}
 	}
 	if c.period != "" {
 		p, err := analysis.ParsePeriod(c.period)

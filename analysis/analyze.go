@@ -24,7 +24,9 @@ type Options struct {
 	Title        string
 	Version      string
 	MaxBadRows   string
-	InputsHash   string
+	// Currency names the report currency (--currency), for formatting only.
+	Currency   string
+	InputsHash string
 	// Notes is the team's own Markdown (--notes), placed in the report as is.
 	Notes string
 	// Progress, when set, is told the name of each section as it starts.
@@ -33,7 +35,7 @@ type Options struct {
 
 // DefaultOptions are the SPEC defaults.
 func DefaultOptions() Options {
-	return Options{AsOf: loader.NoTime, Location: time.UTC, LookbackDays: 180, Model: "linear", SLAMinutes: 60, HalfLifeDays: 7, MaxBadRows: "1%"}
+	return Options{AsOf: loader.NoTime, Location: time.UTC, LookbackDays: 180, Model: "linear", SLAMinutes: 60, HalfLifeDays: 7, MaxBadRows: "1%", Currency: "USD"}
 }
 
 // Models lists the attribution models in the order the report shows them.
@@ -118,6 +120,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 			TZ: opts.Location.String(), LookbackDays: opts.LookbackDays, Model: opts.Model,
 			SLAMinutes: opts.SLAMinutes, HalfLifeDays: opts.HalfLifeDays,
 			AsOfGiven: opts.AsOf != loader.NoTime, PeriodGiven: opts.Period != nil, MaxBadRows: opts.MaxBadRows,
+			Currency: opts.Currency,
 		},
 		InputsHash:  opts.InputsHash,
 		Notes:       opts.Notes,

@@ -96,6 +96,7 @@ type Settings struct {
 	AsOfGiven    bool    `json:"as_of_given"`
 	PeriodGiven  bool    `json:"period_given"`
 	MaxBadRows   string  `json:"max_bad_rows"`
+	Currency     string  `json:"currency"`
 }
 
 // InputInfo summarises one input file.

@@ -279,3 +279,61 @@ func TestHubSpotLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestCurrencies: SPEC 11's currency rules on Salesforce and HubSpot deals.
+func TestCurrencies(t *testing.T) {
+	sf := "Id,Name,StageName,Amount,CloseDate,IsClosed,IsWon,CreatedDate,CurrencyIsoCode\n" +
+		"006A,One,Closed Won,100,2026-07-10,true,true,2026-07-01,EUR\n" +
+		"006B,Two,Closed Won,200,2026-07-10,true,true,2026-07-01,USD\n" +
+		"006C,Three,Closed Won,300,2026-07-10,true,true,2026-07-01,\n"
+	load := func(files map[string]string, rates map[string]float64) (*Dataset, error) {
+		opts := DefaultOptions()
+		opts.Rates = rates
+		return Load(writeFiles(t, files), opts)
+	}
+	// Mixed, nothing to convert with: the run fails naming the currencies.
+	if _, err := load(map[string]string{"Opportunity.csv": sf}, nil); err == nil || !strings.Contains(err.Error(), "Opportunity.csv: amounts in several currencies (EUR, USD) and no converted amount: give --rates FILE") {
+		t.Errorf("mixed currencies: %v", err)
+	}
+	// With rates: EUR at 1.1; USD and empty are the report currency.
+	ds, err := load(map[string]string{"Opportunity.csv": sf}, map[string]float64{"EUR": 1.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []float64{110.00000000000001, 200, 300} {
+		if got := ds.Opportunities[i].Amount; got != want {
+			t.Errorf("opportunity %d amount %v, want %v", i, got, want)
+		}
+	}
+	// A converted amount is used as it is.
+	conv := "Id,Name,StageName,Amount,Amount (converted),CloseDate,IsClosed,IsWon,CreatedDate,CurrencyIsoCode\n" +
+		"006A,One,Closed Won,100,108.5,2026-07-10,true,true,2026-07-01,EUR\n" +
+		"006B,Two,Closed Won,200,200,2026-07-10,true,true,2026-07-01,USD\n"
+	if ds, err = load(map[string]string{"Opportunity.csv": conv}, nil); err != nil || ds.Opportunities[0].Amount != 108.5 {
+		t.Errorf("converted amount: %v %+v", err, ds)
+	}
+	// One currency other than the report's: read as it is, with a note.
+	hub := "Record ID,Deal Name,Deal Stage,Amount,Currency,Close Date,Create Date\n" +
+		"1,One,Closed Won,100,EUR,2026-07-10,2026-07-01\n"
+	if ds, err = load(map[string]string{"deals.csv": hub}, nil); err != nil || ds.Opportunities[0].Amount != 100 {
+		t.Fatalf("one currency: %v", err)
+	}
+	notesHave(t, ds, "deals.csv: amounts are in EUR, not the report currency USD; they are read as they are")
+	// A currency missing from --rates skips the row.
+	if ds, err = load(map[string]string{"deals.csv": hub + "2,Two,Closed Won,5,GBP,2026-07-10,2026-07-01\n"}, map[string]float64{"EUR": 2}); err == nil {
+		t.Errorf("a currency missing from --rates was read: %+v", ds.Opportunities)
+	} else if !strings.Contains(err.Error(), `Currency: "GBP" is not in --rates`) {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestReadRates(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"rates.csv": "currency,rate\neur,1.08\nGBP, 1.27\n", "bad.csv": "EUR,x\nGBP,-1\n"})
+	r, err := ReadRates(filepath.Join(dir, "rates.csv"))
+	if err != nil || r["EUR"] != 1.08 || r["GBP"] != 1.27 || len(r) != 2 {
+		t.Errorf("rates = %v, %v", r, err)
+	}
+	if _, err := ReadRates(filepath.Join(dir, "bad.csv")); err == nil || !strings.Contains(err.Error(), `"-1" is not a rate above 0`) {
+		t.Errorf("bad rates: %v", err)
+	}
+}

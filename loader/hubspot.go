@@ -213,6 +213,7 @@ func hubDeals(l *load, src *table, c cols) (*table, error) {
 		stageKey = src.File + ": " + strings.TrimSpace(src.Raw[c["stage"]])
 	}
 	t := l.adaptRows(src, c, kindOpportunities, func(rec, out []string, t *table) bool {
+		l.money(rec, out, iAmount, c, t)
 		exportAmount(rec, out, iAmount, c, t)
 		if !c.has("status") {
 			out[iStatus] = fm.status(rec, c, t)

@@ -104,6 +104,9 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	if err := l.checkBadRows(in); err != nil {
 		return err
 	}
+	if err := l.checkCurrencies(src.name); err != nil {
+		return err
+	}
 	l.ds.Inputs = append(l.ds.Inputs, in)
 	if l.opts.Progress != nil {
 		l.opts.Progress(in.File, in.Rows, true)
