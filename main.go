@@ -120,7 +120,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.maxBad, "max-bad-rows", "1%", "fail when a file has more bad rows than this: a percentage (1%) or a count (25)")
 	fs.StringVar(&c.dateOrder, "date-order", "mdy", "how slash dates such as 03/04/2026 are read: mdy (month first, US exports) or dmy;\na value that cannot be read in this order is reported, not guessed")
 	fs.BoolVar(&c.decimalComma, "decimal-comma", false, "amounts are written 1.234,50 (decimal comma) instead of 1,234.50")
-	fs.StringVar(&c.preset, "preset", "auto", "what the files are: auto (recognise each file by its header row), canonical, salesforce or hubspot")
+	fs.StringVar(&c.preset, "preset", "auto", "what the files are: auto (recognise each file by its header row), canonical, salesforce, hubspot or generic (plain-word CRM exports)")
 	fs.StringVar(&c.mapping, "mapping", "", "YAML file naming custom columns, value maps and fixed values per file\n(start from 'retro mapping --print DATA_DIR')")
 	fs.BoolVar(&c.allMembers, "all-members", false, "count every Salesforce campaign member as a touch, not only those who responded")
 	fs.StringVar(&c.sheet, "sheet", "", "worksheet to read from XLSX files (default: the first)")
@@ -351,7 +351,7 @@ func runMapping(args []string, stdout, stderr io.Writer) error {
 	var print bool
 	var preset, sheet, mapping string
 	fs.BoolVar(&print, "print", false, "write the inferred mapping as YAML to standard output")
-	fs.StringVar(&preset, "preset", "auto", "what the files are: auto, canonical, salesforce or hubspot")
+	fs.StringVar(&preset, "preset", "auto", "what the files are: auto, canonical, salesforce, hubspot or generic")
 	fs.StringVar(&sheet, "sheet", "", "worksheet to read from XLSX files (default: the first)")
 	fs.StringVar(&mapping, "mapping", "", "a mapping to start from: its shapes and columns steer detection")
 	fs.SortFlags = false
