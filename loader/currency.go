@@ -128,3 +128,40 @@ func (l *load) checkCurrencies(file string) error {
 	}
 	return nil
 }
+
+// canonicalMoney converts the amount (opportunities) or cost (campaigns)
+// of a canonical file that has a currency column, as money does for an
+// export's.
+func (l *load) canonicalMoney(t *table, k kind) {
+	col := map[kind]string{kindOpportunities: "amount", kindCampaigns: "cost"}[k]
+	ia, ic := -1, -1
+	for i, h := range t.header {
+		switch h {
+		case col:
+			if ia < 0 {
+				ia = i
+			}
+		case "currency":
+			if ic < 0 {
+				ic = i
+			}
+		}
+	}
+	if col == "" || ia < 0 || ic < 0 {
+		return
+	}
+	c := cols{"amount": ia, "currency": ic}
+	next := t.next
+	var out []string
+	t.next = func() ([]string, int, error) {
+		rec, line, err := next()
+		if err != nil {
+			return rec, line, err
+		}
+		out = append(out[:0], rec...)
+		if ia < len(out) {
+			l.money(rec, out, ia, c, t)
+		}
+		return out, line, nil
+	}
+}

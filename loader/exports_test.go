@@ -337,3 +337,22 @@ func TestReadRates(t *testing.T) {
 		t.Errorf("bad rates: %v", err)
 	}
 }
+
+// TestCanonicalCurrency: a canonical opportunities file with a currency
+// column follows the same rules.
+func TestCanonicalCurrency(t *testing.T) {
+	files := map[string]string{"opportunities.csv": "opportunity_id,created_at,amount,status,closed_at,currency\n" +
+		"O1,2026-07-01,100,won,2026-07-09,EUR\nO2,2026-07-01,50,open,,\n"}
+	if _, err := Load(writeFiles(t, files), DefaultOptions()); err == nil || !strings.Contains(err.Error(), "amounts in several currencies (EUR, USD)") {
+		t.Errorf("mixed: %v", err)
+	}
+	opts := DefaultOptions()
+	opts.Rates = map[string]float64{"EUR": 2}
+	ds, err := Load(writeFiles(t, files), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Opportunities[0].Amount != 200 || ds.Opportunities[1].Amount != 50 {
+		t.Errorf("amounts = %v, %v", ds.Opportunities[0].Amount, ds.Opportunities[1].Amount)
+	}
+}

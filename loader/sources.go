@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
@@ -88,6 +89,7 @@ func (l *load) readSource(src source, h hash.Hash) error {
 		if fm != nil && (len(fm.Fixed) > 0 || len(fm.Values) > 0) {
 			t.applyMapping(fm)
 		}
+		l.canonicalMoney(t, src.kind)
 	}
 	t.dateFormats = fm.dateFormats()
 	if !t.excel {
@@ -99,6 +101,10 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	l.read[src.kind] = append(l.read[src.kind], src.name)
 	in := Input{File: src.name}
 	if err := l.reader(src.kind)(t, &in); err != nil {
+		var mc *MissingColumnError
+		if errors.As(err, &mc) {
+			mc.Next = nextStep(l.ds.Dir)
+		}
 		return err
 	}
 	if err := l.checkBadRows(in); err != nil {
