@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -95,10 +96,11 @@ type config struct {
 	quiet, showVersion, decimalComma, allMembers, longPeriod   bool
 	cpuProfile, notes                                          string
 
-	load     loader.Options
-	analysis analysis.Options
-	render   []string // templates.Formats to write
-	prog     *progress
+	load            loader.Options
+	analysis        analysis.Options
+	render          []string // templates.Formats to write
+	prog            *progress
+	rates, currency string
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.
@@ -156,10 +158,12 @@ func parseArgs(args []string, stdout, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.maxBad, "max-bad-rows", "1%", "fail when a file has more bad rows than this: a percentage (1%) or a count (25)")
 	fs.StringVar(&c.dateOrder, "date-order", "mdy", "how slash dates such as 03/04/2026 are read: mdy (month first, US exports) or dmy;\na value that cannot be read in this order is reported, not guessed")
 	fs.BoolVar(&c.decimalComma, "decimal-comma", false, "amounts are written 1.234,50 (decimal comma) instead of 1,234.50")
-	fs.StringVar(&c.preset, "preset", "auto", "what the files are: auto (recognise each file by its header row), canonical, salesforce or hubspot")
+	fs.StringVar(&c.preset, "preset", "auto", "what the files are: auto (recognise each file by its header row), canonical, salesforce, hubspot or generic (plain-word CRM exports)")
 	fs.StringVar(&c.mapping, "mapping", "", "YAML file naming custom columns, value maps and fixed values per file\n(start from 'retro mapping --print DATA_DIR')")
 	fs.BoolVar(&c.allMembers, "all-members", false, "count every Salesforce campaign member as a touch, not only those who responded")
 	fs.StringVar(&c.sheet, "sheet", "", "worksheet to read from XLSX files (default: the first)")
+	fs.StringVar(&c.currency, "currency", "USD", "the report currency (ISO code): amounts of exports in other currencies are converted with --rates")
+	fs.StringVar(&c.rates, "rates", "", "CSV file of currency,rate rows (the value of one unit in the report currency),\nto convert export amounts that mix currencies")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVar(&c.showVersion, "version", false, "print the version and exit")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
@@ -298,6 +302,12 @@ func (c *config) options() error {
 		return usagef("--fiscal-year-start %d: use a month number, 1 to 12", c.fiscalStart)
 	}
 	ao.FiscalYearStart = c.fiscalStart
+	lo.Currency, ao.Currency = strings.ToUpper(strings.TrimSpace(c.currency)), strings.ToUpper(strings.TrimSpace(c.currency))
+	if c.rates != "" {
+		if lo.Rates, err = loader.ReadRates(c.rates); err != nil {
+			return usageError{error: err}
+		}
+	}
 	if c.period != "" {
 		p, err := analysis.ParsePeriodFiscal(c.period, c.fiscalStart)
 		if err != nil {
@@ -370,7 +380,7 @@ func runMapping(args []string, stdout, stderr io.Writer) error {
 	var print bool
 	var preset, sheet, mapping string
 	fs.BoolVar(&print, "print", false, "write the inferred mapping as YAML to standard output")
-	fs.StringVar(&preset, "preset", "auto", "what the files are: auto, canonical, salesforce or hubspot")
+	fs.StringVar(&preset, "preset", "auto", "what the files are: auto, canonical, salesforce, hubspot or generic")
 	fs.StringVar(&sheet, "sheet", "", "worksheet to read from XLSX files (default: the first)")
 	fs.StringVar(&mapping, "mapping", "", "a mapping to start from: its shapes and columns steer detection")
 	fs.SortFlags = false

@@ -23,6 +23,8 @@ type Options struct {
 	Title        string
 	Version      string
 	MaxBadRows   string
+	// Currency names the report currency (--currency), for formatting only.
+	Currency string
 	// Notes is the team's own Markdown (--notes), placed in the report as is.
 	Notes string
 	// Progress, when set, is told the name of each section as it starts.
@@ -31,7 +33,7 @@ type Options struct {
 
 // DefaultOptions are the SPEC defaults.
 func DefaultOptions() Options {
-	return Options{AsOf: loader.NoTime, Location: time.UTC, LookbackDays: 180, Model: ModelLinear, SLAMinutes: 60, HalfLifeDays: 7, MaxBadRows: "1%"}
+	return Options{AsOf: loader.NoTime, Location: time.UTC, LookbackDays: 180, Model: ModelLinear, SLAMinutes: 60, HalfLifeDays: 7, MaxBadRows: "1%", Currency: "USD"}
 }
 
 // Analyze computes the report for ds. It reads as the report's table of
@@ -120,6 +122,7 @@ func (s *scope) newReport() *Report {
 			SLAMinutes: opts.SLAMinutes, HalfLifeDays: opts.HalfLifeDays,
 			AsOfGiven: opts.AsOf != loader.NoTime, PeriodGiven: opts.Period != nil, MaxBadRows: opts.MaxBadRows,
 			FiscalYearStart: max(opts.FiscalYearStart, 1),
+			Currency:        opts.Currency,
 		},
 		InputsHash:  ds.Hash,
 		Notes:       opts.Notes,

@@ -91,7 +91,8 @@ type Settings struct {
 	PeriodGiven  bool    `json:"period_given"`
 	MaxBadRows   string  `json:"max_bad_rows"`
 	// FiscalYearStart is the month (1-12) quarters are counted from.
-	FiscalYearStart int `json:"fiscal_year_start"`
+	FiscalYearStart int    `json:"fiscal_year_start"`
+	Currency        string `json:"currency"`
 }
 
 // InputInfo summarises one input file.

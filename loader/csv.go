@@ -44,11 +44,18 @@ type MissingColumnError struct {
 	File    string
 	Missing []string
 	Found   []string
+	// Next is the command that writes a mapping for the folder, where a
+	// column can be named.
+	Next string
 }
 
 func (e *MissingColumnError) Error() string {
-	return fmt.Sprintf("%s:1: missing required column %s (the header has: %s)",
+	msg := fmt.Sprintf("%s:1: missing required column %s (the header has: %s)",
 		e.File, strings.Join(quoteAll(e.Missing), ", "), strings.Join(quoteAll(e.Found), ", "))
+	if e.Next != "" {
+		msg += fmt.Sprintf("; if another column holds it, name it: `%s`, then under %s set columns: {%s: COLUMN}", e.Next, e.File, e.Missing[0])
+	}
+	return msg
 }
 
 func quoteAll(s []string) []string {

@@ -253,3 +253,106 @@ func TestDiagnosisShared(t *testing.T) {
 		}
 	}
 }
+
+// TestHubSpotLabels: old and new HubSpot column labels alike.
+func TestHubSpotLabels(t *testing.T) {
+	tests := []struct {
+		header, want string
+		roles        []string
+	}{
+		{"Record ID,First Name,Last Name,Email,Create Date,Lifecycle Stage,Became a Marketing Qualified Lead Date,Original Source", "HubSpot contacts", []string{"created_at", "mql_at", "source", "lifecycle_stage"}},
+		{"Record ID,First name,Last name,Email,Create date,Lifecycle stage,Date entered \"Marketing Qualified Lead (Lifecycle Stage Pipeline)\",Original Traffic Source", "HubSpot contacts", []string{"created_at", "mql_at", "source", "lifecycle_stage"}},
+		{"Contact ID,Email,Created Date,Date entered Marketing Qualified Lead,Date entered Sales Qualified Lead", "HubSpot contacts", []string{"created_at", "mql_at", "sql_at"}},
+		{"Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date", "HubSpot deals", []string{"stage", "amount", "close_date", "created_at"}},
+		{"Record ID,Deal name,Deal stage,Amount,Amount in company currency,Currency,Close date,Create date,Is closed won", "HubSpot deals", []string{"stage", "amount", "amount_converted", "currency", "close_date", "created_at", "is_won"}},
+	}
+	for _, tc := range tests {
+		best, _ := detect(normalizedHeader(strings.Split(tc.header, ",")), "auto", nil, "")
+		if best == nil || best.shape.Name != tc.want {
+			t.Errorf("%s: detected %v, want %s", tc.header, best, tc.want)
+			continue
+		}
+		for _, r := range tc.roles {
+			if !best.cols.has(r) {
+				t.Errorf("%s: %s not found", tc.header, r)
+			}
+		}
+	}
+}
+
+// TestCurrencies: SPEC 11's currency rules on Salesforce and HubSpot deals.
+func TestCurrencies(t *testing.T) {
+	sf := "Id,Name,StageName,Amount,CloseDate,IsClosed,IsWon,CreatedDate,CurrencyIsoCode\n" +
+		"006A,One,Closed Won,100,2026-07-10,true,true,2026-07-01,EUR\n" +
+		"006B,Two,Closed Won,200,2026-07-10,true,true,2026-07-01,USD\n" +
+		"006C,Three,Closed Won,300,2026-07-10,true,true,2026-07-01,\n"
+	load := func(files map[string]string, rates map[string]float64) (*Dataset, error) {
+		opts := DefaultOptions()
+		opts.Rates = rates
+		return Load(writeFiles(t, files), opts)
+	}
+	// Mixed, nothing to convert with: the run fails naming the currencies.
+	if _, err := load(map[string]string{"Opportunity.csv": sf}, nil); err == nil || !strings.Contains(err.Error(), "Opportunity.csv: amounts in several currencies (EUR, USD) and no converted amount: give --rates FILE") {
+		t.Errorf("mixed currencies: %v", err)
+	}
+	// With rates: EUR at 1.1; USD and empty are the report currency.
+	ds, err := load(map[string]string{"Opportunity.csv": sf}, map[string]float64{"EUR": 1.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []float64{110.00000000000001, 200, 300} {
+		if got := ds.Opportunities[i].Amount; got != want {
+			t.Errorf("opportunity %d amount %v, want %v", i, got, want)
+		}
+	}
+	// A converted amount is used as it is.
+	conv := "Id,Name,StageName,Amount,Amount (converted),CloseDate,IsClosed,IsWon,CreatedDate,CurrencyIsoCode\n" +
+		"006A,One,Closed Won,100,108.5,2026-07-10,true,true,2026-07-01,EUR\n" +
+		"006B,Two,Closed Won,200,200,2026-07-10,true,true,2026-07-01,USD\n"
+	if ds, err = load(map[string]string{"Opportunity.csv": conv}, nil); err != nil || ds.Opportunities[0].Amount != 108.5 {
+		t.Errorf("converted amount: %v %+v", err, ds)
+	}
+	// One currency other than the report's: read as it is, with a note.
+	hub := "Record ID,Deal Name,Deal Stage,Amount,Currency,Close Date,Create Date\n" +
+		"1,One,Closed Won,100,EUR,2026-07-10,2026-07-01\n"
+	if ds, err = load(map[string]string{"deals.csv": hub}, nil); err != nil || ds.Opportunities[0].Amount != 100 {
+		t.Fatalf("one currency: %v", err)
+	}
+	notesHave(t, ds, "deals.csv: amounts are in EUR, not the report currency USD; they are read as they are")
+	// A currency missing from --rates skips the row.
+	if ds, err = load(map[string]string{"deals.csv": hub + "2,Two,Closed Won,5,GBP,2026-07-10,2026-07-01\n"}, map[string]float64{"EUR": 2}); err == nil {
+		t.Errorf("a currency missing from --rates was read: %+v", ds.Opportunities)
+	} else if !strings.Contains(err.Error(), `Currency: "GBP" is not in --rates`) {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestReadRates(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"rates.csv": "currency,rate\neur,1.08\nGBP, 1.27\n", "bad.csv": "EUR,x\nGBP,-1\n"})
+	r, err := ReadRates(filepath.Join(dir, "rates.csv"))
+	if err != nil || r["EUR"] != 1.08 || r["GBP"] != 1.27 || len(r) != 2 {
+		t.Errorf("rates = %v, %v", r, err)
+	}
+	if _, err := ReadRates(filepath.Join(dir, "bad.csv")); err == nil || !strings.Contains(err.Error(), `"-1" is not a rate above 0`) {
+		t.Errorf("bad rates: %v", err)
+	}
+}
+
+// TestCanonicalCurrency: a canonical opportunities file with a currency
+// column follows the same rules.
+func TestCanonicalCurrency(t *testing.T) {
+	files := map[string]string{"opportunities.csv": "opportunity_id,created_at,amount,status,closed_at,currency\n" +
+		"O1,2026-07-01,100,won,2026-07-09,EUR\nO2,2026-07-01,50,open,,\n"}
+	if _, err := Load(writeFiles(t, files), DefaultOptions()); err == nil || !strings.Contains(err.Error(), "amounts in several currencies (EUR, USD)") {
+		t.Errorf("mixed: %v", err)
+	}
+	opts := DefaultOptions()
+	opts.Rates = map[string]float64{"EUR": 2}
+	ds, err := Load(writeFiles(t, files), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Opportunities[0].Amount != 200 || ds.Opportunities[1].Amount != 50 {
+		t.Errorf("amounts = %v, %v", ds.Opportunities[0].Amount, ds.Opportunities[1].Amount)
+	}
+}

@@ -48,6 +48,8 @@ func genericShapes() []shape {
 			opt("owner", "owner", "sales_agent", "sales agent", "sales rep", "opportunity owner", "deal owner"),
 			opt("account_id", "account_id", "account", "company"),
 			opt("source", "lead source", "lead_source", "source"),
+			opt("currency", "currency", "currency code"),
+			opt("amount_converted", "amount (converted)", "amount in company currency"),
 			opt("origin"), opt("status"), opt("closed_at"),
 		}},
 		{Name: "CRM accounts", preset: "generic", kind: kindLeads, unused: "no section of the report reads accounts' attributes", fields: []field{
@@ -122,6 +124,7 @@ func crmOpportunities(l *load, src *table, c cols) (*table, error) {
 		if !c.has("origin") && c.has("source") {
 			out[iOrigin] = fm.origin(c.get(rec, "source"))
 		}
+		l.money(rec, out, iAmount, c, t)
 		exportAmount(rec, out, iAmount, c, t)
 		return true
 	})

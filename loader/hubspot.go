@@ -28,9 +28,9 @@ func hubspotShapes() []shape {
 			req("lead_id", "Record ID", "Contact ID", "hs_object_id", "vid"),
 			opt("created_at", "Create Date", "Create date", "createdate", "Created Date"),
 			mark("contact", "Email", "First Name", "Last Name", "Contact owner", "firstname", "lastname", "email"),
-			opt("lifecycle_stage", "Lifecycle Stage", "lifecyclestage"),
-			opt("mql_at", stageDateNames("Marketing Qualified Lead", "marketingqualifiedlead")...),
-			opt("sql_at", stageDateNames("Sales Qualified Lead", "salesqualifiedlead")...),
+			opt("lifecycle_stage", "Lifecycle Stage", "lifecyclestage", "Lifecycle stage"),
+			opt("mql_at", append(stageDateNames("Marketing Qualified Lead", "marketingqualifiedlead"), "Became a MQL Date", "MQL Date")...),
+			opt("sql_at", append(stageDateNames("Sales Qualified Lead", "salesqualifiedlead"), "Became a SQL Date", "SQL Date")...),
 			opt("source", "Original Source", "Original Traffic Source", "hs_analytics_source"),
 			opt("source_detail", "Original Source Drill-Down 1", "Original Traffic Source Drill-Down 1", "hs_analytics_source_data_1"),
 			opt("owner", "Contact owner", "HubSpot Owner", "hubspot_owner_id"),
@@ -44,9 +44,11 @@ func hubspotShapes() []shape {
 		}, fields: []field{
 			req("opportunity_id", "Record ID", "Deal ID", "hs_object_id"),
 			mark("deal", "Deal Name", "dealname"),
-			req("created_at", "Create Date", "createdate"),
-			req("amount", "Amount", "amount"),
-			req("close_date", "Close Date", "closedate"),
+			req("created_at", "Create Date", "createdate", "Created Date", "Deal Create Date"),
+			req("amount", "Amount", "amount", "Amount in company currency", "amount_in_home_currency"),
+			req("close_date", "Close Date", "closedate", "Deal Close Date"),
+			opt("amount_converted", "Amount in company currency", "amount_in_home_currency", "Amount in home currency"),
+			opt("currency", "Currency", "deal_currency_code", "Deal Currency Code"),
 			mark("deal_status", "Deal Stage", "Is Closed Won", "dealstage", "hs_is_closed_won"),
 			opt("stage", "Deal Stage", "dealstage"),
 			opt("is_won", "Is Closed Won", "hs_is_closed_won"),
@@ -65,7 +67,7 @@ func hubspotShapes() []shape {
 // "Date entered ..." property of the lifecycle stage pipeline, with the
 // quotes HubSpot writes around the stage (straight, curly or none).
 func stageDateNames(label, internal string) []string {
-	names := []string{"Became a " + label + " Date", "Became an " + label + " Date"}
+	names := []string{"Became a " + label + " Date", "Became an " + label + " Date", "Date entered " + label, label + " Date", "Date became " + label}
 	for _, q := range [][2]string{{`"`, `"`}, {"\u201c", "\u201d"}, {"'", "'"}, {"", ""}} {
 		names = append(names, "Date entered "+q[0]+label+" (Lifecycle Stage Pipeline)"+q[1])
 	}
@@ -211,6 +213,7 @@ func hubDeals(l *load, src *table, c cols) (*table, error) {
 		stageKey = src.File + ": " + strings.TrimSpace(src.Raw[c["stage"]])
 	}
 	t := l.adaptRows(src, c, kindOpportunities, func(rec, out []string, t *table) bool {
+		l.money(rec, out, iAmount, c, t)
 		exportAmount(rec, out, iAmount, c, t)
 		if !c.has("status") {
 			out[iStatus] = fm.status(rec, c, t)

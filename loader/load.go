@@ -37,6 +37,11 @@ type Options struct {
 	Mapping *Mapping
 	// Sheet is the worksheet read from XLSX files; empty for the first.
 	Sheet string
+	// Currency is the report currency (--currency); USD when empty.
+	Currency string
+	// Rates, when set (--rates), converts every export amount to the
+	// report currency: the value of one unit of each currency.
+	Rates map[string]float64
 	// Progress, when set, is called every 65,536 rows and at the end of
 	// each file with the rows read so far.
 	Progress func(file string, rows int, done bool)
@@ -124,6 +129,8 @@ type load struct {
 	sfs *sfState
 	hub *hubState
 	crm *crmState
+	// currencies counts, per file, the currencies of its amounts (without --rates).
+	currencies map[string]map[string]int
 	// sfIDs15 reads 18-character Salesforce ids as their first 15
 	// characters: the folder mixes both lengths.
 	sfIDs15 bool

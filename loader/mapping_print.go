@@ -72,7 +72,7 @@ func (l *load) printFile(b *strings.Builder, name, path string, t *table, m *mat
 	if sheet := l.sheet(fm); sheet != "" {
 		fmt.Fprintf(b, "    sheet: %s\n", yamlScalar(sheet))
 	}
-	if s.adapt == nil {
+	if s.adapt == nil && s.lookup == nil {
 		b.WriteString("    # a canonical file: its columns need no mapping\n")
 		return nil
 	}

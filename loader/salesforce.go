@@ -103,6 +103,8 @@ func salesforceShapes() []shape {
 			opt("account_id", "AccountId", "Account ID"),
 			opt("contact", "ContactId", "Contact ID"),
 			opt("campaign", "CampaignId", "Campaign ID", "Primary Campaign Source"),
+			opt("currency", "CurrencyIsoCode", "Opportunity Currency", "Currency"),
+			opt("amount_converted", "Amount (converted)", "Amount (Converted)", "ConvertedAmount"),
 			opt("origin"), opt("status"), opt("closed_at"), opt("lead_id"),
 		}},
 		{Name: "Salesforce OpportunityContactRole", preset: "salesforce", kind: kindContacts, adapt: sfContactRoles, fields: []field{
@@ -398,6 +400,7 @@ func sfOpportunities(l *load, src *table, c cols) (*table, error) {
 	// A closing date the mapping names wins over the stage history.
 	mappedClose := fm.columns()["close_date"] != "" || fm.columns()["closed_at"] != ""
 	t := l.adaptRows(src, c, kindOpportunities, func(rec, out []string, t *table) bool {
+		l.money(rec, out, iAmount, c, t)
 		exportAmount(rec, out, iAmount, c, t)
 		if !c.has("status") {
 			out[iStatus] = fm.status(rec, c, t)

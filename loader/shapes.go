@@ -11,7 +11,7 @@ import (
 
 // Presets name the families of export shapes --preset can restrict
 // detection to.
-var Presets = []string{"auto", "canonical", "salesforce", "hubspot"}
+var Presets = []string{"auto", "canonical", "salesforce", "hubspot", "generic"}
 
 // shape is a known kind of export file, recognised by its header row.
 type shape struct {

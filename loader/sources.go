@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
@@ -89,6 +90,7 @@ func (l *load) readSource(src source, h hash.Hash) error {
 		if fm != nil && (len(fm.Fixed) > 0 || len(fm.Values) > 0) {
 			t.applyMapping(fm)
 		}
+		l.canonicalMoney(t, src.kind)
 	}
 	t.dateFormats = fm.dateFormats()
 	if !t.excel {
@@ -100,12 +102,19 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	l.read[src.kind] = append(l.read[src.kind], src.name)
 	in := Input{File: src.name}
 	if err := l.reader(src.kind)(t, &in); err != nil {
+		var mc *MissingColumnError
+		if errors.As(err, &mc) {
+			mc.Next = nextStep(l.ds.Dir)
+		}
 		return err
 	}
 	if repair != nil {
 		repair.report(l, &in)
 	}
 	if err := l.checkBadRows(in); err != nil {
+		return err
+	}
+	if err := l.checkCurrencies(src.name); err != nil {
 		return err
 	}
 	l.ds.Inputs = append(l.ds.Inputs, in)
