@@ -16,12 +16,13 @@ vet:
 unit:
 	$(GO) test ./...
 
-# The loader's fuzz targets, each run for FUZZTIME (make fuzz FUZZTIME=5m for
-# a longer hunt). An input that fails is saved under loader/testdata/fuzz:
-# commit it, it then runs with every go test as a regression seed.
+# The fuzz targets (loader, and templates' notes and Mermaid labels), each
+# run for FUZZTIME in its own package (make fuzz FUZZTIME=5m for a longer
+# hunt). An input that fails is saved under PACKAGE/testdata/fuzz: commit
+# it, it then runs with every go test as a regression seed.
 FUZZTIME ?= 10s
 FUZZMINIMIZETIME ?= 2s
-FUZZ_TARGETS = FuzzLoadCSV FuzzParseTime FuzzParseAmount FuzzDialect FuzzParseBool FuzzXLSXCell
+FUZZ_TARGETS = FuzzLoadCSV FuzzParseTime FuzzParseAmount FuzzDialect FuzzParseBool FuzzXLSXCell FuzzNotes FuzzMermaidLabel
 
 fuzz: ## a short run of each fuzz target
 	scripts/fuzz.sh $(FUZZTIME) $(FUZZMINIMIZETIME) $(FUZZ_TARGETS)

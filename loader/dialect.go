@@ -42,8 +42,11 @@ const sniffSize = 64 << 10
 // (a superset of Latin-1 for printable text). valid is the result of
 // scanning the whole file (see validUTF8); the caller reads the file twice
 // rather than hold it in memory.
-func openDelimited(name string, r io.Reader, valid bool) (io.Reader, Dialect, error) {
-	br := bufio.NewReaderSize(r, sniffSize)
+//
+// block, when less than sniffSize, is the size of the whole file (plus a
+// little), which is then all there is to sniff.
+func openDelimited(name string, r io.Reader, valid bool, block int) (io.Reader, Dialect, error) {
+	br := bufio.NewReaderSize(r, min(sniffSize, block))
 	head, err := br.Peek(sniffSize)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, Dialect{}, err
@@ -109,14 +112,15 @@ func sniffDelimiter(head []byte) rune {
 // validUTF8 reports whether everything r yields is valid UTF-8 (see
 // scanUTF8).
 func validUTF8(r io.Reader) (bool, error) {
-	valid, _, err := scanUTF8(r)
+	valid, _, err := scanUTF8(r, 1<<20)
 	return valid, err
 }
 
 // csvTable returns a table over a delimited text file already decoded to
-// UTF-8: the header row, then records with the line each starts on.
-func csvTable(file string, r io.Reader, d Dialect) (*table, error) {
-	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<20))
+// UTF-8: the header row, then records with the line each starts on. block
+// is the size of its read buffer (see readBlock).
+func csvTable(file string, r io.Reader, d Dialect, block int) (*table, error) {
+	cr := csv.NewReader(bufio.NewReaderSize(r, block))
 	cr.Comma = d.Comma
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
@@ -176,7 +180,9 @@ func pipelined(read func() ([]string, int, error)) func() ([]string, int, error)
 		lines []int
 		errs  []error
 	}
-	const size = 1024
+	// Batches hold up to 1024 records; the first ones are smaller, so
+	// that a small file allocates little.
+	size := 16
 	var (
 		ch   chan batch
 		cur  batch
@@ -208,6 +214,7 @@ func pipelined(read func() ([]string, int, error)) func() ([]string, int, error)
 				b.errs = append(b.errs, err)
 			}
 			ch <- b
+			size = min(2*size, 1024)
 		}
 	}
 	return func() ([]string, int, error) {

@@ -181,7 +181,11 @@ func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 	if h != nil {
 		r = io.TeeReader(f, h)
 	}
-	valid, multibyte, err := scanUTF8(r)
+	block := 1 << 20
+	if st, err := f.Stat(); err == nil {
+		block = readBlock(st.Size())
+	}
+	valid, multibyte, err := scanUTF8(r, block)
 	if h == nil && !valid {
 		valid = validPrefix(f, sniffSize)
 	}
@@ -201,12 +205,12 @@ func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 		repair = newRepairReader(f)
 		src, valid = repair, true
 	}
-	dr, d, err := openDelimited(name, src, valid)
+	dr, d, err := openDelimited(name, src, valid, block)
 	if err != nil {
 		f.Close()
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	t, err := csvTable(name, dr, d)
+	t, err := csvTable(name, dr, d, block)
 	if err != nil {
 		f.Close()
 		return nil, nil, err
@@ -248,7 +252,7 @@ func estimateRows(path string) int {
 	if err != nil {
 		return 0
 	}
-	buf := make([]byte, 64<<10)
+	buf := make([]byte, min(64<<10, st.Size()))
 	n, _ := io.ReadFull(f, buf)
 	lines := bytes.Count(buf[:n], []byte{'\n'})
 	if n == 0 || lines == 0 {

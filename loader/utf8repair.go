@@ -15,9 +15,9 @@ import (
 
 // scanUTF8 reports whether everything r yields is valid UTF-8, and whether
 // it holds a valid multi-byte sequence, reading it in blocks (a sequence
-// split between two blocks is carried over).
-func scanUTF8(r io.Reader) (valid, multibyte bool, err error) {
-	buf := make([]byte, 1<<20)
+// split between two blocks is carried over); block is the block size.
+func scanUTF8(r io.Reader, block int) (valid, multibyte bool, err error) {
+	buf := make([]byte, block)
 	carry := 0
 	valid = true
 	for {
@@ -96,6 +96,13 @@ type repairReader struct {
 
 func newRepairReader(r io.Reader) *repairReader {
 	return &repairReader{r: r, in: make([]byte, 64<<10), line: 1}
+}
+
+// readBlock is the read buffer size for a file of size bytes: 1 MiB for a
+// large file, less for a small one (a fuzz run loads thousands of tiny
+// files, and clearing megabyte buffers would dominate its time).
+func readBlock(size int64) int {
+	return int(min(max(size+utf8.UTFMax, 4<<10), 1<<20))
 }
 
 func (rr *repairReader) Read(p []byte) (int, error) {

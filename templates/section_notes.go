@@ -12,7 +12,7 @@ var (
 	// <https://wiki.example.com/retro> or <ops@example.com>.
 	rawHTML      = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?/?>|<!--[\s\S]*?-->`)
 	headingLevel = regexp.MustCompile(`^( {0,3})(#{1,4})(\s|$)`)
-	retroFence   = regexp.MustCompile("^(\\s*```+)\\s*(chart|tiles|notes)\\b")
+	retroFence   = regexp.MustCompile("^(\\s*```+)\\s*(chart|tiles|mermaid)\\b")
 	// autolink matches the autolinks the notes may keep.
 	autolink = regexp.MustCompile(`^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_{|}~-]+@[A-Za-z0-9.-]+)>`)
 	// openFence and setext match a code fence's opening line and a setext
@@ -40,7 +40,8 @@ func notesSection(d *document, r *analysis.Report) {
 // text (their definitions would move to the end of the page), headings
 // move under the section's, a setext underline cannot turn the notes'
 // last paragraph into a top-level heading, fences that would place the
-// report's charts become plain code, and a code fence left open is
+// report's charts (or draw a Mermaid chart, whose directives could load a
+// style) become plain code, and a code fence left open is
 // closed, so that it cannot swallow the sections after the notes.
 func safeNotes(notes string) string {
 	notes = strings.ReplaceAll(strings.ReplaceAll(notes, "\r\n", "\n"), "\r", "\n")
@@ -50,9 +51,6 @@ func safeNotes(notes string) string {
 		}
 		return r
 	}, notes)
-	if strings.Contains(notes, "<") {
-		notes = rawHTML.ReplaceAllString(notes, "")
-	}
 	notes = strings.TrimSpace(notes)
 	if notes == "" {
 		return ""
@@ -62,6 +60,11 @@ func safeNotes(notes string) string {
 	var fence string // the open fence's marker, "" outside code
 	prevText := false
 	for _, line := range lines {
+		// A line that Markdown() would take for a report chart or tiles
+		// fence is plain code, inside the notes' own code blocks too.
+		if strings.Contains(line, "```") {
+			line = retroFence.ReplaceAllString(line, "${1}text")
+		}
 		if fence != "" {
 			trimmed := strings.TrimSpace(line)
 			if len(line)-len(strings.TrimLeft(line, " ")) <= 3 && strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]) == "" {
@@ -82,7 +85,7 @@ func safeNotes(notes string) string {
 		}
 		if m != nil && !(m[1][0] == '`' && strings.Contains(m[2], "`")) {
 			fence = m[1]
-			out = append(out, retroFence.ReplaceAllString(line, "${1}text"))
+			out = append(out, line)
 			prevText = false
 			continue
 		}
@@ -91,6 +94,11 @@ func safeNotes(notes string) string {
 		}
 		if start[0] == '#' {
 			line = headingLevel.ReplaceAllString(line, "$1$2##$3")
+		}
+		// Raw HTML is dropped line by line: a comment cannot reach into a
+		// later code block; an unclosed one stays as text.
+		if strings.Contains(line, "<") {
+			line = rawHTML.ReplaceAllString(line, "")
 		}
 		out = append(out, inlineSafe(line))
 		prevText = strings.TrimSpace(line) != ""

@@ -27,6 +27,9 @@ func TestNotesSection(t *testing.T) {
 		{"autolinks kept", "See <https://wiki.example.com/retro> or <ops@example.com>.",
 			[]string{"See <https://wiki.example.com/retro> or <ops@example.com>."}, nil},
 		{"report fences become text", "```chart funnel\n```", []string{"```text funnel"}, []string{"```chart"}},
+		{"report fences inside code become text", "```\n```chart funnel\n```", []string{"```\n```text funnel\n```"}, []string{"```chart"}},
+		{"Mermaid becomes text", "```mermaid\n%%{init: {}}%%\n```", []string{"```text\n%%{init: {}}%%\n```"}, []string{"```mermaid"}},
+		{"a comment cannot reach into code", "<!-- open\n\n```\nA-->B\n```", []string{"&lt;!-- open\n\n```\nA-->B\n```"}, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
