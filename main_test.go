@@ -27,6 +27,9 @@ var goldenCases = []struct {
 }{
 	{"small-q3", []string{"--period", "2026-Q3", "--max-bad-rows", "50%", "testdata/small"}},
 	{"small-range-berlin", []string{"--period", "2026-07-01..2026-08-31", "--tz", "Europe/Berlin", "--lookback", "30", "--max-bad-rows", "50%", "testdata/small"}},
+	// Fiscal years starting in February: FY2027-Q2 is 2026-05-01..2026-07-31,
+	// and the previous period is FY2027-Q1 (2026-02-01..2026-04-30).
+	{"small-fiscal-feb", []string{"--fiscal-year-start", "2", "--period", "FY2027-Q2", "--max-bad-rows", "50%", "testdata/small"}},
 }
 
 func TestGolden(t *testing.T) {
