@@ -466,18 +466,10 @@ func (f *FileMapping) status(rec []string, c cols, t *table) string {
 			return "open"
 		}
 	}
-	// "Closed Won", HubSpot's internal "closedwon", and a label with its
-	// pipeline: "Closed won (Partner pipeline)".
-	name, _, _ := strings.Cut(stage, " (")
-	switch strings.ToLower(strings.ReplaceAll(name, " ", "")) {
-	case "closedwon", "won":
-		return "won"
-	case "closedlost", "lost":
-		return "lost"
-	case "":
+	if stage == "" {
 		return ""
 	}
-	return "open"
+	return stageStatus(stage)
 }
 
 func sfContactRoles(l *load, src *table, c cols) (*table, error) {
