@@ -46,7 +46,7 @@ func PrintMapping(w io.Writer, dir string, opts Options) error {
 	b.WriteString("files:\n")
 	for _, d := range diags {
 		switch {
-		case d.skipped() && d.closest != nil && len(d.closest.missingRoles) > 0 && !isDictionary(d.t.Raw):
+		case d.skipped() && d.best == nil && d.closest != nil && len(d.closest.missingRoles) > 0 && !isDictionary(d.t.Raw):
 			l.printUnknown(&b, d)
 		case d.skipped():
 			fmt.Fprintf(&b, "  # %s\n", d.note)

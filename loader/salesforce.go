@@ -92,7 +92,7 @@ func salesforceShapes() []shape {
 		{Name: "Salesforce Opportunity", preset: "salesforce", kind: kindOpportunities, adapt: sfOpportunities, fields: []field{
 			req("opportunity_id", "Id", "Opportunity ID"),
 			req("created_at", "CreatedDate", "Created Date"),
-			req("close_date", "CloseDate", "Close Date"),
+			req("close_date", sfCloseDate...),
 			req("amount", "Amount"),
 			mark("opportunity", "IsClosed", "IsWon", "Name", "Opportunity Name", "Closed", "Won"),
 			opt("is_closed", "IsClosed", "Closed"),
@@ -115,6 +115,11 @@ func salesforceShapes() []shape {
 		}},
 	}
 }
+
+// sfCloseDate are the spellings of an Opportunity's CloseDate: a mapping
+// that names another column for the closing date wins over the stage
+// history.
+var sfCloseDate = []string{"CloseDate", "Close Date"}
 
 // adaptRows returns a table of canonical kind k over src. Columns whose
 // role is a canonical column are copied; compute fills or changes the rest
@@ -398,7 +403,12 @@ func sfOpportunities(l *load, src *table, c cols) (*table, error) {
 	iStatus, iClosed, iOrigin, iLead, iAmount := colOf(names, "status"), colOf(names, "closed_at"), colOf(names, "origin"), colOf(names, "lead_id"), colOf(names, "amount")
 	fm := l.opts.Mapping.file(src.File)
 	// A closing date the mapping names wins over the stage history.
-	mappedClose := fm.columns()["close_date"] != "" || fm.columns()["closed_at"] != ""
+	mappedClose := false
+	for _, role := range []string{"close_date", "closed_at"} {
+		if col := fm.columns()[role]; col != "" && !contains(normalizedHeader(sfCloseDate), normalizeHeader(col)) {
+			mappedClose = true
+		}
+	}
 	t := l.adaptRows(src, c, kindOpportunities, func(rec, out []string, t *table) bool {
 		l.money(rec, out, iAmount, c, t)
 		exportAmount(rec, out, iAmount, c, t)
