@@ -62,7 +62,7 @@ Usage:
 
 Reads the CSV or XLSX exports of DATA_DIR and writes report.html, report.md
 and report.json to --out. Each file is recognised by its header row: the
-canonical files (leads.csv is required; campaigns, assets, touches,
+canonical files (leads.csv or opportunities.csv is required; campaigns, assets, touches,
 activities, opportunities and opportunity_contacts enable more sections),
 Salesforce exports (Lead, Contact, Campaign, CampaignMember, Opportunity,
 OpportunityContactRole, Task) or HubSpot exports (contacts, deals).
