@@ -151,17 +151,8 @@ func (l *load) canonicalMoney(t *table, k kind) {
 		return
 	}
 	c := cols{"amount": ia, "currency": ic}
-	next := t.next
-	var out []string
-	t.next = func() ([]string, int, error) {
-		rec, line, err := next()
-		if err != nil {
-			return rec, line, err
-		}
-		out = append(out[:0], rec...)
-		if ia < len(out) {
-			l.money(rec, out, ia, c, t)
-		}
-		return out, line, nil
-	}
+	t.rewrite(len(t.header), func(rec, out []string) []string {
+		l.money(rec, out, ia, c, t)
+		return out
+	})
 }

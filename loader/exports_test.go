@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -242,6 +243,27 @@ func TestDiagnosisShared(t *testing.T) {
 		var b strings.Builder
 		if err := PrintMapping(&b, dir, opts); err != nil {
 			t.Fatal(err)
+		}
+		// Passed back unchanged, the printed mapping reads the folder the
+		// same way.
+		mf := filepath.Join(t.TempDir(), "mapping.yaml")
+		if err := os.WriteFile(mf, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		m, err := ReadMapping(mf)
+		if err != nil {
+			t.Fatalf("%s: the printed mapping: %v", dir, err)
+		}
+		mopts := opts
+		mopts.Mapping = m
+		again, err := Load(dir, mopts)
+		if err != nil {
+			t.Fatalf("%s: with the printed mapping: %v", dir, err)
+		}
+		for _, pair := range [][2]any{{ds.Detected, again.Detected}, {ds.Notes, again.Notes}, {ds.Opportunities, again.Opportunities}, {ds.Leads, again.Leads}, {ds.Touches, again.Touches}} {
+			if a, b := fmt.Sprint(pair[0]), fmt.Sprint(pair[1]); a != b {
+				t.Errorf("%s: with the printed mapping:\n%s\nwithout:\n%s", dir, b, a)
+			}
 		}
 		for _, d := range ds.Detected {
 			name, rest, _ := strings.Cut(d, ": ")

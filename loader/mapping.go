@@ -116,24 +116,12 @@ func withFixed(t *table, fm *FileMapping) {
 			t.header = append(t.header, normalizeHeader(fixedColumn(k)))
 		}
 	}
-	width := len(t.Raw) - len(keys)
-	next := t.next
-	var out []string
-	t.next = func() ([]string, int, error) {
-		rec, line, err := next()
-		if err != nil {
-			return rec, line, err
-		}
-		out = append(out[:0], rec...)
-		for len(out) < width {
-			out = append(out, "")
-		}
-		out = out[:width]
+	t.rewrite(len(t.Raw)-len(keys), func(_, out []string) []string {
 		for _, k := range keys {
 			out = append(out, fm.Fixed[k])
 		}
-		return out, line, nil
-	}
+		return out
+	})
 }
 
 func (f *FileMapping) shapeName() string {

@@ -46,7 +46,7 @@ func PrintMapping(w io.Writer, dir string, opts Options) error {
 	b.WriteString("files:\n")
 	for _, d := range diags {
 		switch {
-		case d.skipped() && d.closest != nil && len(d.closest.missingRoles) > 0 && !isDictionary(d.t.Raw):
+		case d.skipped() && d.best == nil && d.closest != nil && len(d.closest.missingRoles) > 0 && !isDictionary(d.t.Raw):
 			l.printUnknown(&b, d)
 		case d.skipped():
 			fmt.Fprintf(&b, "  # %s\n", d.note)
@@ -90,6 +90,7 @@ func (l *load) printFile(b *strings.Builder, name, path string, t *table, m *mat
 	if len(missing) > 0 {
 		fmt.Fprintf(b, "      # not found: %s (name the column that holds a field to read it)\n", strings.Join(missing, ", "))
 	}
+	writeOtherDates(b, t.Raw, c)
 	origins := c.has("source") && !c.has("origin")
 	statuses := c.has("stage") && !c.has("status")
 	if !origins && !statuses {
@@ -260,5 +261,27 @@ func (l *load) printUnknown(b *strings.Builder, d diagnosis) {
 	}
 	if len(missing) > 0 {
 		fmt.Fprintf(b, "      # not found: %s (name the column that holds a field to read it)\n", strings.Join(missing, ", "))
+	}
+	writeOtherDates(b, d.t.Raw, m.cols)
+}
+
+// writeOtherDates lists, as a comment, the columns of a file that look
+// like dates and feed no field: the creation or closing date a user may
+// mean (a custom or simulated date) is often among them.
+func writeOtherDates(b *strings.Builder, raw []string, used cols) {
+	taken := map[int]bool{}
+	for _, i := range used {
+		taken[i] = true
+	}
+	var dates []string
+	for i, h := range raw {
+		n := normalizeHeader(h)
+		if taken[i] || isFixedColumn(h) || strings.HasSuffix(n, "id") || !(strings.Contains(n, "date") || strings.HasSuffix(n, "_at") || strings.Contains(n, "created")) {
+			continue
+		}
+		dates = append(dates, strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+	}
+	if len(dates) > 0 {
+		fmt.Fprintf(b, "      # other date columns, unused: %s\n", strings.Join(quoteAll(dates), ", "))
 	}
 }

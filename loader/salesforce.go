@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -92,7 +91,7 @@ func salesforceShapes() []shape {
 		{Name: "Salesforce Opportunity", preset: "salesforce", kind: kindOpportunities, adapt: sfOpportunities, fields: []field{
 			req("opportunity_id", "Id", "Opportunity ID"),
 			req("created_at", "CreatedDate", "Created Date"),
-			req("close_date", "CloseDate", "Close Date"),
+			req("close_date", sfCloseDate...),
 			req("amount", "Amount"),
 			mark("opportunity", "IsClosed", "IsWon", "Name", "Opportunity Name", "Closed", "Won"),
 			opt("is_closed", "IsClosed", "Closed"),
@@ -116,89 +115,10 @@ func salesforceShapes() []shape {
 	}
 }
 
-// adaptRows returns a table of canonical kind k over src. Columns whose
-// role is a canonical column are copied; compute fills or changes the rest
-// and returns false to leave a record out. The mapping's value maps and
-// fixed values are applied last.
-func (l *load) adaptRows(src *table, c cols, k kind, compute func(rec, out []string, t *table) bool) *table {
-	names := columnsOf(reflect.TypeOf(kindRows[k])).names
-	t := &table{File: src.File, Raw: src.Raw, Dialect: src.Dialect, header: names, origin: map[string]string{}, excel: src.excel}
-	from := make([]int, len(names))
-	for i, n := range names {
-		from[i] = -1
-		if j, ok := c[n]; ok {
-			from[i] = j
-			t.origin[n] = strings.TrimSpace(strings.TrimPrefix(src.Raw[j], "\ufeff"))
-		}
-	}
-	fm := l.opts.Mapping.file(src.File)
-	if fm != nil {
-		for n := range fm.Fixed {
-			t.origin[n] = "(mapping)"
-		}
-	}
-	out := make([]string, len(names))
-	iOwner := -1
-	if l.sfs != nil && len(l.sfs.users) > 0 {
-		for i, n := range names {
-			if n == "owner" {
-				iOwner = i
-			}
-		}
-	}
-	t.adapted = true
-	t.next = func() ([]string, int, error) {
-		for {
-			rec, line, err := src.next()
-			if err != nil {
-				return nil, line, err
-			}
-			for i, j := range from {
-				out[i] = ""
-				if j >= 0 && j < len(rec) {
-					out[i] = rec[j]
-				}
-			}
-			if iOwner >= 0 {
-				out[iOwner] = l.sfs.ownerName(out[iOwner])
-			}
-			if compute != nil && !compute(rec, out, t) {
-				t.issues = t.issues[:0]
-				continue
-			}
-			fm.apply(names, out)
-			return out, line, nil
-		}
-	}
-	return t
-}
-
-// kindRows holds a zero row struct of each kind.
-var kindRows = [numKinds]any{campaignRow{}, assetRow{}, leadRow{}, touchRow{}, activityRow{}, opportunityRow{}, contactRow{}}
-
-// colOf returns the index of canonical column n in names.
-func colOf(names []string, n string) int {
-	for i, v := range names {
-		if v == n {
-			return i
-		}
-	}
-	panic("loader: no column " + n)
-}
-
-// boolOf reads a boolean of role; a bad value becomes an issue of t.
-func boolOf(rec []string, c cols, role string, t *table) (v, ok bool) {
-	s := c.get(rec, role)
-	if s == "" {
-		return false, false
-	}
-	b, good := ParseBool(s)
-	if !good {
-		t.issues = append(t.issues, issue{column: t.Raw[c[role]], problem: quote(s) + " is not true or false"})
-		return false, false
-	}
-	return b, true
-}
+// sfCloseDate are the spellings of an Opportunity's CloseDate: a mapping
+// that names another column for the closing date wins over the stage
+// history.
+var sfCloseDate = []string{"CloseDate", "Close Date"}
 
 // sfState is what the Salesforce files tell each other: the contact id of
 // each converted lead, and the lead converted into each opportunity.
@@ -235,29 +155,6 @@ func (s *sfState) personOf(id string) string {
 		return lead
 	}
 	return id
-}
-
-// region is the country, else the state.
-func region(rec []string, c cols) string {
-	if v := c.get(rec, "region"); v != "" {
-		return v
-	}
-	return c.get(rec, "state")
-}
-
-// noteComputed names the origin of the region and origin columns an
-// adapter computes, so that they count as present.
-func noteComputed(t *table, src *table, c cols) *table {
-	for _, role := range []string{"region", "state"} {
-		if c.has(role) {
-			t.origin["region"] = strings.TrimSpace(src.Raw[c[role]])
-			break
-		}
-	}
-	if c.has("source") && !c.has("origin") {
-		t.origin["origin"] = strings.TrimSpace(src.Raw[c["source"]])
-	}
-	return t
 }
 
 func sfLeads(l *load, src *table, c cols) (*table, error) {
@@ -398,7 +295,12 @@ func sfOpportunities(l *load, src *table, c cols) (*table, error) {
 	iStatus, iClosed, iOrigin, iLead, iAmount := colOf(names, "status"), colOf(names, "closed_at"), colOf(names, "origin"), colOf(names, "lead_id"), colOf(names, "amount")
 	fm := l.opts.Mapping.file(src.File)
 	// A closing date the mapping names wins over the stage history.
-	mappedClose := fm.columns()["close_date"] != "" || fm.columns()["closed_at"] != ""
+	mappedClose := false
+	for _, role := range []string{"close_date", "closed_at"} {
+		if col := fm.columns()[role]; col != "" && !contains(normalizedHeader(sfCloseDate), normalizeHeader(col)) {
+			mappedClose = true
+		}
+	}
 	t := l.adaptRows(src, c, kindOpportunities, func(rec, out []string, t *table) bool {
 		l.money(rec, out, iAmount, c, t)
 		exportAmount(rec, out, iAmount, c, t)
@@ -439,47 +341,6 @@ func sfOpportunities(l *load, src *table, c cols) (*table, error) {
 	return t, nil
 }
 
-// status derives an opportunity's status from IsClosed and IsWon, else
-// from the stage name ("Closed Won", "Closed Lost"); the mapping's
-// values.status maps stage names first.
-func (f *FileMapping) status(rec []string, c cols, t *table) string {
-	stage := c.get(rec, "stage")
-	if v, ok := f.value("status", stage); ok {
-		return v
-	}
-	if c.has("is_closed") || c.has("is_won") {
-		before := len(t.issues)
-		closed, okC := boolOf(rec, c, "is_closed", t)
-		won, okW := boolOf(rec, c, "is_won", t)
-		if len(t.issues) > before {
-			for i := before; i < len(t.issues); i++ {
-				t.issues[i].skip = true
-			}
-			return ""
-		}
-		switch {
-		case okW && won:
-			return "won"
-		case okC && closed:
-			return "lost"
-		case okC && !closed:
-			return "open"
-		}
-	}
-	// "Closed Won", HubSpot's internal "closedwon", and a label with its
-	// pipeline: "Closed won (Partner pipeline)".
-	name, _, _ := strings.Cut(stage, " (")
-	switch strings.ToLower(strings.ReplaceAll(name, " ", "")) {
-	case "closedwon", "won":
-		return "won"
-	case "closedlost", "lost":
-		return "lost"
-	case "":
-		return ""
-	}
-	return "open"
-}
-
 func sfContactRoles(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
 	names := columnsOf(reflect.TypeOf(contactRow{})).names
@@ -518,121 +379,4 @@ func (l *load) sfNotes() {
 	for _, k := range sortedKeys(s.dateOnly) {
 		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("%s is a date without a time: such values are read as local midnight, used only where nothing finer exists.", k))
 	}
-}
-
-// Salesforce record ids come in two forms: 15 characters, case-sensitive
-// (report exports, the user interface), and 18 (the API, Data Loader),
-// which are the 15 followed by a checksum of their letter case. A folder
-// that mixes them would see two people in one; then every 18-character id
-// is read as its first 15 characters.
-
-// sfIDRoles are the roles of the Salesforce shapes that hold record ids.
-var sfIDRoles = []string{"lead_id", "campaign_id", "opportunity_id", "account_id", "owner", "contact", "lead", "lead_or_contact",
-	"who", "converted_contact_id", "converted_opportunity_id", "campaign"}
-
-// sfIDSample is how many records of each Salesforce file are looked at to
-// tell the id lengths it uses.
-const sfIDSample = 100
-
-// checkIDLengths looks at the record ids of the Salesforce files among
-// srcs and sets sfIDs15 when some are written with 15 characters and some
-// with 18, saying so in a note.
-func (l *load) checkIDLengths(srcs []source) error {
-	var short, long []string
-	for _, s := range srcs {
-		if s.match == nil || s.match.shape.preset != "salesforce" || s.derived != nil {
-			continue
-		}
-		var cols []int
-		for _, role := range sfIDRoles {
-			if i, ok := s.match.cols[role]; ok {
-				cols = append(cols, i)
-			}
-		}
-		t, closer, err := l.openFile(s.name, s.path, nil)
-		if err != nil {
-			return err
-		}
-		has15, has18 := false, false
-		for n := 0; n < sfIDSample; n++ {
-			rec, _, err := t.next()
-			var re *recordError
-			if errors.As(err, &re) {
-				continue
-			}
-			if err != nil {
-				break
-			}
-			for _, i := range cols {
-				if i < len(rec) {
-					v := strings.TrimSpace(rec[i])
-					has15 = has15 || len(v) == 15 && alphanumeric(v)
-					has18 = has18 || sfID18(v)
-				}
-			}
-		}
-		closer.Close()
-		if has15 {
-			short = append(short, s.name)
-		}
-		if has18 {
-			long = append(long, s.name)
-		}
-	}
-	if len(short) > 0 && len(long) > 0 {
-		l.sfIDs15 = true
-		l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("Salesforce: record ids have 15 characters in %s and 18 in %s; an 18-character id is read as its first 15, which name the same record.",
-			strings.Join(short, ", "), strings.Join(long, ", ")))
-	}
-	return nil
-}
-
-// shortIDs returns a table's next with every 18-character Salesforce id
-// cut to its 15-character form.
-func shortIDs(next func() ([]string, int, error)) func() ([]string, int, error) {
-	return func() ([]string, int, error) {
-		rec, line, err := next()
-		for i, v := range rec {
-			if len(v) >= 18 {
-				if id := strings.TrimSpace(v); sfID18(id) {
-					rec[i] = id[:15]
-				}
-			}
-		}
-		return rec, line, err
-	}
-}
-
-// sfID18 reports whether s is an 18-character Salesforce id: 15
-// alphanumeric characters and the checksum of their case. Each of the
-// last three characters encodes five of the first fifteen: bit i is set
-// when character i is an upper-case letter, and the five bits index
-// "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".
-func sfID18(s string) bool {
-	if len(s) != 18 || !alphanumeric(s) {
-		return false
-	}
-	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
-	for chunk := 0; chunk < 3; chunk++ {
-		bits := 0
-		for i := 0; i < 5; i++ {
-			if c := s[chunk*5+i]; c >= 'A' && c <= 'Z' {
-				bits |= 1 << i
-			}
-		}
-		if s[15+chunk] != alphabet[bits] {
-			return false
-		}
-	}
-	return true
-}
-
-func alphanumeric(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-			return false
-		}
-	}
-	return true
 }

@@ -1,9 +1,6 @@
 package loader
 
 import (
-	"errors"
-	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"time"
@@ -36,36 +33,26 @@ func sfHistoryShape() shape {
 func sfHistory(l *load, t *table, c cols, in *Input) (string, error) {
 	s := l.sf()
 	s.historyFile = t.File
-	for {
-		rec, line, err := t.next()
-		var re *recordError
-		switch {
-		case errors.Is(err, io.EOF):
-			for _, ch := range s.history {
-				sort.SliceStable(ch, func(i, j int) bool { return ch[i].at < ch[j].at })
-			}
-			return "the dates opportunities entered their closed stage", nil
-		case errors.As(err, &re):
-			in.Rows++
-			in.Skipped++
-			l.problem(in.File, re.Line, "(row)", "cannot parse the row: "+re.Err.Error(), true)
-			continue
-		case err != nil:
-			return "", fmt.Errorf("%s: %w", t.File, err)
-		}
+	err := t.records(func(rec []string, line int) {
 		in.Rows++
 		id, stage, at := c.get(rec, "opportunity_id"), c.get(rec, "stage"), c.get(rec, "changed_at")
 		tm, _, perr := parseTimeAny(at, l.opts.Location, l.opts.DateOrder)
 		if id == "" || stage == "" || perr != nil {
 			in.Skipped++
 			l.problem(in.File, line, strings.TrimSpace(t.Raw[c["changed_at"]]), "a stage change without an opportunity, a stage or a date", true)
-			continue
+			return
 		}
 		s.history[id] = append(s.history[id], stageChange{at: tm, stage: stage, row: line})
+	}, l.lookupSyntax(in))
+	for _, ch := range s.history {
+		sort.SliceStable(ch, func(i, j int) bool { return ch[i].at < ch[j].at })
 	}
+	return "the dates opportunities entered their closed stage", err
 }
 
 // stageStatus is the status a stage name implies: won, lost, or open.
+// "Closed Won", HubSpot's internal "closedwon", and a label with its
+// pipeline ("Closed won (Partner pipeline)") are won.
 func stageStatus(stage string) string {
 	name, _, _ := strings.Cut(stage, " (")
 	switch strings.ToLower(strings.ReplaceAll(name, " ", "")) {

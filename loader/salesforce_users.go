@@ -1,9 +1,7 @@
 package loader
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 )
 
@@ -31,20 +29,7 @@ func sfUsers(l *load, t *table, c cols, in *Input) (string, error) {
 		return "", nil
 	}
 	named := 0
-	for {
-		rec, _, err := t.next()
-		var re *recordError
-		switch {
-		case errors.Is(err, io.EOF):
-			return fmt.Sprintf("the names of %s", plural(named, "owner", "owners")), nil
-		case errors.As(err, &re):
-			in.Rows++
-			in.Skipped++
-			l.problem(in.File, re.Line, "(row)", "cannot parse the row: "+re.Err.Error(), true)
-			continue
-		case err != nil:
-			return "", fmt.Errorf("%s: %w", t.File, err)
-		}
+	err := t.records(func(rec []string, _ int) {
 		in.Rows++
 		id := c.get(rec, "user_id")
 		name := c.get(rec, "name")
@@ -52,13 +37,24 @@ func sfUsers(l *load, t *table, c cols, in *Input) (string, error) {
 			name = strings.TrimSpace(c.get(rec, "first_name") + " " + c.get(rec, "last_name"))
 		}
 		if id == "" || name == "" {
-			continue
+			return
 		}
 		s.users[id] = name
 		named++
 		if sfID18(id) {
 			s.users[id[:15]] = name
 		}
+	}, l.lookupSyntax(in))
+	return fmt.Sprintf("the names of %s", plural(named, "owner", "owners")), err
+}
+
+// lookupSyntax counts and reports a record of a lookup file that cannot
+// be read.
+func (l *load) lookupSyntax(in *Input) syntaxFunc {
+	return func(line int, err error) {
+		in.Rows++
+		in.Skipped++
+		l.problem(in.File, line, "(row)", "cannot parse the row: "+err.Error(), true)
 	}
 }
 

@@ -112,7 +112,22 @@ func (t *table) renameColumns(renames map[string]string) {
 	if len(copies) == 0 {
 		return
 	}
-	width := len(t.header) - len(copies)
+	t.rewrite(len(t.header)-len(copies), func(rec, out []string) []string {
+		for _, i := range copies {
+			v := ""
+			if i < len(rec) {
+				v = rec[i]
+			}
+			out = append(out, v)
+		}
+		return out
+	})
+}
+
+// rewrite makes t's records pass through f: each record is copied, cut
+// or padded with empty values to width columns, and f returns it changed
+// (it may append columns).
+func (t *table) rewrite(width int, f func(rec, out []string) []string) {
 	next := t.next
 	var out []string
 	t.next = func() ([]string, int, error) {
@@ -124,14 +139,7 @@ func (t *table) renameColumns(renames map[string]string) {
 		for len(out) < width {
 			out = append(out, "")
 		}
-		out = out[:width]
-		for _, i := range copies {
-			v := ""
-			if i < len(rec) {
-				v = rec[i]
-			}
-			out = append(out, v)
-		}
+		out = f(rec, out[:width])
 		return out, line, nil
 	}
 }
@@ -148,17 +156,8 @@ func (t *table) applyMapping(fm *FileMapping) {
 			t.header = append(t.header, c)
 		}
 	}
-	next, names := t.next, t.header
-	var out []string
-	t.next = func() ([]string, int, error) {
-		rec, line, err := next()
-		if err != nil {
-			return rec, line, err
-		}
-		out = append(out[:0], rec...)
-		for len(out) < len(names) {
-			out = append(out, "")
-		}
+	names := t.header
+	t.rewrite(len(names), func(_, out []string) []string {
 		for i, n := range names {
 			if n == "origin" || n == "status" {
 				if v, ok := fm.value(n, out[i]); ok {
@@ -167,8 +166,8 @@ func (t *table) applyMapping(fm *FileMapping) {
 			}
 		}
 		fm.apply(names, out)
-		return out, line, nil
-	}
+		return out
+	})
 }
 
 // columnIndex returns, for each name, its position in header or -1.
