@@ -234,22 +234,25 @@ func (s *scope) periodHasData() error {
 	e := &EmptyPeriodError{Period: s.period}
 	if any {
 		e.First, e.Last = loader.FormatDay(first), loader.FormatDay(last)
+		e.Suggest = QuarterOf(last, max(s.opts.FiscalYearStart, 1)).Label
 	}
 	return e
 }
 
 // EmptyPeriodError is returned by Analyze when nothing falls in P. First
 // and Last are the dates of the data's first and last such event, empty
-// when it has none.
+// when it has none; Suggest is the quarter of the last one, a --period
+// that holds data.
 type EmptyPeriodError struct {
 	Period      Period
 	First, Last string
+	Suggest     string
 }
 
 func (e *EmptyPeriodError) Error() string {
 	covers := "the data has no lead, touch or closed opportunity dates at all"
 	if e.First != "" {
-		covers = fmt.Sprintf("the data covers %s..%s (first..last date of a lead, touch or opportunity event): choose a --period within it", e.First, e.Last)
+		covers = fmt.Sprintf("the data covers %s..%s (first..last date of a lead, touch or opportunity event): choose a --period within it, such as --period %s", e.First, e.Last, e.Suggest)
 	}
 	return fmt.Sprintf("period %s (%s..%s) holds no data: no lead or opportunity was created, touched, qualified, disqualified or closed in it; %s; nothing was written",
 		e.Period.Label, loader.FormatDay(e.Period.From), loader.FormatDay(e.Period.To), covers)
