@@ -91,6 +91,7 @@ type config struct {
 	sla, halfLife                                              float64
 	quiet, showVersion, decimalComma, allMembers               bool
 	cpuProfile, notes                                          string
+	weights                                                    string
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.
@@ -108,7 +109,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.tz, "tz", "UTC", "report time zone (IANA name): naive timestamps and period days use it")
 	fs.IntVar(&c.lookback, "lookback", 180, "lookback window W in days: how long before an opportunity a touch still counts")
 	fs.Float64Var(&c.sla, "sla", 60, "follow-up SLA in minutes: the latency section's within_sla counts handoffs contacted this fast")
-	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI: first_touch, last_touch,\nlinear, position_based, w_shaped, time_decay or markov")
+	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI: first_touch, last_touch,\nlinear, position_based, j_shaped, inverse_j, w_shaped, full_path, time_decay, markov,\nor custom (with --weights)")
+	fs.StringVar(&c.weights, "weights", "", "YAML file of role shares for the custom attribution model: first, mql, created,\nclosed, rest (0 or more, summing to 1)")
 	fs.Float64Var(&c.halfLife, "half-life", 7, "half-life in days of the time_decay model: a touch this much older gets half the credit")
 	fs.StringVar(&c.formats, "format", "html,md,json,csv", "outputs to write, comma-separated: html, md, json, and csv (every table as tables/NAME.csv)")
 	fs.StringVar(&c.notes, "notes", "", "Markdown file of the team's own notes (what we learned, what we agreed to change),\nplaced after the executive summary")
@@ -274,8 +276,17 @@ func (c *config) options() (loader.Options, analysis.Options, []string, error) {
 		return lo, ao, nil, usagef("--half-life must be a number of days above 0")
 	}
 	ao.HalfLifeDays = c.halfLife
-	if !validModel(c.model) {
-		return lo, ao, nil, usagef("--model %q: use one of %s", c.model, strings.Join(analysis.Models, ", "))
+	if c.weights != "" {
+		b, err := os.ReadFile(c.weights)
+		if err != nil {
+			return lo, ao, nil, usagef("--weights: %v", err)
+		}
+		if ao.Weights, err = analysis.ParseWeights(b); err != nil {
+			return lo, ao, nil, usagef("--weights %s: %v", c.weights, err)
+		}
+	}
+	if err := analysis.ValidModel(c.model, ao.Weights); err != nil {
+		return lo, ao, nil, usagef("--model %q: %v", c.model, err)
 	}
 	ao.Model = c.model
 	ao.Title = c.title
@@ -376,15 +387,6 @@ func runMapping(args []string, stdout, stderr io.Writer) error {
 		return usagef("mapping: expected one DATA_DIR, got %d arguments", fs.NArg())
 	}
 	return loader.PrintMapping(stdout, data, lo)
-}
-
-func validModel(m string) bool {
-	for _, x := range analysis.Models {
-		if x == m {
-			return true
-		}
-	}
-	return false
 }
 
 // reportProblems prints the input's problems, a few per file, on stderr.

@@ -21,10 +21,12 @@ type Options struct {
 	Model        string
 	SLAMinutes   float64
 	HalfLifeDays float64
-	Title        string
-	Version      string
-	MaxBadRows   string
-	InputsHash   string
+	// Weights are the custom model's shares (--weights); nil without it.
+	Weights    *Weights
+	Title      string
+	Version    string
+	MaxBadRows string
+	InputsHash string
 	// Notes is the team's own Markdown (--notes), placed in the report as is.
 	Notes string
 	// Progress, when set, is told the name of each section as it starts.
@@ -36,8 +38,9 @@ func DefaultOptions() Options {
 	return Options{AsOf: loader.NoTime, Location: time.UTC, LookbackDays: 180, Model: "linear", SLAMinutes: 60, HalfLifeDays: 7, MaxBadRows: "1%"}
 }
 
-// Models lists the attribution models in the order the report shows them.
-var Models = []string{"first_touch", "last_touch", "linear", "position_based", "w_shaped", "time_decay", "markov"}
+// Models lists the attribution models in the order the report shows them;
+// custom joins them after full_path when Options.Weights is set.
+var Models = []string{"first_touch", "last_touch", "linear", "position_based", "j_shaped", "inverse_j", "w_shaped", "full_path", "time_decay", "markov"}
 
 const (
 	microsPerMinute = 60 * 1e6
@@ -116,7 +119,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 		},
 		Settings: Settings{
 			TZ: opts.Location.String(), LookbackDays: opts.LookbackDays, Model: opts.Model,
-			SLAMinutes: opts.SLAMinutes, HalfLifeDays: opts.HalfLifeDays,
+			SLAMinutes: opts.SLAMinutes, HalfLifeDays: opts.HalfLifeDays, Weights: opts.Weights,
 			AsOfGiven: opts.AsOf != loader.NoTime, PeriodGiven: opts.Period != nil, MaxBadRows: opts.MaxBadRows,
 		},
 		InputsHash:  opts.InputsHash,

@@ -12,7 +12,8 @@ import (
 // zeroed slot per touch and must sum to 1).
 type weights func(j *journey, w []float64)
 
-// ruleModel returns the weights of a rule-based model of SPEC section 6.
+// ruleModel returns the weights of a rule-based model of SPEC sections 6
+// and 14.
 func (s *scope) ruleModel(name string) weights {
 	switch name {
 	case "first_touch":
@@ -27,9 +28,23 @@ func (s *scope) ruleModel(name string) weights {
 		}
 	case "position_based":
 		return positionBased
-	case "w_shaped":
+	case "j_shaped":
+		return jShaped
+	case "inverse_j":
+		return inverseJ
+	case "w_shaped", "full_path", "custom":
+		shares, rest := wShapedShares, 0.1
+		switch name {
+		case "full_path":
+			shares = fullPathShares
+		case "custom":
+			wt := s.opts.Weights
+			shares, rest = [numRoles]float64{wt.First, wt.MQL, wt.Created, wt.Closed}, wt.Rest
+		}
 		return func(j *journey, w []float64) {
-			wShaped(j.touches, s.earliestMQL(int(j.opp)), s.ds.Opportunities[j.opp].CreatedAt, w)
+			opp := &s.ds.Opportunities[j.opp]
+			roles := journeyRoles(j.touches, s.earliestMQL(int(j.opp)), opp.CreatedAt, j.closed && name != "w_shaped")
+			roleWeights(roles, shares, rest, w)
 		}
 	case "time_decay":
 		halfLife := s.opts.HalfLifeDays * microsPerDay
@@ -38,33 +53,57 @@ func (s *scope) ruleModel(name string) weights {
 	panic("analysis: unknown attribution model " + name)
 }
 
-// positionBased gives 40% to the first and the last touch and shares 20%
-// over the touches between (n = 1: all; n = 2: half each).
-func positionBased(j *journey, w []float64) {
+// endWeights gives first and last their shares and splits middle evenly
+// over the touches between; n = 1: all to the one touch; n = 2: two1 and
+// two2 (SPEC 6 position_based, SPEC 14 j_shaped and inverse_j).
+func endWeights(w []float64, first, middle, last, two1, two2 float64) {
 	n := len(w)
 	switch n {
 	case 1:
 		w[0] = 1
 	case 2:
-		w[0], w[1] = 0.5, 0.5
+		w[0], w[1] = two1, two2
 	default:
-		w[0], w[n-1] = 0.4, 0.4
+		w[0], w[n-1] = first, last
 		for i := 1; i < n-1; i++ {
-			w[i] = 0.2 / float64(n-2)
+			w[i] = middle / float64(n-2)
 		}
 	}
 }
 
-// wShaped gives 0.9 in equal parts to the roles that exist (first touch;
-// the last touch at or before mql, the earliest MQL time of the deal's
-// people; the last touch at or before created) and 0.1 in equal parts to the
-// touches holding no role, or to the role holders when every touch holds one.
-func wShaped(touches []journeyTouch, mql, created loader.Time, w []float64) {
-	n := len(touches)
-	if n == 1 {
-		w[0] = 1
-		return
-	}
+// positionBased gives 40% to the first and the last touch and shares 20%
+// over the touches between (n = 1: all; n = 2: half each).
+func positionBased(j *journey, w []float64) { endWeights(w, 0.4, 0.2, 0.4, 0.5, 0.5) }
+
+// jShaped gives 20% to the first touch, 60% to the last and shares 20% over
+// the touches between (n = 2: 25% and 75%).
+func jShaped(j *journey, w []float64) { endWeights(w, 0.2, 0.2, 0.6, 0.25, 0.75) }
+
+// inverseJ mirrors jShaped: 60% to the first touch, 20% to the last (n = 2:
+// 75% and 25%).
+func inverseJ(j *journey, w []float64) { endWeights(w, 0.6, 0.2, 0.2, 0.75, 0.25) }
+
+// The roles of the stage models, in the order of Weights.
+const (
+	roleFirst = iota
+	roleMQL
+	roleCreated
+	roleClosed
+	numRoles
+)
+
+// The role shares of w_shaped (no closed role) and full_path.
+var (
+	wShapedShares  = [numRoles]float64{0.3, 0.3, 0.3, 0}
+	fullPathShares = [numRoles]float64{0.225, 0.225, 0.225, 0.225}
+)
+
+// journeyRoles finds the touch holding each role, or -1 where the role is
+// missing: first = j1; mql = the last touch at or before mql (the earliest
+// MQL time of the deal's people); created = the last touch at or before
+// created; closed = jn when closed is true (the revenue target of
+// full_path and custom).
+func journeyRoles(touches []journeyTouch, mql, created loader.Time, closed bool) [numRoles]int {
 	lastAtOrBefore := func(t loader.Time) int {
 		if t == loader.NoTime {
 			return -1
@@ -77,33 +116,72 @@ func wShaped(touches []journeyTouch, mql, created loader.Time, w []float64) {
 		})
 		return i - 1
 	}
-	roles := []int{0}
-	if m := lastAtOrBefore(mql); m >= 0 {
-		roles = append(roles, m)
+	roles := [numRoles]int{0, lastAtOrBefore(mql), lastAtOrBefore(created), -1}
+	if closed {
+		roles[roleClosed] = len(touches) - 1
 	}
-	if c := lastAtOrBefore(created); c >= 0 {
-		roles = append(roles, c)
+	return roles
+}
+
+// roleWeights gives each role present its share plus an even part of the
+// shares of the roles missing, a touch holding several roles adding them
+// up, and rest in equal parts to the touches holding no role, or to the role
+// holders when every touch holds one. A single touch takes everything.
+func roleWeights(roles [numRoles]int, shares [numRoles]float64, rest float64, w []float64) {
+	n := len(w)
+	if n == 1 {
+		w[0] = 1
+		return
 	}
-	share := 0.9 / float64(len(roles))
-	holds := make([]bool, n)
-	for _, r := range roles {
-		w[r] += share
-		holds[r] = true
-	}
-	free := 0
-	for _, h := range holds {
-		if !h {
-			free++
+	present, missing := 0, 0.0
+	for r, t := range roles {
+		if t >= 0 {
+			present++
+		} else {
+			missing += shares[r]
 		}
 	}
-	for i, h := range holds {
+	holders := 0
+	for r, t := range roles {
+		if t < 0 {
+			continue
+		}
+		if !holdsRole(roles, t, r) {
+			holders++
+		}
+		w[t] += shares[r] + missing/float64(present)
+	}
+	free := n - holders
+	for i := range w {
+		holds := false
+		for _, t := range roles {
+			holds = holds || t == i
+		}
 		switch {
-		case free > 0 && !h:
-			w[i] += 0.1 / float64(free)
-		case free == 0 && h:
-			w[i] += 0.1 / float64(n)
+		case free > 0 && !holds:
+			w[i] += rest / float64(free)
+		case free == 0 && holds:
+			w[i] += rest / float64(n)
 		}
 	}
+}
+
+// holdsRole reports whether touch t holds a role before role r.
+func holdsRole(roles [numRoles]int, t, r int) bool {
+	for _, u := range roles[:r] {
+		if u == t {
+			return true
+		}
+	}
+	return false
+}
+
+// wShaped gives 0.9 in equal parts to the roles that exist (first touch;
+// the last touch at or before mql, the earliest MQL time of the deal's
+// people; the last touch at or before created) and 0.1 in equal parts to the
+// touches holding no role, or to the role holders when every touch holds one.
+func wShaped(touches []journeyTouch, mql, created loader.Time, w []float64) {
+	roleWeights(journeyRoles(touches, mql, created, false), wShapedShares, 0.1, w)
 }
 
 // timeDecay weighs each touch by 2^(-(T - touched_at) / halfLife),

@@ -93,9 +93,11 @@ type Settings struct {
 	Model        string  `json:"model"`
 	SLAMinutes   float64 `json:"sla_minutes"`
 	HalfLifeDays float64 `json:"half_life_days"`
-	AsOfGiven    bool    `json:"as_of_given"`
-	PeriodGiven  bool    `json:"period_given"`
-	MaxBadRows   string  `json:"max_bad_rows"`
+	// Weights are the custom model's shares (--weights), when given.
+	Weights     *Weights `json:"weights,omitempty"`
+	AsOfGiven   bool     `json:"as_of_given"`
+	PeriodGiven bool     `json:"period_given"`
+	MaxBadRows  string   `json:"max_bad_rows"`
 }
 
 // InputInfo summarises one input file.
