@@ -81,6 +81,10 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	if opts.Model == "" {
 		opts.Model = "linear"
 	}
+	if ds.Paths != nil {
+		// A path file has no dates: no period, no as-of (SPEC 16).
+		return analyzePaths(ds, opts), nil
+	}
 	s := &scope{ds: ds, opts: opts, w: loader.Time(opts.LookbackDays) * microsPerDay}
 	s.asOf = opts.AsOf
 	if s.asOf == loader.NoTime {

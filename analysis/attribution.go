@@ -13,6 +13,9 @@ import (
 type Attribution struct {
 	Pipeline AttributionTarget `json:"pipeline"`
 	Revenue  AttributionTarget `json:"revenue"`
+	// Paths is set, and Pipeline and Revenue are null in JSON, for the
+	// report of an aggregated path file (SPEC 16).
+	Paths *PathAttribution `json:"paths,omitempty"`
 }
 
 // AttributionTarget is the credit of one target (pipeline or revenue): the
