@@ -66,7 +66,7 @@ func analyzePaths(ds *loader.Dataset, opts Options) *Report {
 	}
 	r.ProblemCounts = append([]loader.ProblemCount{}, ds.ProblemCounts...)
 	for _, section := range []string{"totals", "campaigns", "latency", "asset_types", "sourcing", "attribution.pipeline", "attribution.revenue", "hygiene", "lead_quality", "segments", "trend", "previous", "wins"} {
-		r.missing(section, "CRM exports (leads.csv, touches.csv, opportunities.csv, ...): a path file holds journeys only")
+		r.missing(section, "leads.csv, touches.csv and opportunities.csv (a path file holds journeys only)")
 	}
 	r.Attribution = &Attribution{Paths: pathCredit(pf)}
 	return r
