@@ -137,7 +137,6 @@ func (l *load) readPaths(name, path string, h hash.Hash) error {
 			steps = append(steps, pf.Channels.Intern(s))
 		}
 		conv := r.count(conversionsColumn, get(rec, conversionsColumn), true)
-		null := r.count(nullColumn, get(rec, nullColumn), false)
 		value := 0.0
 		if v := get(rec, valueColumn); v != "" {
 			f, err := ParseAmount(v, l.opts.DecimalComma)
@@ -150,6 +149,7 @@ func (l *load) readPaths(name, path string, h hash.Hash) error {
 				value = f
 			}
 		}
+		null := r.count(nullColumn, get(rec, nullColumn), false)
 		if value > 0 && conv == 0 && !r.bad {
 			r.skip(valueColumn, fmt.Sprintf("%s with no conversion: the value cannot be split over journeys", get(rec, valueColumn)))
 		}
