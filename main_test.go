@@ -27,6 +27,7 @@ var goldenCases = []struct {
 }{
 	{"small-q3", []string{"--period", "2026-Q3", "--max-bad-rows", "50%", "testdata/small"}},
 	{"small-range-berlin", []string{"--period", "2026-07-01..2026-08-31", "--tz", "Europe/Berlin", "--lookback", "30", "--max-bad-rows", "50%", "testdata/small"}},
+	{"paths", []string{"--max-bad-rows", "50%", "testdata/paths"}},
 }
 
 func TestGolden(t *testing.T) {
