@@ -16,22 +16,8 @@ type weights func(j *journey, w []float64)
 // and 14.
 func (s *scope) ruleModel(name string) weights {
 	switch name {
-	case "first_touch":
-		return func(j *journey, w []float64) { w[0] = 1 }
-	case "last_touch":
-		return func(j *journey, w []float64) { w[len(w)-1] = 1 }
-	case "linear":
-		return func(j *journey, w []float64) {
-			for i := range w {
-				w[i] = 1 / float64(len(w))
-			}
-		}
-	case "position_based":
-		return positionBased
-	case "j_shaped":
-		return jShaped
-	case "inverse_j":
-		return inverseJ
+	case "first_touch", "last_touch", "linear", "position_based", "j_shaped", "inverse_j":
+		return positionModels[name]
 	case "w_shaped", "full_path", "custom":
 		shares, rest := wShapedShares, 0.1
 		switch name {
@@ -51,6 +37,24 @@ func (s *scope) ruleModel(name string) weights {
 		return func(j *journey, w []float64) { timeDecay(j.touches, halfLife, w) }
 	}
 	panic("analysis: unknown attribution model " + name)
+}
+
+// positionModels are the rule models that weigh a touch by its position in
+// the journey alone: they apply to aggregated paths too.
+var positionModels = map[string]weights{
+	"first_touch":    func(j *journey, w []float64) { w[0] = 1 },
+	"last_touch":     func(j *journey, w []float64) { w[len(w)-1] = 1 },
+	"linear":         linear,
+	"position_based": positionBased,
+	"j_shaped":       jShaped,
+	"inverse_j":      inverseJ,
+}
+
+// linear gives every touch an equal share.
+func linear(j *journey, w []float64) {
+	for i := range w {
+		w[i] = 1 / float64(len(w))
+	}
 }
 
 // endWeights gives first and last their shares and splits middle evenly

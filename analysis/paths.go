@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -105,8 +106,6 @@ func pathCredit(pf *loader.PathFile) *PathAttribution {
 	}
 	a.Total, a.Attributed = Money(total), Money(total)
 	perModel := map[string][]float64{}
-	rule := map[string]weights{"first_touch": func(j *journey, w []float64) { w[0] = 1 }, "last_touch": func(j *journey, w []float64) { w[len(w)-1] = 1 },
-		"linear": linear, "position_based": positionBased, "j_shaped": jShaped, "inverse_j": inverseJ}
 	var w []float64
 	for _, m := range PathModels {
 		if m == "markov" {
@@ -125,7 +124,7 @@ func pathCredit(pf *loader.PathFile) *PathAttribution {
 			}
 			w = slices.Grow(w[:0], len(row.Steps))[:len(row.Steps)]
 			clear(w)
-			rule[m](&journey{}, w)
+			positionModels[m](&journey{}, w)
 			for k, c := range row.Steps {
 				credit[c] += value * w[k]
 			}
@@ -150,34 +149,24 @@ func pathCredit(pf *loader.PathFile) *PathAttribution {
 		a.Models[m] = ch
 		a.Reconciliation = append(a.Reconciliation, Reconciliation{Model: m, Credited: Money(sum), Total: Money(total), Difference: Money(sum - total)})
 	}
-	for c, name := range pf.Channels.Names {
-		if seen[c] {
-			a.Channels = append(a.Channels, name)
-		}
-	}
+	// Channels by linear credit (in cents, most first), then by name.
 	lin := perModel["linear"]
-	slices.SortStableFunc(a.Channels, func(x, y string) int {
-		cx, cy := RoundCents(lin[slices.Index(pf.Channels.Names, x)]), RoundCents(lin[slices.Index(pf.Channels.Names, y)])
-		switch {
-		case cx > cy:
-			return -1
-		case cx < cy:
-			return 1
-		case x < y:
-			return -1
-		case x > y:
-			return 1
+	var ids []int
+	for c := range pf.Channels.Names {
+		if seen[c] {
+			ids = append(ids, c)
 		}
-		return 0
-	})
-	return a
-}
-
-// linear gives every touch an equal share.
-func linear(j *journey, w []float64) {
-	for i := range w {
-		w[i] = 1 / float64(len(w))
 	}
+	slices.SortStableFunc(ids, func(x, y int) int {
+		if c := cmp.Compare(RoundCents(lin[y]), RoundCents(lin[x])); c != 0 {
+			return c
+		}
+		return cmp.Compare(pf.Channels.Names[x], pf.Channels.Names[y])
+	})
+	for _, c := range ids {
+		a.Channels = append(a.Channels, pf.Channels.Names[c])
+	}
+	return a
 }
 
 // MarshalJSON writes the attribution; for a path report pipeline and

@@ -2,29 +2,15 @@ package loader
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 )
 
-// writeFolder writes files into a temporary folder.
-func writeFolder(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // TestPathFile reads a path file with every kind of row: spaces around
 // ">" or none, upper-case steps, a comma delimiter, and bad rows.
 func TestPathFile(t *testing.T) {
-	dir := writeFolder(t, map[string]string{
+	dir := writeFiles(t, map[string]string{
 		"paths.csv": "Path,Total_Conversions,total_conversion_value,total_null\n" +
 			"Email > Webinar,2,300.5,4\n" + // line 2
 			"webinar>EMAIL>  email ,1,10,0\n" + // 3: spaces optional, lower-cased
@@ -97,7 +83,7 @@ func TestPathFile(t *testing.T) {
 // TestPathFileSemicolonNoValue reads a ;-delimited file without the
 // optional columns.
 func TestPathFileSemicolonNoValue(t *testing.T) {
-	ds, err := Load(writeFolder(t, map[string]string{"Data.csv": "path;total_conversions\na > b;3\nb;1\n"}), DefaultOptions())
+	ds, err := Load(writeFiles(t, map[string]string{"Data.csv": "path;total_conversions\na > b;3\nb;1\n"}), DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +94,7 @@ func TestPathFileSemicolonNoValue(t *testing.T) {
 
 // TestPathFileTooManyBadRows: the --max-bad-rows limit applies.
 func TestPathFileTooManyBadRows(t *testing.T) {
-	_, err := Load(writeFolder(t, map[string]string{"p.csv": "path,total_conversions\na,x\nb,1\n"}), DefaultOptions())
+	_, err := Load(writeFiles(t, map[string]string{"p.csv": "path,total_conversions\na,x\nb,1\n"}), DefaultOptions())
 	var tm *TooManyBadRowsError
 	if !errors.As(err, &tm) || tm.File != "p.csv" {
 		t.Fatalf("err = %v", err)
@@ -118,7 +104,7 @@ func TestPathFileTooManyBadRows(t *testing.T) {
 // TestWideJourneys names a file of one journey per row, a step per column,
 // and the command that turns it into a path file.
 func TestWideJourneys(t *testing.T) {
-	_, err := Load(writeFolder(t, map[string]string{
+	_, err := Load(writeFiles(t, map[string]string{
 		"journeys.csv": "S.01,S.02,S.03,S.04,Output\r\n3,1,9,,\r\n2,9,,,\r\n4,4,1,9,\r\n",
 	}), DefaultOptions())
 	var we *WideJourneyError
@@ -135,12 +121,12 @@ func TestWideJourneys(t *testing.T) {
 		}
 	}
 	// Rows that end differently: no marker.
-	_, err = Load(writeFolder(t, map[string]string{"j.csv": "step1,step2,step3\na,b,\nb,c,d\n"}), DefaultOptions())
+	_, err = Load(writeFiles(t, map[string]string{"j.csv": "step1,step2,step3\na,b,\nb,c,d\n"}), DefaultOptions())
 	if !errors.As(err, &we) || we.Marker != "" || strings.Contains(err.Error(), "marker") {
 		t.Errorf("err = %v", err)
 	}
 	// Two numbered columns are not enough.
-	_, err = Load(writeFolder(t, map[string]string{"j.csv": "step1,step2\na,b\n"}), DefaultOptions())
+	_, err = Load(writeFiles(t, map[string]string{"j.csv": "step1,step2\na,b\n"}), DefaultOptions())
 	if errors.As(err, &we) {
 		t.Errorf("two columns taken for journeys: %v", err)
 	}
