@@ -83,7 +83,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	}
 	if ds.Paths != nil {
 		// A path file has no dates: no period, no as-of (SPEC 16).
-		return analyzePaths(ds, opts), nil
+		return analyzePaths(ds, opts)
 	}
 	s := &scope{ds: ds, opts: opts, w: loader.Time(opts.LookbackDays) * microsPerDay}
 	s.asOf = opts.AsOf

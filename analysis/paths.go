@@ -38,8 +38,15 @@ type PathAttribution struct {
 // analyzePaths is the report of a folder holding a path file: attribution
 // by channel and nothing else. A path file has no dates, so there is no
 // period and no as-of; --period and --as-of are ignored with a warning.
-func analyzePaths(ds *loader.Dataset, opts Options) *Report {
+func analyzePaths(ds *loader.Dataset, opts Options) (*Report, error) {
 	pf := ds.Paths
+	journeys := 0
+	for _, row := range pf.Rows {
+		journeys += row.Conversions + row.Null
+	}
+	if journeys > maxPathJourneys {
+		return nil, fmt.Errorf("%s: %d journeys in all (conversions plus nulls); the Markov model replays each one and takes at most %d", pf.File, journeys, maxPathJourneys)
+	}
 	r := &Report{
 		Schema: Schema, Title: opts.Title, Version: opts.Version,
 		Period: PeriodInfo{Label: "all paths"},
@@ -70,8 +77,12 @@ func analyzePaths(ds *loader.Dataset, opts Options) *Report {
 		r.missing(section, "leads.csv, touches.csv and opportunities.csv (a path file holds journeys only)")
 	}
 	r.Attribution = &Attribution{Paths: pathCredit(pf)}
-	return r
+	return r, nil
 }
+
+// maxPathJourneys bounds the journeys a path file may stand for: Markov
+// replays every one (about 50 bytes each).
+const maxPathJourneys = 50_000_000
 
 // pathCredit credits a path file's channels under every path model. Each
 // row stands for total_conversions journeys sharing its value evenly, and

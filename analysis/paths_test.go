@@ -117,3 +117,12 @@ func slicesEqual(a, b []string) bool {
 	}
 	return true
 }
+
+// TestPathJourneyLimit: a file standing for more journeys than Markov can
+// replay fails with the file's name.
+func TestPathJourneyLimit(t *testing.T) {
+	ds := loadFiles(t, map[string]string{"p.csv": "path,total_conversions,total_null\na > b,30000000,30000000\n"})
+	if _, err := Analyze(ds, DefaultOptions()); err == nil || !strings.Contains(err.Error(), "p.csv: 60000000 journeys") {
+		t.Errorf("err = %v", err)
+	}
+}
