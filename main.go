@@ -62,7 +62,9 @@ and report.json to --out. Each file is recognised by its header row: the
 canonical files (leads.csv is required; campaigns, assets, touches,
 activities, opportunities and opportunity_contacts enable more sections),
 Salesforce exports (Lead, Contact, Campaign, CampaignMember, Opportunity,
-OpportunityContactRole, Task) or HubSpot exports (contacts, deals).
+OpportunityContactRole, Task) or HubSpot exports (contacts, deals). A folder
+holding an aggregated path file (header path;total_conversions, as
+ChannelAttribution writes) gives channel attribution alone.
 
 Examples:
   retro                                     # sample-data -> out/
