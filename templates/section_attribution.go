@@ -238,6 +238,20 @@ func creditIntervals(d *document, r *analysis.Report) {
 		}
 		d.table([]string{"Band", "Rank", "Campaign", "Credit", "90% interval"}, "rrlrr", cells)
 	}
+	d.p("**By channel**, under %s credit, with the same 90%% intervals:", mdText(modelNames[m]))
+	var cells [][]string
+	for _, ch := range sortedKeys(r.Attribution.Revenue.Channels[m], r.Attribution.Pipeline.Channels[m]) {
+		row := []string{mdText(ch)}
+		for _, t := range []*analysis.AttributionTarget{&r.Attribution.Revenue, &r.Attribution.Pipeline} {
+			if iv, ok := t.ChannelIntervals[m][ch]; ok {
+				row = append(row, money(t.Channels[m][ch]), moneyShort(iv[0])+"–"+moneyShort(iv[1]))
+			} else {
+				row = append(row, "–", "–")
+			}
+		}
+		cells = append(cells, row)
+	}
+	d.table([]string{"Channel", "Revenue credit", "90% interval", "Pipeline credit", "90% interval"}, "lrrrr", cells)
 }
 
 // bandTakeaway says which credits clearly differ: the top band alone when it
@@ -269,11 +283,14 @@ func bandTakeaway(rows []analysis.ModelComparison, m, noun string) string {
 	return fmt.Sprintf("The top %d campaigns on %s credit cannot be told apart from one another; the other campaigns fall into %s below them.", len(top), noun, plural(bands-1, "band", "bands"))
 }
 
-func sortedKeys(m map[string]analysis.Money) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// sortedKeys returns the keys of every map, sorted, without repeats.
+func sortedKeys(ms ...map[string]analysis.Money) []string {
+	var keys []string
+	for _, m := range ms {
+		for k := range m {
+			keys = append(keys, k)
+		}
 	}
 	slices.Sort(keys)
-	return keys
+	return slices.Compact(keys)
 }
