@@ -395,8 +395,9 @@ func invert(a []float64, n int) ([]float64, bool) {
 
 // compareModels builds the reconciliation and the side-by-side table.
 func (s *scope) compareModels(perModel map[string][]float64, inJourney []bool, total, unattributed float64) ([]Reconciliation, []ModelComparison) {
+	models := AttributionModels(s.opts.Weights)
 	var rec []Reconciliation
-	for _, m := range Models {
+	for _, m := range models {
 		sum := 0.0
 		for _, v := range perModel[m] {
 			sum += v
@@ -408,7 +409,7 @@ func (s *scope) compareModels(perModel map[string][]float64, inJourney []bool, t
 	var ids []loader.ID
 	for c := range inJourney {
 		has := inJourney[c]
-		for _, m := range Models {
+		for _, m := range models {
 			has = has || perModel[m][c] != 0
 		}
 		if has {
@@ -418,7 +419,7 @@ func (s *scope) compareModels(perModel map[string][]float64, inJourney []bool, t
 	for _, c := range ids {
 		row := ModelComparison{CampaignID: s.campaignName(c), Name: s.ds.Campaigns[c].Name, Channel: s.campaignChannel[c],
 			Credit: map[string]Money{}, Rank: map[string]int{}, Min: Money(math.Inf(1)), Max: Money(math.Inf(-1))}
-		for _, m := range Models {
+		for _, m := range models {
 			v := perModel[m][c]
 			row.Credit[m] = Money(v)
 			row.Min, row.Max = min(row.Min, Money(v)), max(row.Max, Money(v))
@@ -426,7 +427,7 @@ func (s *scope) compareModels(perModel map[string][]float64, inJourney []bool, t
 		rows = append(rows, row)
 	}
 	// Ranks per model: by credit (cents) descending; equal credits share a rank.
-	for _, m := range Models {
+	for _, m := range models {
 		order := make([]int, len(rows))
 		for i := range order {
 			order[i] = i
@@ -451,8 +452,8 @@ func (s *scope) compareModels(perModel map[string][]float64, inJourney []bool, t
 	}
 	for i := range rows {
 		row := &rows[i]
-		row.BestRank, row.WorstRank = row.Rank[Models[0]], row.Rank[Models[0]]
-		for _, m := range Models {
+		row.BestRank, row.WorstRank = row.Rank[models[0]], row.Rank[models[0]]
+		for _, m := range models {
 			row.BestRank, row.WorstRank = min(row.BestRank, row.Rank[m]), max(row.WorstRank, row.Rank[m])
 		}
 		row.RankChanges = row.BestRank != row.WorstRank

@@ -109,6 +109,14 @@ func TestCustomModelEndToEnd(t *testing.T) {
 	if m := r.AttributionModels(); len(m) != len(Models)+1 || m[8] != "custom" {
 		t.Errorf("models = %v", m)
 	}
+	if rec := r.Attribution.Revenue.Reconciliation; len(rec) != len(Models)+1 || rec[8].Model != "custom" || rec[8].Credited != 1000 {
+		t.Errorf("reconciliation %+v", rec)
+	}
+	for _, row := range r.Attribution.Revenue.Compare {
+		if row.Credit["custom"] != got[row.CampaignID] || row.Rank["custom"] == 0 || row.Bands["custom"].Band == 0 {
+			t.Errorf("compare row %s: custom credit %v rank %d band %+v", row.CampaignID, row.Credit["custom"], row.Rank["custom"], row.Bands["custom"])
+		}
+	}
 	for _, c := range r.Campaigns {
 		if c.AttributedRevenue != r.Attribution.Revenue.Models["custom"][c.CampaignID] {
 			t.Errorf("%s attributed_revenue %v, want the custom credit", c.CampaignID, c.AttributedRevenue)
