@@ -22,11 +22,14 @@ type Attribution struct {
 // total, the part with a journey (attributed), the rest, and each model's
 // credit per campaign and per channel.
 type AttributionTarget struct {
-	Total        Money                       `json:"total"`
-	Attributed   Money                       `json:"attributed"`
-	Unattributed Money                       `json:"unattributed"`
-	Models       map[string]map[string]Money `json:"models"`
-	Channels     map[string]map[string]Money `json:"channels"`
+	Total        Money `json:"total"`
+	Attributed   Money `json:"attributed"`
+	Unattributed Money `json:"unattributed"`
+	// Opportunities counts the attributed opportunities (N of the
+	// intervals).
+	Opportunities int                         `json:"opportunities"`
+	Models        map[string]map[string]Money `json:"models"`
+	Channels      map[string]map[string]Money `json:"channels"`
 	// Intervals (SPEC 14) bound each rule model's credit per campaign;
 	// ChannelIntervals per channel, computed the same way with x_o the
 	// channel's credit from opportunity o. Markov has none.
@@ -220,7 +223,7 @@ func (s *scope) nonConverting(journeys []journey) [][]loader.ID {
 // model: the rule-based models touch by touch, Markov by removal effect.
 func (s *scope) credit(journeys []journey, total, unattributed float64, nonConverting [][]loader.ID) AttributionTarget {
 	t := AttributionTarget{
-		Total: Money(total), Attributed: Money(total - unattributed), Unattributed: Money(unattributed),
+		Total: Money(total), Attributed: Money(total - unattributed), Unattributed: Money(unattributed), Opportunities: len(journeys),
 		Models: map[string]map[string]Money{}, Channels: map[string]map[string]Money{},
 	}
 	nc := len(s.ds.Campaigns)

@@ -222,7 +222,11 @@ func creditIntervals(d *document, r *analysis.Report) {
 			d.p("No opportunity had a journey.")
 			continue
 		}
-		d.takeaway(mdText(bandTakeaway(rows, m, target.noun)))
+		tk := bandTakeaway(rows, m, target.noun)
+		if n := target.t.Opportunities; n < analysis.SmallSample {
+			tk += fmt.Sprintf(" With %s, the intervals are rough.", plural(n, "attributed deal", "attributed deals"))
+		}
+		d.takeaway(mdText(tk))
 		var cells [][]string
 		for i, c := range rows {
 			if i == 15 {
