@@ -53,7 +53,15 @@ func PrintMapping(w io.Writer, dir string, opts Options) error {
 		if err != nil {
 			return err
 		}
+		if best == nil && isPathHeader(t.Raw) {
+			fmt.Fprintf(&b, "  # %s: an aggregated path file (path, total_conversions): read as it is, without a mapping; a folder holding one gives channel attribution alone.\n", name)
+			continue
+		}
 		if best == nil {
+			if we := wideJourneysIn(name, path, l.sheet(l.opts.Mapping.file(name))); we != nil {
+				b.WriteString("  # " + strings.ReplaceAll(we.Error(), "\n", "\n  # ") + "\n")
+				continue
+			}
 			u := &UnknownFileError{File: name}
 			if closest != nil {
 				u.Closest, u.Missing = closest.shape.Name, closest.missing

@@ -56,16 +56,17 @@ func isPathHeader(raw []string) bool {
 	return path && conv
 }
 
-// scanFolder looks for a path file among the data files of dir (the first
-// by name), and for a file of journeys written one step per column, which
-// retro does not read but can name.
+// scanFolder looks for a path file among the text data files of dir (the
+// first by name), and for a file of journeys written one step per column,
+// which retro does not read but can name.
 func scanFolder(dir string, sheet string) (pathFile string, wide *WideJourneyError) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return "", nil
 	}
 	for _, e := range entries {
-		if e.IsDir() || !dataFile(e.Name()) {
+		// Path files are text: an XLSX workbook is not opened twice.
+		if e.IsDir() || !dataFile(e.Name()) || strings.EqualFold(filepath.Ext(e.Name()), ".xlsx") {
 			continue
 		}
 		t, closer, err := openTable(e.Name(), filepath.Join(dir, e.Name()), nil, sheet)
@@ -226,6 +227,17 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
+// wideJourneysIn opens a file and recognises it as a file of journeys
+// written one step per column (nil if it is not one).
+func wideJourneysIn(name, path, sheet string) *WideJourneyError {
+	t, closer, err := openTable(name, path, nil, sheet)
+	if err != nil {
+		return nil
+	}
+	defer closer.Close()
+	return wideJourneys(t)
+}
+
 // wideJourneys recognises a file of journeys written one step per column:
 // three or more leading columns named alike with a rising number (R05A.01,
 // R05A.02, ... or step1, step2, ...). It reads the rows to count them and
@@ -260,11 +272,12 @@ func wideJourneys(t *table) *WideJourneyError {
 	marker, same := "", true
 	for {
 		rec, _, err := t.next()
-		if errors.Is(err, io.EOF) {
-			break
+		var re *recordError
+		if errors.As(err, &re) {
+			continue // a bad record: not a row
 		}
 		if err != nil {
-			continue
+			break // io.EOF, or the file cannot be read further
 		}
 		e.Rows++
 		last := ""

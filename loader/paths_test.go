@@ -131,3 +131,21 @@ func TestWideJourneys(t *testing.T) {
 		t.Errorf("two columns taken for journeys: %v", err)
 	}
 }
+
+// TestPrintMappingPaths: retro mapping --print says what a path file and a
+// one-step-per-column file are, as retro does.
+func TestPrintMappingPaths(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"Data.csv":     "path;total_conversions\na > b;1\n",
+		"journeys.csv": "S1,S2,S3\na,b,x\nb,x,\n",
+	})
+	var b strings.Builder
+	if err := PrintMapping(&b, dir, DefaultOptions()); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"# Data.csv: an aggregated path file", "# journeys.csv holds one journey per row", `ends with step "x"`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("mapping lacks %q:\n%s", want, b.String())
+		}
+	}
+}
