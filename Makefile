@@ -21,7 +21,7 @@ unit:
 # commit it, it then runs with every go test as a regression seed.
 FUZZTIME ?= 10s
 FUZZMINIMIZETIME ?= 2s
-FUZZ_TARGETS = FuzzLoadCSV FuzzParseTime FuzzParseAmount FuzzDialect FuzzParseBool FuzzXLSXCell
+FUZZ_TARGETS = FuzzLoadCSV FuzzParseTime FuzzParseAmount FuzzDialect FuzzParseBool FuzzXLSXCell FuzzPathFile
 
 fuzz: ## a short run of each fuzz target
 	scripts/fuzz.sh $(FUZZTIME) $(FUZZMINIMIZETIME) $(FUZZ_TARGETS)
