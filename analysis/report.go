@@ -5,7 +5,9 @@
 //   - totals (SPEC 2): leads, responders, MQLs, SQLs, pipeline, revenue, cost
 //   - campaigns (SPEC 3): the funnel of each campaign in scope, cost prorated
 //   - latency (SPEC 4): how fast sales followed up on handoffs, and what it paid
-//   - attribution (SPEC 6): credit per campaign and channel (linear so far)
+//   - attribution (SPEC 6, 14): credit per campaign and channel under every
+//     model, with 90% intervals and bands; or, for an aggregated path file
+//     (SPEC 16), credit per channel alone (paths.go)
 //   - hygiene (SPEC 7): late, cold and fast-lost pipeline, per owner
 //   - lead_quality (SPEC 8): disqualify reasons, overall and per campaign
 //   - segments, trend, previous (SPEC 9): region and industry, weeks, the
