@@ -57,7 +57,9 @@ and report.json to --out. Each file is recognised by its header row: the
 canonical files (leads.csv or opportunities.csv is required; campaigns,
 assets, touches, activities and opportunity_contacts enable more sections),
 Salesforce exports (Lead, Contact, Campaign, CampaignMember, Opportunity,
-OpportunityContactRole, Task) or HubSpot exports (contacts, deals).
+OpportunityContactRole, Task) or HubSpot exports (contacts, deals). A folder
+holding an aggregated path file (header path;total_conversions, as
+ChannelAttribution writes) gives channel attribution alone.
 
 The report covers --period, by default the last quarter ending before the
 data's latest event in which a lead or opportunity was created; stderr says
@@ -101,6 +103,7 @@ type config struct {
 	render          []string // templates.Formats to write
 	prog            *progress
 	rates, currency string
+	weights         string
 }
 
 // run is the whole program: parse flags, load, analyse, render, write.
@@ -150,7 +153,8 @@ func parseArgs(args []string, stdout, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.tz, "tz", "UTC", "report time zone (IANA name): naive timestamps and period days use it")
 	fs.IntVar(&c.lookback, "lookback", 180, "lookback window W in days (at most 36500): how long before an opportunity a touch still counts")
 	fs.Float64Var(&c.sla, "sla", 60, "follow-up SLA in minutes: the latency section's within_sla counts handoffs contacted this fast")
-	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI: first_touch, last_touch,\nlinear, position_based, w_shaped, time_decay or markov")
+	fs.StringVar(&c.model, "model", "linear", "default attribution model for campaign rows and ROI: first_touch, last_touch,\nlinear, position_based, j_shaped, inverse_j, w_shaped, full_path, time_decay, markov,\nor custom (with --weights)")
+	fs.StringVar(&c.weights, "weights", "", "YAML file of role shares for the custom attribution model: first, mql, created,\nclosed, rest (0 or more, summing to 1)")
 	fs.Float64Var(&c.halfLife, "half-life", 7, "half-life in days of the time_decay model: a touch this much older gets half the credit")
 	fs.StringVar(&c.formats, "format", "html,md,json,csv", "outputs to write, comma-separated: html, md, json, and csv (every table as tables/NAME.csv)")
 	fs.StringVar(&c.notes, "notes", "", "Markdown file of the team's own notes (what we learned, what we agreed to change),\nplaced after the executive summary")
@@ -337,7 +341,16 @@ func (c *config) options() error {
 		return usagef("--half-life must be a number of days above 0")
 	}
 	ao.HalfLifeDays = c.halfLife
-	if ao.Model, err = analysis.ParseModel(c.model); err != nil {
+	if c.weights != "" {
+		b, err := os.ReadFile(c.weights)
+		if err != nil {
+			return usagef("--weights: %v", err)
+		}
+		if ao.Weights, err = analysis.ParseWeights(b); err != nil {
+			return usagef("--weights %s: %v", c.weights, err)
+		}
+	}
+	if ao.Model, err = analysis.ParseModel(c.model, ao.Weights); err != nil {
 		return usagef("--%v", err) // --model "x": use one of ...
 	}
 	ao.Title = c.title

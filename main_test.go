@@ -30,6 +30,7 @@ var goldenCases = []struct {
 	// Fiscal years starting in February: FY2027-Q2 is 2026-05-01..2026-07-31,
 	// and the previous period is FY2027-Q1 (2026-02-01..2026-04-30).
 	{"small-fiscal-feb", []string{"--fiscal-year-start", "2", "--period", "FY2027-Q2", "--max-bad-rows", "50%", "testdata/small"}},
+	{"paths", []string{"--max-bad-rows", "50%", "testdata/paths"}},
 }
 
 func TestGolden(t *testing.T) {

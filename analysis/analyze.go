@@ -25,6 +25,8 @@ type Options struct {
 	MaxBadRows   string
 	// Currency names the report currency (--currency), for formatting only.
 	Currency string
+	// Weights are the custom model's shares (--weights); nil without it.
+	Weights *Weights
 	// Notes is the team's own Markdown (--notes), placed in the report as is.
 	Notes string
 	// Progress, when set, is told the name of each section as it starts.
@@ -42,6 +44,10 @@ func DefaultOptions() Options {
 // carries its attribution credit. A section that needs a file the input
 // lacks is computed through section, which lists it as missing instead.
 func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
+	if ds.Paths != nil {
+		// A path file has no dates: no period, no as-of (SPEC 16).
+		return analyzePaths(ds, opts)
+	}
 	s, err := newScope(ds, opts)
 	if err != nil {
 		return nil, err
@@ -119,7 +125,7 @@ func (s *scope) newReport() *Report {
 		},
 		Settings: Settings{
 			TZ: opts.Location.String(), LookbackDays: opts.LookbackDays, Model: opts.Model,
-			SLAMinutes: opts.SLAMinutes, HalfLifeDays: opts.HalfLifeDays,
+			SLAMinutes: opts.SLAMinutes, HalfLifeDays: opts.HalfLifeDays, Weights: opts.Weights,
 			AsOfGiven: opts.AsOf != loader.NoTime, PeriodGiven: opts.Period != nil, MaxBadRows: opts.MaxBadRows,
 			FiscalYearStart: max(opts.FiscalYearStart, 1),
 			Currency:        opts.Currency,

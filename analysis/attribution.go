@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"cmp"
+	"math"
 	"slices"
 
 	"github.com/campaignretro/retro/loader"
@@ -10,17 +12,28 @@ import (
 type Attribution struct {
 	Pipeline AttributionTarget `json:"pipeline"`
 	Revenue  AttributionTarget `json:"revenue"`
+	// Paths is set, and Pipeline and Revenue are null in JSON, for the
+	// report of an aggregated path file (SPEC 16).
+	Paths *PathAttribution `json:"paths,omitempty"`
 }
 
 // AttributionTarget is the credit of one target (pipeline or revenue): the
 // total, the part with a journey (attributed), the rest, and each model's
 // credit per campaign and per channel.
 type AttributionTarget struct {
-	Total        Money                      `json:"total"`
-	Attributed   Money                      `json:"attributed"`
-	Unattributed Money                      `json:"unattributed"`
-	Models       map[Model]map[string]Money `json:"models"`
-	Channels     map[Model]map[string]Money `json:"channels"`
+	Total        Money `json:"total"`
+	Attributed   Money `json:"attributed"`
+	Unattributed Money `json:"unattributed"`
+	// Opportunities counts the attributed opportunities (N of the
+	// intervals).
+	Opportunities int                        `json:"opportunities"`
+	Models        map[Model]map[string]Money `json:"models"`
+	Channels      map[Model]map[string]Money `json:"channels"`
+	// Intervals (SPEC 14) bound each rule model's credit per campaign;
+	// ChannelIntervals per channel, computed the same way with x_o the
+	// channel's credit from opportunity o. Markov has none.
+	Intervals        map[Model]map[string]MoneyInterval `json:"intervals"`
+	ChannelIntervals map[Model]map[string]MoneyInterval `json:"channel_intervals"`
 	// Reconciliation checks, per model, credited + unattributed = total.
 	Reconciliation []Reconciliation `json:"reconciliation"`
 	// Compare sets every model side by side per campaign, ordered by credit
@@ -53,7 +66,23 @@ type ModelComparison struct {
 	RankChanges bool `json:"rank_changes"`
 	BestRank    int  `json:"best_rank"`
 	WorstRank   int  `json:"worst_rank"`
+	// Bands places the campaign, under each rule model, in a band of
+	// campaigns whose credit intervals overlap (SPEC 14): such campaigns
+	// are not ranked as if they differed.
+	Bands map[Model]RankBand `json:"bands"`
 }
+
+// RankBand is a campaign's band under one model: Band 1 holds the most
+// credit; Ranks are the first and last rank the band's campaigns take.
+// Campaigns in different bands are clearly apart (their intervals do not
+// overlap).
+type RankBand struct {
+	Band  int    `json:"band"`
+	Ranks [2]int `json:"ranks"`
+}
+
+// MoneyInterval is a 90% interval [lo, hi] of a credit, in money.
+type MoneyInterval [2]Money
 
 // credit returns model's credit per campaign_id (nil if the model is absent).
 func (t *AttributionTarget) credit(model Model) map[string]float64 {
@@ -63,6 +92,15 @@ func (t *AttributionTarget) credit(model Model) map[string]float64 {
 		out[k] = float64(v)
 	}
 	return out
+}
+
+// IntervalModel is the model whose intervals stand for model: model itself
+// when it has them (every rule model), else linear.
+func (t *AttributionTarget) IntervalModel(model Model) Model {
+	if _, ok := t.Intervals[model]; ok {
+		return model
+	}
+	return ModelLinear
 }
 
 // journeyTouch is one touch of a journey.
@@ -75,6 +113,8 @@ type journey struct {
 	amount  float64
 	at      loader.Time // T
 	touches []journeyTouch
+	// closed is true for the revenue target: full_path's closed role.
+	closed bool
 }
 
 // journey returns touches(o, lo, hi): the touches of people(o) with
@@ -110,7 +150,7 @@ func (s *scope) attribution() *Attribution {
 			if len(buf) == 0 {
 				revUn += opp.Amount
 			} else {
-				rev = append(rev, journey{opp: int32(o), amount: opp.Amount, at: opp.ClosedAt, touches: slices.Clone(buf)})
+				rev = append(rev, journey{opp: int32(o), amount: opp.Amount, at: opp.ClosedAt, touches: slices.Clone(buf), closed: true})
 			}
 		}
 	}
@@ -151,7 +191,7 @@ func (s *scope) nonConverting(journeys []journey) [][]loader.ID {
 // model: the rule-based models touch by touch, Markov by removal effect.
 func (s *scope) credit(journeys []journey, total, unattributed float64, nonConverting [][]loader.ID) AttributionTarget {
 	t := AttributionTarget{
-		Total: Money(total), Attributed: Money(total - unattributed), Unattributed: Money(unattributed),
+		Total: Money(total), Attributed: Money(total - unattributed), Unattributed: Money(unattributed), Opportunities: len(journeys),
 		Models: map[Model]map[string]Money{}, Channels: map[Model]map[string]Money{},
 	}
 	nc := len(s.ds.Campaigns)
@@ -161,28 +201,52 @@ func (s *scope) credit(journeys []journey, total, unattributed float64, nonConve
 			inJourney[jt.Campaign] = true
 		}
 	}
+	channelOf, channels := s.channelIndex()
+	models := AttributionModels(s.opts.Weights)
 	perModel := map[Model][]float64{}
+	t.Intervals, t.ChannelIntervals = map[Model]map[string]MoneyInterval{}, map[Model]map[string]MoneyInterval{}
+	byCampaign, byChannel := newCreditSpread(nc), newCreditSpread(len(channels))
 	var w []float64
-	for _, name := range Models {
+	for _, name := range models {
 		if name == ModelMarkov {
 			continue
 		}
 		model := s.ruleModel(name)
 		perCampaign := make([]float64, nc)
+		byCampaign.reset()
+		byChannel.reset()
 		for i := range journeys {
 			j := &journeys[i]
 			w = slices.Grow(w[:0], len(j.touches))[:len(j.touches)]
 			clear(w)
 			model(j, w)
 			for k, jt := range j.touches {
-				perCampaign[jt.Campaign] += j.amount * w[k]
+				x := j.amount * w[k]
+				perCampaign[jt.Campaign] += x
+				byCampaign.add(jt.Campaign, x)
+				byChannel.add(channelOf[jt.Campaign], x)
 			}
+			byCampaign.endOpp()
+			byChannel.endOpp()
 		}
 		perModel[name] = perCampaign
+		n := len(journeys)
+		campaigns, chans := map[string]MoneyInterval{}, map[string]MoneyInterval{}
+		for c, v := range perCampaign {
+			if inJourney[c] || v != 0 {
+				campaigns[s.campaignName(loader.ID(c))] = creditInterval(v, byCampaign.sq[c], n)
+			}
+		}
+		for k, ch := range channels {
+			if byChannel.seen[k] {
+				chans[ch] = creditInterval(byChannel.sum[k], byChannel.sq[k], n)
+			}
+		}
+		t.Intervals[name], t.ChannelIntervals[name] = campaigns, chans
 	}
 	perModel[ModelMarkov] = markovCredit(journeys, nonConverting, nc, total-unattributed)
 
-	for _, name := range Models {
+	for _, name := range models {
 		campaigns, channels := map[string]Money{}, map[string]Money{}
 		for c, v := range perModel[name] {
 			if !inJourney[c] && v == 0 {
@@ -194,5 +258,123 @@ func (s *scope) credit(journeys []journey, total, unattributed float64, nonConve
 		t.Models[name], t.Channels[name] = campaigns, channels
 	}
 	t.Reconciliation, t.Compare = s.compareModels(perModel, inJourney, total, unattributed)
+	bandRows(t.Compare, t.Intervals)
 	return t
+}
+
+// channelIndex numbers the channels of the campaigns (sorted by name) and
+// returns each campaign's channel number.
+func (s *scope) channelIndex() ([]int32, []string) {
+	names := slices.Clone(s.campaignChannel)
+	slices.Sort(names)
+	names = slices.Compact(names)
+	of := make([]int32, len(s.campaignChannel))
+	for c, ch := range s.campaignChannel {
+		i, _ := slices.BinarySearch(names, ch)
+		of[c] = int32(i)
+	}
+	return of, names
+}
+
+// creditSpread collects, per campaign (or channel), the sum and the sum of
+// squares of x_o, its credit from each opportunity, in one pass over the
+// journeys: add each touch's credit, then endOpp after each journey.
+type creditSpread struct {
+	sum, sq []float64
+	seen    []bool // credited by some journey (a touch, even of weight 0)
+	opp     []float64
+	touched []int32 // the keys of opp holding this journey's credit
+	in      []bool
+}
+
+func newCreditSpread(n int) *creditSpread {
+	return &creditSpread{sum: make([]float64, n), sq: make([]float64, n), seen: make([]bool, n), opp: make([]float64, n), in: make([]bool, n)}
+}
+
+func (c *creditSpread) reset() {
+	clear(c.sum)
+	clear(c.sq)
+	clear(c.seen)
+}
+
+func (c *creditSpread) add(k int32, x float64) {
+	if !c.in[k] {
+		c.in[k] = true
+		c.touched = append(c.touched, k)
+	}
+	c.opp[k] += x
+}
+
+func (c *creditSpread) endOpp() {
+	for _, k := range c.touched {
+		x := c.opp[k]
+		c.sum[k] += x
+		c.sq[k] += x * x
+		c.seen[k] = true
+		c.opp[k], c.in[k] = 0, false
+	}
+	c.touched = c.touched[:0]
+}
+
+// creditInterval is SPEC 14's 90% interval of a credit t = sum x_o over n
+// opportunities with sq = sum x_o^2: t -/+ 1.645 sqrt(n v), v the
+// population variance of x_o (so n v = sq - t^2 / n), lo clipped at 0.
+func creditInterval(t, sq float64, n int) MoneyInterval {
+	if n == 0 {
+		return MoneyInterval{0, 0}
+	}
+	half := 1.645 * math.Sqrt(max(0, sq-t*t/float64(n)))
+	return MoneyInterval{Money(max(0, t-half)), Money(t + half)}
+}
+
+// bandRows places every row, under each model with intervals, in a band:
+// the campaigns whose intervals (in cents) overlap, directly or through
+// others, share a band. Bands are numbered from the most credit down; a
+// band's ranks are the positions its campaigns take by credit.
+func bandRows(rows []ModelComparison, intervals map[Model]map[string]MoneyInterval) {
+	for i := range rows {
+		rows[i].Bands = map[Model]RankBand{}
+	}
+	for model, iv := range intervals {
+		order := make([]int, len(rows))
+		for i := range order {
+			order[i] = i
+		}
+		cents := func(i int) (lo, hi float64) {
+			x := iv[rows[i].CampaignID]
+			return RoundCents(float64(x[0])), RoundCents(float64(x[1]))
+		}
+		// By interval, highest first: a band ends where the next interval
+		// lies wholly below every interval of the band so far.
+		slices.SortStableFunc(order, func(a, b int) int {
+			alo, ahi := cents(a)
+			blo, bhi := cents(b)
+			if c := cmp.Compare(bhi, ahi); c != 0 {
+				return c
+			}
+			return cmp.Compare(blo, alo)
+		})
+		band, floor := 0, 0.0
+		bandOf := make([]int, len(rows))
+		for _, i := range order {
+			lo, hi := cents(i)
+			if band == 0 || hi < floor {
+				band, floor = band+1, lo
+			}
+			floor = min(floor, lo)
+			bandOf[i] = band
+		}
+		// Ranks by credit: the rows' Rank under this model.
+		first, last := map[int]int{}, map[int]int{}
+		for i, b := range bandOf {
+			r := rows[i].Rank[model]
+			if f, ok := first[b]; !ok || r < f {
+				first[b] = r
+			}
+			last[b] = max(last[b], r)
+		}
+		for i, b := range bandOf {
+			rows[i].Bands[model] = RankBand{Band: b, Ranks: [2]int{first[b], last[b]}}
+		}
+	}
 }

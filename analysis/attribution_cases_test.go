@@ -72,6 +72,11 @@ func TestAttributionModels(t *testing.T) {
 		// first C1, mql C2 (L2's mql_at, the earliest), created C4: 0.3
 		// each; C3 0.1.
 		"w_shaped": {"C1": 300, "C2": 300, "C3": 100, "C4": 300},
+		// 0.2, 0.1, 0.1, 0.6 and the mirror 0.6, 0.1, 0.1, 0.2.
+		"j_shaped":  {"C1": 200, "C2": 100, "C3": 100, "C4": 600},
+		"inverse_j": {"C1": 600, "C2": 100, "C3": 100, "C4": 200},
+		// No closed role for pipeline: full_path is w_shaped.
+		"full_path": {"C1": 300, "C2": 300, "C3": 100, "C4": 300},
 		// 21, 14, 7, 0 days before T: 1/8, 1/4, 1/2, 1 of 15/8: 1/15, 2/15, 4/15, 8/15.
 		"time_decay": {"C1": 1000.0 / 15, "C2": 2000.0 / 15, "C3": 4000.0 / 15, "C4": 8000.0 / 15},
 		// Paths C1>C2>C3>C4>conv and C3>null (L3; L4 has no touch in P).
@@ -89,6 +94,13 @@ func TestAttributionModels(t *testing.T) {
 		// first C1, mql C2, created C4 (07-03): 0.3 each; C3 and the
 		// second C1 touch split 0.1.
 		"w_shaped": {"C1": 350, "C2": 300, "C3": 50, "C4": 300},
+		// C1 C2 C3 C4 C1: j_shaped 0.2, 0.2/3 x 3, 0.6 (C1 0.8);
+		// inverse_j 0.6, 0.2/3 x 3, 0.2 (C1 0.8 as well).
+		"j_shaped":  {"C1": 800, "C2": 200.0 / 3, "C3": 200.0 / 3, "C4": 200.0 / 3},
+		"inverse_j": {"C1": 800, "C2": 200.0 / 3, "C3": 200.0 / 3, "C4": 200.0 / 3},
+		// Roles first j1 (C1), mql j2 (C2), created j4 (C4), closed j5
+		// (C1): 0.225 each; the roleless j3 (C3) takes the 0.1.
+		"full_path": {"C1": 450, "C2": 225, "C3": 100, "C4": 225},
 		// T = 07-24: 42, 35, 28, 21, 7 days: 1/64, 1/32, 1/16, 1/8, 1/2 of
 		// 47/64: 1, 2, 4, 8, 32 of 47.
 		"time_decay": {"C1": 33000.0 / 47, "C2": 2000.0 / 47, "C3": 4000.0 / 47, "C4": 8000.0 / 47},

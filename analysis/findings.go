@@ -41,6 +41,7 @@ func findings(r *Report) []Finding {
 	add(sourcingFinding(r))
 	add(velocityFinding(r))
 	add(accountFinding(r))
+	add(creditLeaderFinding(r))
 	add(hygieneFinding(r))
 	add(leadQualityFinding(r))
 	add(winFinding(r))

@@ -135,3 +135,35 @@ func TestFindingsOrder(t *testing.T) {
 		t.Errorf("%d findings, at most %d", len(fs), maxFindings)
 	}
 }
+
+// TestCreditLeaderFinding names a campaign only when it is alone in the
+// top band over at least SmallSample deals.
+func TestCreditLeaderFinding(t *testing.T) {
+	rows := func(bands ...int) []ModelComparison {
+		var out []ModelComparison
+		for i, b := range bands {
+			out = append(out, ModelComparison{CampaignID: string(rune('A' + i)), Name: "N" + string(rune('A'+i)),
+				Credit: map[Model]Money{"linear": Money(1000 - 100*i)}, Bands: map[Model]RankBand{"linear": {Band: b}}})
+		}
+		return out
+	}
+	report := func(n int, compare []ModelComparison) *Report {
+		return &Report{Settings: Settings{Model: "markov"}, Attribution: &Attribution{Revenue: AttributionTarget{
+			Opportunities: n, Compare: compare,
+			Intervals: map[Model]map[string]MoneyInterval{"linear": {"A": {900, 1100}}},
+		}}}
+	}
+	if f := creditLeaderFinding(report(30, rows(1, 2, 2))); f == nil || !strings.Contains(f.Text, "NA (A) earned the most revenue credit under linear") || !strings.Contains(f.Text, "$900–$1,100") {
+		t.Errorf("clear leader: %+v", f)
+	}
+	for name, r := range map[string]*Report{
+		"tied top band":  report(30, rows(1, 1, 2)),
+		"too few deals":  report(29, rows(1, 2, 2)),
+		"one campaign":   report(30, rows(1)),
+		"no attribution": {},
+	} {
+		if f := creditLeaderFinding(r); f != nil {
+			t.Errorf("%s: %+v", name, f)
+		}
+	}
+}

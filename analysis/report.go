@@ -93,6 +93,8 @@ type Settings struct {
 	// FiscalYearStart is the month (1-12) quarters are counted from.
 	FiscalYearStart int    `json:"fiscal_year_start"`
 	Currency        string `json:"currency"`
+	// Weights are the custom model's shares (--weights), when given.
+	Weights *Weights `json:"weights,omitempty"`
 }
 
 // InputInfo summarises one input file.

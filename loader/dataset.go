@@ -114,6 +114,10 @@ type Dataset struct {
 	// Labels interns owners, regions, industries, sources, accounts, reasons, stages.
 	Labels Interner
 
+	// Paths is the folder's aggregated path file (SPEC 16), when it holds
+	// one: the rest of the dataset is then empty.
+	Paths *PathFile
+
 	// HasColumn tells which optional columns the files carried, keyed "file.column".
 	HasColumn map[string]bool
 }

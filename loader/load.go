@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -105,8 +106,21 @@ func Load(dir string, opts Options) (*Dataset, error) {
 	l := &load{ds: &Dataset{Dir: dir, Location: opts.Location, HasColumn: map[string]bool{}}, opts: opts, lastPersonID: NoID}
 	l.ds.Labels.Intern("")
 	hash := sha256.New()
+	pathFile, wide := scanFolder(dir, opts.Sheet)
+	if pathFile != "" {
+		// A path file stands alone (SPEC 16): the other files are not read.
+		if err := l.readPaths(pathFile, filepath.Join(dir, pathFile), hash); err != nil {
+			return nil, err
+		}
+		l.finish()
+		l.ds.Hash = "sha256:" + hex.EncodeToString(hash.Sum(nil))[:16]
+		return l.ds, nil
+	}
 	srcs, err := l.sources(dir)
 	if err != nil {
+		if wide != nil {
+			return nil, wide
+		}
 		return nil, err
 	}
 	for _, src := range srcs {

@@ -45,6 +45,16 @@ func PrintMapping(w io.Writer, dir string, opts Options) error {
 		"# origin is marketing, sales, partner or other; status is open, won or lost.\n")
 	b.WriteString("files:\n")
 	for _, d := range diags {
+		if d.best == nil && d.t != nil && isPathHeader(d.t.Raw) {
+			fmt.Fprintf(&b, "  # %s: an aggregated path file (path, total_conversions): read as it is, without a mapping; a folder holding one gives channel attribution alone.\n", d.name)
+			continue
+		}
+		if d.best == nil && d.t != nil {
+			if we := wideJourneysIn(d.name, d.path, l.sheet(l.opts.Mapping.file(d.name))); we != nil {
+				b.WriteString("  # " + strings.ReplaceAll(we.Error(), "\n", "\n  # ") + "\n")
+				continue
+			}
+		}
 		switch {
 		case d.skipped() && d.best == nil && d.closest != nil && len(d.closest.missingRoles) > 0 && !isDictionary(d.t.Raw):
 			l.printUnknown(&b, d)

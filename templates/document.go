@@ -61,7 +61,11 @@ var sections = []section{
 
 func buildDocument(r *analysis.Report) *document {
 	d := &document{title: r.Title, charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
-	for _, s := range sections {
+	secs := sections
+	if r.IsPaths() {
+		secs = pathSections
+	}
+	for _, s := range secs {
 		s(d, r)
 	}
 	rows := 0
@@ -70,6 +74,9 @@ func buildDocument(r *analysis.Report) *document {
 	}
 	d.footer = fmt.Sprintf("Campaign Retro %s · period %s (%s to %s) · as of %s · inputs: %s, %s rows, %s",
 		r.Version, r.Period.Label, r.Period.From, r.Period.To, r.Period.AsOf, plural(len(r.Inputs), "file", "files"), count(rows), r.InputsHash)
+	if r.IsPaths() {
+		d.footer = fmt.Sprintf("Campaign Retro %s · aggregated paths, no dates · inputs: %s, %s rows, %s", r.Version, plural(len(r.Inputs), "file", "files"), count(rows), r.InputsHash)
+	}
 	return d
 }
 

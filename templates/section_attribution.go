@@ -14,7 +14,11 @@ var modelNames = map[analysis.Model]string{
 	"last_touch":     "Last touch",
 	"linear":         "Linear",
 	"position_based": "Position based",
+	"j_shaped":       "J-shaped",
+	"inverse_j":      "Inverse J",
 	"w_shaped":       "W-shaped",
+	"full_path":      "Full path",
+	"custom":         "Custom",
 	"time_decay":     "Time decay",
 	"markov":         "Markov",
 }
@@ -105,25 +109,23 @@ func attributionSection(d *document, r *analysis.Report) {
 		return
 	}
 	def := r.Settings.Model
+	models := r.AttributionModels()
 	d.h3("Credit under every model")
-	d.p("Attribution splits each deal's amount over the campaign touches of its journey; deals without a touch stay unattributed. Models disagree by design, so all seven are side by side: a campaign that ranks high under every model earned its place, one whose rank moves (marked ↕ with its best and worst rank) depends on the rule you pick. The report's default is **%s** (--model); rows are the 15 campaigns with the most credit under it; every campaign is in report.json and in tables/attribution-revenue-all-campaigns.csv and attribution-pipeline-all-campaigns.csv.", mdText(modelNames[def]))
+	d.p("Attribution splits each deal's amount over the campaign touches of its journey; deals without a touch stay unattributed. Models disagree by design, so all %s are side by side: a campaign that ranks high under every model earned its place, one whose rank moves (marked ↕ with its best and worst rank) depends on the rule you pick. The report's default is **%s** (--model); rows are the 15 campaigns with the most credit under it; every campaign is in report.json and in tables/attribution-revenue-all-campaigns.csv and attribution-pipeline-all-campaigns.csv.", count(len(models)), mdText(modelNames[def]))
 	for _, target := range []struct {
 		name string
 		t    *analysis.AttributionTarget
 	}{{"Revenue won", &r.Attribution.Revenue}, {"Pipeline created", &r.Attribution.Pipeline}} {
 		d.p("**%s**: %s in all, %s attributed, %s unattributed.", target.name, money(target.t.Total), money(target.t.Attributed), money(target.t.Unattributed))
 		head := []string{"Campaign"}
-		for _, m := range analysis.Models {
+		for _, m := range models {
 			head = append(head, modelNames[m])
 		}
 		head = append(head, "Range", "Rank (range)")
 		var rows, all [][]string
 		for i, c := range target.t.Compare {
-			row := []string{mdText(c.Name) + " (" + mdText(c.CampaignID) + ")"}
-			if c.Name == "" {
-				row[0] = mdText(c.CampaignID)
-			}
-			for _, m := range analysis.Models {
+			row := []string{campaignLabel(c.Name, c.CampaignID)}
+			for _, m := range models {
 				row = append(row, moneyShort(c.Credit[m]))
 			}
 			mark := fmt.Sprintf("%d", c.Rank[def])
@@ -135,16 +137,22 @@ func attributionSection(d *document, r *analysis.Report) {
 				rows = append(rows, row)
 			}
 			full := []string{mdText(c.CampaignID), mdText(c.Name), mdText(c.Channel)}
-			for _, m := range analysis.Models {
+			for _, m := range models {
 				full = append(full, number(float64(c.Credit[m])))
+				if iv, ok := target.t.Intervals[m][c.CampaignID]; ok {
+					full = append(full, number(float64(iv[0])), number(float64(iv[1])), fmt.Sprint(c.Bands[m].Band))
+				}
 			}
 			full = append(full, number(float64(c.Min)), number(float64(c.Max)), fmt.Sprint(c.Rank[def]), fmt.Sprint(c.BestRank), fmt.Sprint(c.WorstRank))
 			all = append(all, full)
 		}
-		d.table(head, "l"+strings.Repeat("r", len(analysis.Models)+2), rows)
+		d.table(head, "l"+strings.Repeat("r", len(models)+2), rows)
 		fullHead := []string{"campaign_id", "name", "channel"}
-		for _, m := range analysis.Models {
+		for _, m := range models {
 			fullHead = append(fullHead, string(m))
+			if _, ok := target.t.Intervals[m]; ok {
+				fullHead = append(fullHead, string(m)+"_lo", string(m)+"_hi", string(m)+"_band")
+			}
 		}
 		fullHead = append(fullHead, "min", "max", "rank_"+string(def), "best_rank", "worst_rank")
 		d.csvTable("attribution-"+strings.ToLower(strings.Fields(target.name)[0])+"-all-campaigns", fullHead, all)
@@ -158,7 +166,7 @@ func attributionSection(d *document, r *analysis.Report) {
 	}
 	channels := sortedKeys(r.Attribution.Revenue.Channels[def])
 	ch.Categories = channels
-	for _, m := range analysis.Models {
+	for _, m := range models {
 		s := Series{Name: modelNames[m]}
 		for _, c := range channels {
 			s.Values = append(s.Values, float64(r.Attribution.Revenue.Channels[m][c]))
@@ -166,6 +174,8 @@ func attributionSection(d *document, r *analysis.Report) {
 		ch.Series = append(ch.Series, s)
 	}
 	d.chart(ch)
+
+	creditIntervals(d, r)
 
 	d.h3("Reconciliation")
 	d.p("Every model hands out exactly the attributed amount: credited plus unattributed equals the total (differences are rounding, at most a cent per campaign).")
@@ -190,14 +200,118 @@ func attributionSection(d *document, r *analysis.Report) {
 	d.define("Position-based model", "40% to the first touch, 40% to the last, 20% shared by the touches between.")
 	d.define("W-shaped model", "30% each to the first touch, the touch that led to the MQL and the touch that led to the opportunity; 10% shared by the rest.")
 	d.define("Time-decay model", fmt.Sprintf("Recent touches count more: a touch's share halves for every %s days between it and the conversion.", number(r.Settings.HalfLifeDays)))
+	d.define("J-shaped model", "20% to the first touch, 60% to the last, 20% shared by the touches between (two touches: 25% and 75%).")
+	d.define("Inverse-J model", "The mirror of J-shaped: 60% to the first touch, 20% to the last, 20% shared by the touches between (two touches: 75% and 25%).")
+	d.define("Full-path model", "W-shaped plus the touch that closed the deal: 22.5% each to the first touch, the MQL touch, the opportunity-creation touch and the last touch before the close, 10% shared by the rest. For pipeline it equals W-shaped.")
+	if w := r.Settings.Weights; w != nil {
+		d.define("Custom model", fmt.Sprintf("The full-path roles with the shares of --weights: first touch %s, MQL touch %s, creation touch %s, closing touch %s, the rest %s; a role a journey lacks passes its share evenly to the roles it has.",
+			weightShare(w.First), weightShare(w.MQL), weightShare(w.Created), weightShare(w.Closed), weightShare(w.Rest)))
+	}
+	d.define("Credit interval", "The range in which a campaign's credit would plausibly fall if the period's deals had come out differently: 90% of the time, resampling the attributed opportunities gives a credit inside it. Two campaigns whose intervals overlap cannot be told apart.")
+	d.define("Credit band", "Campaigns whose credit intervals overlap, directly or through one another. Campaigns in one band are not ranked against each other; campaigns in different bands clearly differ.")
 	d.define("Markov model", "Credit in proportion to each campaign's removal effect: how much the chance of conversion would drop if the campaign were taken out of every journey, converting or not.")
 }
 
-func sortedKeys(m map[string]analysis.Money) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// weightShare writes a weight as an exact percentage: 22.5%.
+func weightShare(f float64) string { return number(f*100) + "%" }
+
+// creditIntervals writes, per target, the campaigns' credit under the
+// default model with its 90% interval, ranked in bands (SPEC 14): only
+// campaigns in different bands are said to differ.
+func creditIntervals(d *document, r *analysis.Report) {
+	m := r.Attribution.Revenue.IntervalModel(r.Settings.Model)
+	d.h3("How sure is each credit")
+	text := fmt.Sprintf("Each credit under the %s model comes with a 90%% interval: the range it would plausibly take had the period's deals come out differently (a resampling of the attributed opportunities). Campaigns whose intervals overlap, directly or through one another, share a band and are not ranked against each other; only campaigns in different bands clearly differ.", mdText(modelNames[m]))
+	if m != r.Settings.Model {
+		text += fmt.Sprintf(" The %s model has no interval, so the linear model's is shown.", mdText(modelNames[r.Settings.Model]))
+	}
+	d.p("%s", text)
+	for _, target := range []struct {
+		name, noun string
+		t          *analysis.AttributionTarget
+	}{{"Revenue won", "revenue", &r.Attribution.Revenue}, {"Pipeline created", "pipeline", &r.Attribution.Pipeline}} {
+		rows := slices.Clone(target.t.Compare)
+		slices.SortStableFunc(rows, func(a, b analysis.ModelComparison) int {
+			return a.Bands[m].Band - b.Bands[m].Band
+		})
+		d.p("**%s** under %s credit.", target.name, mdText(modelNames[m]))
+		if len(rows) == 0 {
+			d.p("No opportunity had a journey.")
+			continue
+		}
+		tk := bandTakeaway(rows, m, target.noun)
+		if n := target.t.Opportunities; n < analysis.SmallSample {
+			tk += fmt.Sprintf(" With %s, the intervals are rough.", plural(n, "attributed deal", "attributed deals"))
+		}
+		d.takeaway(mdText(tk))
+		var cells [][]string
+		for i, c := range rows {
+			if i == 15 {
+				break
+			}
+			b := c.Bands[m]
+			ranks := fmt.Sprint(b.Ranks[0])
+			if b.Ranks[1] != b.Ranks[0] {
+				ranks = fmt.Sprintf("%d–%d", b.Ranks[0], b.Ranks[1])
+			}
+			iv := target.t.Intervals[m][c.CampaignID]
+			cells = append(cells, []string{fmt.Sprint(b.Band), ranks, campaignLabel(c.Name, c.CampaignID), money(c.Credit[m]), moneyShort(iv[0]) + "–" + moneyShort(iv[1])})
+		}
+		d.table([]string{"Band", "Rank", "Campaign", "Credit", "90% interval"}, "rrlrr", cells)
+	}
+	d.p("**By channel**, under %s credit, with the same 90%% intervals:", mdText(modelNames[m]))
+	var cells [][]string
+	for _, ch := range sortedKeys(r.Attribution.Revenue.Channels[m], r.Attribution.Pipeline.Channels[m]) {
+		row := []string{mdText(ch)}
+		for _, t := range []*analysis.AttributionTarget{&r.Attribution.Revenue, &r.Attribution.Pipeline} {
+			if iv, ok := t.ChannelIntervals[m][ch]; ok {
+				row = append(row, money(t.Channels[m][ch]), moneyShort(iv[0])+"–"+moneyShort(iv[1]))
+			} else {
+				row = append(row, "–", "–")
+			}
+		}
+		cells = append(cells, row)
+	}
+	d.table([]string{"Channel", "Revenue credit", "90% interval", "Pipeline credit", "90% interval"}, "lrrrr", cells)
+}
+
+// bandTakeaway says which credits clearly differ: the top band alone when it
+// holds one campaign, else that its campaigns cannot be told apart.
+func bandTakeaway(rows []analysis.ModelComparison, m analysis.Model, noun string) string {
+	var top []string
+	bands := 0
+	for _, c := range rows {
+		b := c.Bands[m]
+		bands = max(bands, b.Band)
+		if b.Band == 1 {
+			name := c.Name
+			if name == "" {
+				name = c.CampaignID
+			}
+			top = append(top, name)
+		}
+	}
+	switch {
+	case len(rows) == 1:
+		return fmt.Sprintf("%s is the only campaign credited with %s.", top[0], noun)
+	case len(top) == 1:
+		return fmt.Sprintf("%s clearly earned the most %s credit: its interval lies above every other campaign's. The other campaigns fall into %s below it.", top[0], noun, plural(bands-1, "band", "bands"))
+	case bands == 1:
+		return fmt.Sprintf("No campaign's %s credit clearly differs from another's: all %d intervals overlap.", noun, len(rows))
+	case len(top) <= 4:
+		return fmt.Sprintf("%s lead on %s credit but cannot be told apart from one another; the other campaigns fall into %s below them.", strings.Join(top, ", "), noun, plural(bands-1, "band", "bands"))
+	}
+	return fmt.Sprintf("The top %d campaigns on %s credit cannot be told apart from one another; the other campaigns fall into %s below them.", len(top), noun, plural(bands-1, "band", "bands"))
+}
+
+// sortedKeys returns the keys of every map, sorted, without repeats.
+func sortedKeys(ms ...map[string]analysis.Money) []string {
+	var keys []string
+	for _, m := range ms {
+		for k := range m {
+			keys = append(keys, k)
+		}
 	}
 	slices.Sort(keys)
-	return keys
+	return slices.Compact(keys)
 }

@@ -37,5 +37,5 @@ func summarySection(d *document, r *analysis.Report) {
 		fmt.Fprintf(&d.body, "- %s%s\n", mdText(f.Text), link)
 	}
 	d.body.WriteString("\n")
-	d.p("Differences are claimed only where the 95%% intervals do not overlap (or a test gives p < 0.05); findings are ordered by the money at stake.")
+	d.p("Differences are claimed only where the intervals do not overlap (95%% for rates, 90%% for attribution credit) or a test gives p < 0.05; findings are ordered by the money at stake.")
 }
