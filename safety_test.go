@@ -253,13 +253,14 @@ func contains(list []string, s string) bool {
 // asset, owner, stage, region and reason values with HTML, script,
 // Markdown and Mermaid payloads, %% labels, emails and phone numbers,
 // names of 270 and 5,000 letters, a negative and an implausible cost, an
-// implausible amount, an invalid byte, and hostile --notes) through all
+// implausible amount, an invalid byte, hostile --notes and a hostile
+// --mapping of values) through all
 // four outputs: no live markup, no remote load, no personal data, Mermaid
 // blocks intact, and each bad value reported with file:line.
 func TestHostileCorpus(t *testing.T) {
 	out := t.TempDir()
 	var stderr bytes.Buffer
-	if err := run([]string{"--out", out, "--period", "2026-Q3", "--max-bad-rows", "50%", "--notes", "testdata/hostile/notes.md", "testdata/hostile"}, &bytes.Buffer{}, &stderr); err != nil {
+	if err := run([]string{"--out", out, "--period", "2026-Q3", "--max-bad-rows", "50%", "--notes", "testdata/hostile/notes.md", "--mapping", "testdata/hostile/mapping.yaml", "testdata/hostile"}, &bytes.Buffer{}, &stderr); err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())
 	}
 	read := func(name string) []byte {
@@ -326,7 +327,7 @@ func TestHostileCorpus(t *testing.T) {
 	}
 	outputs := map[string][]byte{"report.html": []byte(text), "report.md": md, "report.json": js, "tables/*.csv": tables, "stderr": stderr.Bytes()}
 	for name, b := range outputs {
-		for _, pii := range []string{"ann@", "carol@", "rep.one@", "bob@", "example.com ", "555 0100", "555-0100", "555-0199", "7946 0958"} {
+		for _, pii := range []string{"ann@", "carol@", "rep.one@", "bob@", "example.com ", "555 0100", "555-0100", "555-0199", "7946 0958", "dave@", "6 12 34 56 78"} {
 			if bytes.Contains(b, []byte(pii)) {
 				t.Errorf("%s shows personal data %q", name, pii)
 			}
