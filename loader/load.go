@@ -108,6 +108,7 @@ func Load(dir string, opts Options) (*Dataset, error) {
 			return nil, err
 		}
 	}
+	l.maskIDs()
 	l.finish()
 	l.ds.Hash = "sha256:" + hex.EncodeToString(hash.Sum(nil))[:16]
 	return l.ds, nil
