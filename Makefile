@@ -46,4 +46,6 @@ browser-test: ## report.html in headless Chromium (offline), report.md's Mermaid
 	node tests/browser/check.mjs out-browser/sample out-browser/sample-screens
 	$(GO) run . -q --period 2026-Q3 --max-bad-rows 50% --out out-browser/small testdata/small
 	node tests/browser/check.mjs out-browser/small out-browser/small-screens
+	$(GO) run . -q --period 2026-Q3 --max-bad-rows 50% --notes testdata/hostile/notes.md --mapping testdata/hostile/mapping.yaml --out out-browser/hostile testdata/hostile
+	node tests/browser/check.mjs out-browser/hostile out-browser/hostile-screens
 

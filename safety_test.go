@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -80,20 +81,7 @@ func TestInjection(t *testing.T) {
 	}
 
 	// The Mermaid blocks of report.md.
-	var labels []string
-	for _, block := range regexp.MustCompile("(?s)```mermaid\n(.*?)```").FindAllSubmatch(md, -1) {
-		for _, line := range strings.Split(string(block[1]), "\n") {
-			if strings.Count(line, `"`)%2 != 0 || strings.ContainsAny(strings.Replace(line, "-->", "", 1), "<>`") {
-				t.Errorf("unsafe Mermaid line: %s", line)
-			}
-			for _, m := range regexp.MustCompile(`"([^"]*)"`).FindAllStringSubmatch(line, -1) {
-				labels = append(labels, m[1])
-				if strings.ContainsAny(m[1], "[]|{}();:#") {
-					t.Errorf("Mermaid label with syntax characters: %q", m[1])
-				}
-			}
-		}
-	}
+	labels := mermaidLabels(t, md)
 
 	// tables/*.csv, as a spreadsheet reads them.
 	cells := map[string]bool{}
@@ -158,6 +146,37 @@ func TestInjection(t *testing.T) {
 	}
 }
 
+// mermaidLabels checks the Mermaid blocks of report.md (each a pie or
+// xychart-beta chart that ends before the next begins, no %% comment or
+// directive, balanced quotes, no HTML) and returns their quoted labels.
+func mermaidLabels(t *testing.T, md []byte) []string {
+	t.Helper()
+	var labels []string
+	opened := bytes.Count(md, []byte("```mermaid\n"))
+	blocks := regexp.MustCompile("(?s)```mermaid\n(.*?)```").FindAllSubmatch(md, -1)
+	if len(blocks) != opened || opened == 0 {
+		t.Errorf("report.md: %d Mermaid blocks opened, %d closed", opened, len(blocks))
+	}
+	for _, block := range blocks {
+		src := string(block[1])
+		if !strings.HasPrefix(src, "pie title ") && !strings.HasPrefix(src, "xychart-beta") || strings.Contains(src, "```") {
+			t.Errorf("Mermaid block does not start as a chart or holds a fence:\n%s", src)
+		}
+		for _, line := range strings.Split(src, "\n") {
+			if strings.Contains(line, "%%") || strings.Count(line, `"`)%2 != 0 || strings.ContainsAny(strings.Replace(line, "-->", "", 1), "<>`;{}") {
+				t.Errorf("unsafe Mermaid line: %s", line)
+			}
+			for _, m := range regexp.MustCompile(`"([^"]*)"`).FindAllStringSubmatch(line, -1) {
+				labels = append(labels, m[1])
+				if strings.ContainsAny(m[1], "[]|{}();:#") || m[1] == "" {
+					t.Errorf("Mermaid label with syntax characters: %q", m[1])
+				}
+			}
+		}
+	}
+	return labels
+}
+
 // pageText parses an HTML page as a browser does and returns the text of
 // its body outside scripts (spaces collapsed), the text of each script
 // element, and a description of each element or attribute that would run
@@ -183,11 +202,12 @@ func pageText(t *testing.T, page []byte) (text string, scripts, live []string) {
 				return
 			case "style":
 				return
-			case "img", "iframe", "object", "embed", "svg", "math":
+			case "img", "iframe", "object", "embed", "svg", "math", "video", "audio", "source", "link", "base", "form":
 				live = append(live, "<"+n.Data+">")
 			}
 			for _, a := range n.Attr {
-				if strings.HasPrefix(strings.ToLower(a.Key), "on") || strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
+				key, val := strings.ToLower(a.Key), strings.ToLower(strings.TrimSpace(a.Val))
+				if strings.HasPrefix(key, "on") || strings.HasPrefix(val, "javascript:") || key == "src" || key == "srcset" || key == "style" && strings.Contains(val, "url(") {
 					live = append(live, "<"+n.Data+" "+a.Key+">")
 				}
 			}
@@ -227,4 +247,121 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestHostileCorpus runs the red team's corpus (testdata/hostile: campaign,
+// asset, owner, stage, region and reason values with HTML, script,
+// Markdown and Mermaid payloads, %% labels, emails and phone numbers,
+// names of 270 and 5,000 letters, a negative and an implausible cost, an
+// implausible amount, an invalid byte, hostile --notes and a hostile
+// --mapping of values) through all
+// four outputs: no live markup, no remote load, no personal data, Mermaid
+// blocks intact, and each bad value reported with file:line.
+func TestHostileCorpus(t *testing.T) {
+	out := t.TempDir()
+	var stderr bytes.Buffer
+	if err := run([]string{"--out", out, "--period", "2026-Q3", "--max-bad-rows", "50%", "--notes", "testdata/hostile/notes.md", "--mapping", "testdata/hostile/mapping.yaml", "testdata/hostile"}, &bytes.Buffer{}, &stderr); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	page, md, js := read("report.html"), read("report.md"), read("report.json")
+
+	text, scripts, live := pageText(t, page)
+	if len(scripts) != 3 {
+		t.Errorf("report.html has %d script elements, want 3", len(scripts))
+	}
+	for _, l := range live {
+		t.Errorf("report.html: live markup or a remote load: %s", l)
+	}
+	var rendered bytes.Buffer
+	unsafe := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote), goldmark.WithRendererOptions(goldhtml.WithUnsafe()))
+	if err := unsafe.Convert(md, &rendered); err != nil {
+		t.Fatal(err)
+	}
+	_, mdScripts, mdLive := pageText(t, rendered.Bytes())
+	for _, l := range append(mdScripts, mdLive...) {
+		t.Errorf("report.md: live markup or a remote load: %s", l)
+	}
+	if i, j := bytes.Index(rendered.Bytes(), []byte("footnotes would move")), bytes.Index(rendered.Bytes(), []byte(">Campaign funnel</h2>")); i < 0 || i > j {
+		t.Error("report.md: a footnote from the notes moved to the end of the page")
+	}
+	mermaidLabels(t, md)
+	// The notes stay in their section: the funnel section follows them.
+	if !regexp.MustCompile("(?s)## Team notes\n.*```go\nfunc unclosed\\(\\) \\{\n```\n\n## Campaign funnel").Match(md) &&
+		!bytes.Contains(md, []byte("func unclosed() {\n```\n\n## Campaign funnel")) {
+		t.Error("report.md: the notes' unclosed code fence is not closed before the next section")
+	}
+	if !strings.Contains(text, "Campaign funnel") || strings.Contains(text, "```chart") {
+		t.Error("report.html: the sections after the notes are missing")
+	}
+
+	// No personal data from the data in any output, nor on stderr.
+	var tables []byte
+	files, _ := filepath.Glob(filepath.Join(out, "tables", "*.csv"))
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		tables = append(tables, b...)
+	}
+	var report struct {
+		Inputs []struct {
+			File                      string
+			Masked, Replaced, Skipped int
+		} `json:"inputs"`
+		DataQuality []struct {
+			File, Column, Problem string
+			Line                  int
+		} `json:"data_quality"`
+		Campaigns []struct {
+			CampaignID string `json:"campaign_id"`
+			Name       string `json:"name"`
+		} `json:"campaigns"`
+	}
+	if err := json.Unmarshal(js, &report); err != nil {
+		t.Fatal(err)
+	}
+	outputs := map[string][]byte{"report.html": []byte(text), "report.md": md, "report.json": js, "tables/*.csv": tables, "stderr": stderr.Bytes()}
+	for name, b := range outputs {
+		for _, pii := range []string{"ann@", "carol@", "rep.one@", "bob@", "example.com ", "555 0100", "555-0100", "555-0199", "7946 0958", "dave@", "6 12 34 56 78", "promo@"} {
+			if bytes.Contains(b, []byte(pii)) {
+				t.Errorf("%s shows personal data %q", name, pii)
+			}
+		}
+	}
+	masked := 0
+	for _, in := range report.Inputs {
+		masked += in.Masked
+	}
+	if masked < 10 || !strings.Contains(text, "Masked") {
+		t.Errorf("%d values masked in all, or the data quality table lacks the count", masked)
+	}
+
+	// Bad values are reported with file:line: column.
+	problems := map[string]bool{}
+	for _, p := range report.DataQuality {
+		problems[fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Column)] = true
+	}
+	for _, want := range []string{"campaigns.csv:15: cost", "campaigns.csv:15: (row)", "campaigns.csv:16: cost", "opportunities.csv:22: amount", "leads.csv:43: lead_id"} {
+		if !problems[want] {
+			t.Errorf("data_quality lacks %s", want)
+		}
+	}
+
+	// Long names are whole in report.json and the CSV tables; the invalid
+	// byte is replaced, the rest of the file stays UTF-8.
+	names := map[string]string{}
+	for _, c := range report.Campaigns {
+		names[c.CampaignID] = c.Name
+	}
+	if len(names["C10"]) != 5000 || !bytes.Contains(tables, []byte(names["C10"])) {
+		t.Errorf("the 5,000-letter name is not whole in report.json (%d letters) and the tables", len(names["C10"]))
+	}
+	if !strings.Contains(text, "Neg cost Café \uFFFD") && names["C13"] != "" {
+		t.Errorf("C13 is %q", names["C13"])
+	}
 }

@@ -128,6 +128,7 @@ func Load(dir string, opts Options) (*Dataset, error) {
 			return nil, err
 		}
 	}
+	l.maskIDs()
 	l.finish()
 	l.ds.Hash = "sha256:" + hex.EncodeToString(hash.Sum(nil))[:16]
 	return l.ds, nil
@@ -333,6 +334,29 @@ func (r *row) time(column, v string, required bool) Time {
 	return t
 }
 
+// amount parses a money value: unreadable, it skips the row when required
+// and is blanked otherwise; negative or above MaxAmount, it skips the row.
+// A value not read is 0.
+func (r *row) amount(column, v string, required bool) float64 {
+	f, err := ParseAmount(v, r.l.opts.DecimalComma)
+	switch {
+	case err != nil:
+		msg := r.quote(v) + " " + amountHint(v, r.l.opts.DecimalComma)
+		if required {
+			r.skip(column, msg)
+		} else {
+			r.blank(column, msg)
+		}
+	case f < 0:
+		r.skip(column, r.quote(v)+" is negative")
+	case f > MaxAmount:
+		r.skip(column, r.quote(v)+" is implausibly large (above 1e15)")
+	default:
+		return f
+	}
+	return 0
+}
+
 // day parses an optional date.
 func (r *row) day(column, v string) Day {
 	t := r.time(column, v, false)
@@ -414,17 +438,7 @@ func (l *load) readCampaigns(t *table, in *Input) error {
 		start, end := rw.day("start_date", c.StartDate), rw.day("end_date", c.EndDate)
 		cost := 0.0
 		if v := strings.TrimSpace(c.Cost); v != "" {
-			f, err := ParseAmount(v, l.opts.DecimalComma)
-			switch {
-			case err != nil:
-				rw.blank("cost", rw.quote(v)+" "+amountHint(v, l.opts.DecimalComma))
-			case f < 0:
-				rw.skip("cost", rw.quote(v)+" is negative")
-			case f > MaxAmount:
-				rw.skip("cost", rw.quote(v)+" is implausibly large (above 1e15)")
-			default:
-				cost = f
-			}
+			cost = rw.amount("cost", v, false)
 		}
 		if !rw.bad && start != NoDay && end != NoDay && end < start {
 			rw.skip("end_date", fmt.Sprintf("end_date %s is before start_date %s", FormatDay(end), FormatDay(start)))
@@ -605,17 +619,7 @@ func (l *load) readOpportunities(t *table, in *Input) error {
 		amountText := rw.required("amount", v.Amount)
 		amount := 0.0
 		if !rw.bad {
-			f, err := ParseAmount(amountText, l.opts.DecimalComma)
-			switch {
-			case err != nil:
-				rw.skip("amount", rw.quote(amountText)+" "+amountHint(amountText, l.opts.DecimalComma))
-			case f < 0:
-				rw.skip("amount", rw.quote(amountText)+" is negative")
-			case f > MaxAmount:
-				rw.skip("amount", rw.quote(amountText)+" is implausibly large (above 1e15)")
-			default:
-				amount = f
-			}
+			amount = rw.amount("amount", amountText, true)
 		}
 		var status Status
 		switch s := strings.ToLower(rw.required("status", v.Status)); s {

@@ -79,3 +79,29 @@ func TestMaskedInLoad(t *testing.T) {
 		t.Errorf("masked = %v, want leads.csv 6, campaigns.csv 1", masked)
 	}
 }
+
+// TestMaskedIDs: campaign and opportunity ids that are emails or phone
+// numbers are shown masked, and still join the files.
+func TestMaskedIDs(t *testing.T) {
+	ds, err := Load(writeFiles(t, map[string]string{
+		"leads.csv":         "lead_id,created_at\nL1,2026-07-01\n",
+		"campaigns.csv":     "campaign_id,name,channel\nann@example.com,Webinar,webinar\nC2,Ebook,email\n",
+		"touches.csv":       "lead_id,campaign_id,touched_at\nL1,ann@example.com,2026-07-02\nL1,C2,2026-07-02\n",
+		"opportunities.csv": "opportunity_id,created_at,amount,status\n+1 415 555 0100,2026-07-03,5,open\n",
+	}), lenient())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(ds.CampaignIDs.Names, "|") + "|" + strings.Join(ds.OpportunityIDs.Names, "|"); got != "[email 1]|C2|[phone 1]" {
+		t.Errorf("ids shown as %q", got)
+	}
+	if ts := ds.PersonTouches(0); len(ts) != 2 || !ds.Campaigns[ts[0].Campaign].Known || !ds.Campaigns[ts[1].Campaign].Known {
+		t.Errorf("touches no longer join their campaigns: %+v", ts)
+	}
+	if c, ok := ds.CampaignIDs.Lookup("[email 1]"); !ok || c != 0 {
+		t.Errorf("the shown id does not look up its campaign")
+	}
+	if len(ds.Notes) != 0 {
+		t.Errorf("notes = %v", ds.Notes)
+	}
+}

@@ -143,7 +143,9 @@ func (c *Chart) echartsOption() ([]byte, error) {
 		cats := c.Categories
 		// The grid contains its axis labels, so its margins are small.
 		grid := opts.Grid{Left: "16", Right: "24", Bottom: "8", Top: "40", ContainLabel: opts.Bool(true)}
-		catAxis := opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}
+		// A long category name (a campaign of 270 letters) is cut short
+		// with an ellipsis on the axis; the tooltip shows it whole.
+		catAxis := opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Width: 140, Overflow: "truncate"}}
 		if c.LabelEvery > 1 {
 			catAxis.AxisLabel.Interval = strconv.Itoa(c.LabelEvery - 1)
 		}
@@ -157,7 +159,7 @@ func (c *Chart) echartsOption() ([]byte, error) {
 			if c.Percent {
 				catAxis.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
 			}
-			valueAxis = opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}
+			valueAxis = opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0", Width: 220, Overflow: "truncate"}}
 		}
 		bar.SetGlobalOptions(append(global, charts.WithXAxisOpts(catAxis), charts.WithYAxisOpts(valueAxis), charts.WithGridOpts(grid))...)
 		bar.SetXAxis(cats)
