@@ -183,6 +183,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	s.pipelineHealth(r)
 	s.progress("findings")
 	r.Findings = findings(r)
+	r.Verdicts = verdicts(r)
 	return r, nil
 }
 

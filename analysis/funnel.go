@@ -126,6 +126,8 @@ func (s *scope) campaigns(attr *Attribution) []Campaign {
 			AttributedRevenue:  Money(revCredit[id]),
 		}
 		row.ROI = div(revCredit[id]-sc.cost, sc.cost)
+		row.ReturnMultiple = div(revCredit[id], sc.cost)
+		row.TooEarly = camp.End != loader.NoDay && camp.End <= s.period.To && camp.End > s.period.To-TooEarlyDays
 		rows = append(rows, row)
 	}
 	return rows

@@ -72,6 +72,9 @@ type Report struct {
 	Wins           []Win         `json:"wins"`
 
 	Findings []Finding `json:"findings"`
+	// Verdicts answer the report's standing questions, one each, for the
+	// front page.
+	Verdicts []Verdict `json:"verdicts"`
 
 	// Missing lists the sections left out and the file that would enable each.
 	Missing []MissingSection `json:"missing_sections"`
@@ -164,6 +167,12 @@ type Campaign struct {
 	AttributedPipeline Money     `json:"attributed_pipeline"`
 	AttributedRevenue  Money     `json:"attributed_revenue"`
 	ROI                *float64  `json:"roi"`
+	// ReturnMultiple is attributed revenue per dollar of cost (1.0x breaks
+	// even), null without cost; the spend chart ranks campaigns by it.
+	ReturnMultiple *float64 `json:"return_multiple"`
+	// TooEarly is true when the campaign ended in the period's last
+	// TooEarlyDays days: the deals it started may not have closed yet.
+	TooEarly bool `json:"too_early"`
 }
 
 // Money is an amount; it is rounded half away from zero to cents only when

@@ -181,8 +181,11 @@ type Trend struct {
 // its first day inside P, week_end its last. The opportunity figures are nil
 // without opportunities.csv; revenue is the amount won in the week.
 type TrendWeek struct {
-	WeekStart            string `json:"week_start"`
-	WeekEnd              string `json:"week_end"`
+	WeekStart string `json:"week_start"`
+	WeekEnd   string `json:"week_end"`
+	// Days is how many days of the week fall in P: 7, or fewer for a week
+	// cut at the period's edges.
+	Days                 int    `json:"days"`
 	LeadsCreated         int    `json:"leads_created"`
 	MQLs                 int    `json:"mqls"`
 	OpportunitiesCreated *int   `json:"opportunities_created"`
@@ -241,7 +244,7 @@ func (s *scope) trend() *Trend {
 		if i+1 < len(starts) {
 			end = starts[i+1] - 1
 		}
-		tw := TrendWeek{WeekStart: loader.FormatDay(starts[i]), WeekEnd: loader.FormatDay(end), LeadsCreated: w.leads, MQLs: w.mqls}
+		tw := TrendWeek{WeekStart: loader.FormatDay(starts[i]), WeekEnd: loader.FormatDay(end), Days: int(end-starts[i]) + 1, LeadsCreated: w.leads, MQLs: w.mqls}
 		if ds.Files.Opportunities {
 			tw.OpportunitiesCreated, tw.Pipeline, tw.Revenue = intPtr(w.opportunities), moneyPtr(w.pipeline), moneyPtr(w.revenue)
 		}
