@@ -81,7 +81,7 @@ func assetTypesSection(d *document, r *analysis.Report) {
 	}
 	var takeaways []string
 	if t := loser; t != nil {
-		s := fmt.Sprintf("%s brought %s leads", capitalize(typePlural(t.AssetType)), count(t.Leads))
+		s := fmt.Sprintf("%s brought %s leads", titleCase(typePlural(t.AssetType)), count(t.Leads))
 		if t.MQLRate != nil {
 			s += fmt.Sprintf(" (%s became MQLs)", pct(*t.MQLRate))
 		}
@@ -163,11 +163,4 @@ func assetTypesSection(d *document, r *analysis.Report) {
 	d.define("Lift", "Win rate of touched deals divided by the baseline win rate: above 1, deals with that content won more often.")
 	d.define("p-value", "The chance of a gap at least this large between two win rates if the content made no difference (two-sided two-proportion z-test). Below 0.05 the report calls the difference clear.")
 	d.define("Leads brought", "Leads created in the period whose first touch ever was with that content.")
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

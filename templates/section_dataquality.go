@@ -1,0 +1,54 @@
+package templates
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/campaignretro/retro/analysis"
+)
+
+func dataQualitySection(d *document, r *analysis.Report) {
+	d.h2("Data quality")
+	var cells [][]string
+	for _, in := range r.Inputs {
+		cells = append(cells, []string{mdText(in.File), count(in.Rows), count(in.Skipped), count(in.Blanked)})
+	}
+	d.list("What each file was taken for", r.Detected)
+	d.list("What the CRM exports can feed", r.Coverage)
+	d.p("Rows read per file; skipped rows broke the data contract and were left out, blanked values were unreadable optional values that were ignored.")
+	d.table([]string{"File", "Rows", "Skipped", "Blanked"}, "lrrr", cells)
+	if len(r.ProblemCounts) > 0 {
+		d.h3("Problems by file and column")
+		var counts [][]string
+		for _, pc := range r.ProblemCounts {
+			kind := "values blanked"
+			if pc.Skipped {
+				kind = "rows skipped"
+			}
+			counts = append(counts, []string{mdText(pc.File), mdText(pc.Column), kind, count(pc.Count)})
+		}
+		d.table([]string{"File", "Column", "Kind", "Count"}, "lllr", counts)
+	}
+	if len(r.DataQuality) > 0 {
+		const show = 25
+		d.h3("First problems found")
+		for i, p := range r.DataQuality {
+			if i == show {
+				d.body.WriteString(fmt.Sprintf("- … and %s more (all are in report.json)\n", count(len(r.DataQuality)-show)))
+				break
+			}
+			fmt.Fprintf(&d.body, "- %s:%d: %s: %s\n", mdText(p.File), p.Line, mdText(p.Column), mdText(p.Problem))
+		}
+		d.body.WriteString("\n")
+	} else {
+		d.p("No bad rows or values were found.")
+	}
+	d.list("Notes", r.Warnings)
+	if len(r.Missing) > 0 {
+		d.h3("Sections left out")
+		for _, m := range r.Missing {
+			fmt.Fprintf(&d.body, "- %s: needs %s\n", mdText(strings.ReplaceAll(m.Section, "_", " ")), mdText(m.Needs))
+		}
+		d.body.WriteString("\n")
+	}
+}
