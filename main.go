@@ -89,7 +89,7 @@ type config struct {
 	dateOrder, preset, mapping, sheet                          string
 	lookback                                                   int
 	sla, halfLife                                              float64
-	quiet, showVersion, decimalComma, allMembers               bool
+	quiet, showVersion, decimalComma, allMembers, mdImages     bool
 	cpuProfile, notes                                          string
 }
 
@@ -120,6 +120,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&c.mapping, "mapping", "", "YAML file naming custom columns, value maps and fixed values per file\n(start from 'retro mapping --print DATA_DIR')")
 	fs.BoolVar(&c.allMembers, "all-members", false, "count every Salesforce campaign member as a touch, not only those who responded")
 	fs.StringVar(&c.sheet, "sheet", "", "worksheet to read from XLSX files (default: the first)")
+	fs.BoolVar(&c.mdImages, "md-images", false, "also write each chart as charts/NAME.svg beside report.md and link the images there instead of Mermaid")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVar(&c.showVersion, "version", false, "print the version and exit")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
@@ -189,7 +190,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if prog != nil {
 		prog.section("the reports")
 	}
-	files, err := templates.Render(report, formats)
+	files, err := templates.Render(report, formats, templates.Options{MDImages: c.mdImages})
 	if err != nil {
 		return err
 	}

@@ -109,6 +109,15 @@ type InputInfo struct {
 	Blanked int    `json:"blanked"`
 }
 
+// InputRows sums the rows read and the rows skipped over all input files.
+func (r *Report) InputRows() (rows, skipped int) {
+	for _, in := range r.Inputs {
+		rows += in.Rows
+		skipped += in.Skipped
+	}
+	return rows, skipped
+}
+
 // Problem is one bad row or value of the input.
 type Problem struct {
 	File    string `json:"file"`

@@ -7,17 +7,28 @@ import (
 	"github.com/campaignretro/retro/analysis"
 )
 
-// document is the report as one Markdown source in which ```chart ID``` and
-// ```tiles ID``` fences place charts and headline tiles. The wiki renderer
-// expands the fences to Mermaid and tables; the HTML renderer turns them into
-// ECharts charts and tiles through a goldmark AST transformer.
+// document is the report as Markdown sources in which ```chart ID```,
+// ```tiles ID``` and ```verdicts ID``` fences place charts, headline tiles and
+// the front page's verdicts. The main body holds, per section, a takeaway,
+// one or two charts and short tables; the appendix holds what a reader looks
+// up (every row of each table, reconciliation, data quality, glossary). The
+// wiki renderer expands the fences to Mermaid and tables; the HTML renderer
+// turns them into charts, tiles and verdicts through a goldmark AST
+// transformer, and folds the appendix away on screen.
 type document struct {
 	title    string
-	header   strings.Builder // title, period line and tiles, before the contents
-	body     strings.Builder
+	header   strings.Builder // title, period line, tiles and verdicts, before the contents
+	body     strings.Builder // the main body
+	appendix strings.Builder
+	cur      *strings.Builder // body, or appendix after more() or in appendix sections
+	section  string           // the current section's heading
+	sub      string           // the current subsection's heading
+	detailed bool             // the current section has its heading in the appendix
+	late     bool             // appendix sections are being written
 	toc      []heading
 	charts   map[string]*Chart
 	tiles    map[string][]Tile
+	verdicts map[string][]Verdict
 	tables   []namedTable // every table, for out/tables/*.csv
 	glossary map[string]string
 	footer   string
@@ -32,10 +43,19 @@ type Tile struct {
 	Note  string // e.g. the change against the previous period
 }
 
+// Verdict is one answer of the front page, linked to its section.
+type Verdict struct {
+	Question, Answer, Evidence string
+	Anchor                     string // the backing section's anchor
+}
+
 // section writes one part of the report; sections run in order.
 type section func(d *document, r *analysis.Report)
 
-// sections is the report's order of sections. Each section file adds its own.
+// sections is the main body, in order: one line a section. What a section
+// writes after d.more() lands in the appendix, and tables longer than
+// shortRows are cut to their top and bottom rows there, all rows in the
+// appendix.
 var sections = []section{
 	headerSection,
 	summarySection,
@@ -48,6 +68,12 @@ var sections = []section{
 	hygieneSection,
 	leadQualitySection,
 	segmentsSection,
+}
+
+// appendixSections follow, in the appendix, the full tables and details of
+// the main body's sections. The glossary stays last: it lists the terms
+// every other section defined.
+var appendixSections = []section{
 	trendSection,
 	previousSection,
 	winsSection,
@@ -55,27 +81,38 @@ var sections = []section{
 	glossarySection,
 }
 
+// appendixTitle heads the appendix.
+const appendixTitle = "Appendix"
+
+// newDocument returns an empty document that writes its main body.
+func newDocument(title string) *document {
+	d := &document{title: title, charts: map[string]*Chart{}, tiles: map[string][]Tile{}, verdicts: map[string][]Verdict{}, glossary: map[string]string{}}
+	d.cur = &d.body
+	return d
+}
+
 func buildDocument(r *analysis.Report) *document {
-	d := &document{title: r.Title, charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
+	d := newDocument(r.Title)
 	for _, s := range sections {
 		s(d, r)
 	}
-	rows := 0
-	for _, in := range r.Inputs {
-		rows += in.Rows
+	d.cur, d.section, d.sub, d.late = &d.appendix, "", "", true
+	for _, s := range appendixSections {
+		s(d, r)
 	}
+	rows, _ := r.InputRows()
 	d.footer = fmt.Sprintf("Campaign Retro %s · period %s (%s to %s) · as of %s · inputs: %s, %s rows, %s",
 		r.Version, r.Period.Label, r.Period.From, r.Period.To, r.Period.AsOf, plural(len(r.Inputs), "file", "files"), count(rows), r.InputsHash)
 	return d
 }
 
-// source returns the whole Markdown source, contents and footer included.
+// source returns the whole Markdown source, contents, appendix and footer
+// included.
 func (d *document) source() string {
-	return d.content() + "---\n\n" + mdText(d.footer) + "\n"
+	return d.content() + d.appendixSource() + "---\n\n" + mdText(d.footer) + "\n"
 }
 
-// content returns the Markdown source without the footer, which the email
-// page places itself, after the footnotes.
+// content returns the Markdown source of the front page and main body.
 func (d *document) content() string {
 	var b strings.Builder
 	b.WriteString(d.header.String())
@@ -84,34 +121,105 @@ func (d *document) content() string {
 		for _, h := range d.toc {
 			fmt.Fprintf(&b, "- [%s](#%s)\n", h.text, h.anchor)
 		}
+		if d.appendix.Len() > 0 {
+			fmt.Fprintf(&b, "- [%s](#%s): every row of each table, reconciliation, data quality and glossary\n", appendixTitle, anchor(appendixTitle))
+		}
 		b.WriteString("\n")
 	}
 	b.WriteString(d.body.String())
 	return b.String()
 }
 
+// appendixSource returns the appendix's Markdown, under its own heading.
+func (d *document) appendixSource() string {
+	if d.appendix.Len() == 0 {
+		return ""
+	}
+	return "## " + appendixTitle + "\n\n" + d.appendixBody()
+}
+
+// appendixBody returns the appendix's Markdown without its heading (the
+// email page writes the heading as the summary of a folded element).
+func (d *document) appendixBody() string { return d.appendix.String() }
+
 // h2 starts a section. text must be plain words: its anchor is derived the
 // way GitHub, GitLab and goldmark derive it.
 func (d *document) h2(text string) {
+	d.section, d.sub, d.detailed = text, "", false
+	if !d.late {
+		d.cur = &d.body
+	}
+	if d.late {
+		fmt.Fprintf(d.cur, "### %s\n\n", text)
+		return
+	}
 	d.toc = append(d.toc, heading{text, anchor(text)})
-	fmt.Fprintf(&d.body, "## %s\n\n", text)
+	fmt.Fprintf(d.cur, "## %s\n\n", text)
 }
 
-func (d *document) h3(text string) { fmt.Fprintf(&d.body, "### %s\n\n", text) }
+// h3 starts a subsection (a fourth-level heading in the appendix, where
+// sections are third-level).
+func (d *document) h3(text string) {
+	d.sub = text
+	if d.cur == &d.appendix {
+		fmt.Fprintf(d.cur, "#### %s\n\n", text)
+		return
+	}
+	fmt.Fprintf(d.cur, "### %s\n\n", text)
+}
+
+// more sends the rest of the current main-body section to the appendix,
+// under the section's name; appendix sections are already there.
+func (d *document) more() {
+	if d.cur == &d.appendix {
+		return
+	}
+	d.openDetail()
+	d.cur = &d.appendix
+}
+
+// openDetail writes the current section's heading in the appendix once.
+func (d *document) openDetail() {
+	if !d.detailed {
+		fmt.Fprintf(&d.appendix, "### %s in full\n\n", d.section)
+		d.detailed = true
+	}
+}
+
+// inMain tells whether the document writes the main body.
+func (d *document) inMain() bool { return d.cur == &d.body }
 
 // p writes a paragraph of already-escaped Markdown.
 func (d *document) p(format string, a ...any) {
-	fmt.Fprintf(&d.body, format, a...)
-	d.body.WriteString("\n\n")
+	fmt.Fprintf(d.cur, format, a...)
+	d.cur.WriteString("\n\n")
 }
 
 // takeaway writes a chart's or table's one-line takeaway.
 func (d *document) takeaway(text string) { d.p("**Takeaway:** %s", text) }
 
 // chart places a chart.
-func (d *document) chart(c *Chart) {
-	d.charts[c.ID] = c
-	fmt.Fprintf(&d.body, "```chart %s\n```\n\n", c.ID)
+func (d *document) chart(c *Chart) { d.charts2(c) }
+
+// charts2 places charts side by side on a wide screen (at most two; nil
+// ones are left out).
+func (d *document) charts2(cs ...*Chart) {
+	var ids []string
+	for _, c := range cs {
+		if c != nil {
+			d.charts[c.ID] = c
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) > 0 {
+		fmt.Fprintf(d.cur, "```chart %s\n```\n\n", strings.Join(ids, " "))
+	}
+}
+
+// verdictList places the front page's verdicts.
+func (d *document) verdictList(id string, vs []Verdict) {
+	d.verdicts[id] = vs
+	fmt.Fprintf(&d.header, "```verdicts %s\n```\n\n", id)
 }
 
 // tileRow places headline tiles.
@@ -126,7 +234,20 @@ func (d *document) define(term, definition string) { d.glossary[term] = definiti
 // table writes a GitHub-flavoured Markdown table. Cells are already escaped;
 // align has one of "l", "r" per column.
 func (d *document) table(head []string, align string, rows [][]string) {
-	writeTable(&d.body, head, align, rows)
+	if d.inMain() && len(rows) > shortRows {
+		title := d.section
+		if d.sub != "" {
+			title += ", " + strings.ToLower(d.sub[:1]) + d.sub[1:]
+		}
+		title += ": all " + count(len(rows)) + " rows"
+		short := append(append(append([][]string{}, rows[:shortTop]...), ellipsisRow(len(head), len(rows)-shortRows+1, anchor(title))), rows[len(rows)-(shortRows-shortTop-1):]...)
+		writeTable(d.cur, head, align, short)
+		d.openDetail()
+		fmt.Fprintf(&d.appendix, "#### %s\n\n", title)
+		writeTable(&d.appendix, head, align, rows)
+	} else {
+		writeTable(d.cur, head, align, rows)
+	}
 	section := "report"
 	if len(d.toc) > 0 {
 		section = d.toc[len(d.toc)-1].anchor
@@ -147,9 +268,26 @@ func (d *document) list(title string, items []string) {
 	}
 	d.h3(title)
 	for _, it := range items {
-		fmt.Fprintf(&d.body, "- %s\n", mdText(it))
+		fmt.Fprintf(d.cur, "- %s\n", mdText(it))
 	}
-	d.body.WriteString("\n")
+	d.cur.WriteString("\n")
+}
+
+// A main-body table longer than shortRows shows its first shortTop rows, a
+// row that links to the whole table in the appendix, and its last rows.
+const (
+	shortRows = 7
+	shortTop  = 3
+)
+
+// ellipsisRow stands for the rows a short table leaves out.
+func ellipsisRow(columns, left int, target string) []string {
+	row := make([]string, columns)
+	row[0] = fmt.Sprintf("_… %s more in the [appendix](#%s)_", count(left), target)
+	for i := 1; i < columns; i++ {
+		row[i] = "…"
+	}
+	return row
 }
 
 // csvTable adds a table to the CSV files only (for example every campaign

@@ -252,3 +252,16 @@ func titleCase(s string) string {
 	}
 	return string(s[0]-'a'+'A') + s[1:]
 }
+
+// dateOf writes the date of a timestamp as the report writes it
+// ("2026-09-30T23:59:09Z" becomes "2026-09-30").
+func dateOf(ts string) string {
+	if len(ts) >= 10 {
+		return ts[:10]
+	}
+	return ts
+}
+
+// moneyAxis writes an axis amount compactly, as the page script does:
+// $1.2M, $350k, $40.
+func moneyAxis(v float64) string { return humanize.MoneyShort(v) }

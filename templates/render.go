@@ -8,6 +8,8 @@ package templates
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
+	"slices"
 
 	"github.com/campaignretro/retro/analysis"
 )
@@ -18,9 +20,20 @@ type File struct {
 	Data []byte
 }
 
+// Options tune the rendering.
+type Options struct {
+	// MDImages writes each chart of report.md as charts/ID.svg beside it
+	// and links the image in place of Mermaid, for wikis that show images.
+	MDImages bool
+}
+
 // Render renders r in each of formats ("html", "md", "csv", "json"), in
 // that order; "csv" is every table of the report as tables/NAME.csv.
-func Render(r *analysis.Report, formats []string) ([]File, error) {
+func Render(r *analysis.Report, formats []string, opts ...Options) ([]File, error) {
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
 	want := map[string]bool{}
 	for _, f := range formats {
 		want[f] = true
@@ -36,7 +49,14 @@ func Render(r *analysis.Report, formats []string) ([]File, error) {
 			out = append(out, File{"report.html", html})
 		}
 		if want["md"] {
-			out = append(out, File{"report.md", Markdown(doc)})
+			out = append(out, File{"report.md", Markdown(doc, o)})
+			if o.MDImages {
+				images, err := chartImages(doc)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, images...)
+			}
 		}
 		if want["csv"] {
 			out = append(out, TableFiles(doc)...)
@@ -61,4 +81,25 @@ func JSON(r *analysis.Report) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// chartImages draws every chart of the wiki page as charts/ID.svg, in id
+// order.
+func chartImages(d *document) ([]File, error) {
+	byID := map[string]*Chart{}
+	for _, c := range d.charts {
+		if c.Wiki != nil {
+			c = c.Wiki
+		}
+		byID[c.ID] = c
+	}
+	var out []File
+	for _, id := range slices.Sorted(maps.Keys(byID)) {
+		svg, err := byID[id].staticSVG()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{chartFile(id), append(svg, '\n')})
+	}
+	return out, nil
 }

@@ -140,11 +140,11 @@ func assetTypesSection(d *document, r *analysis.Report) {
 			rate(t.BaselineWinRate), small(lift, t.Opportunities), small(mdText(pValue(t.PValue)), t.Opportunities), money(t.Revenue),
 		})
 	}
-	d.chart(winChart)
-	d.chart(sides)
+	d.charts2(winChart, sides)
 	d.p("Types with at least %d touched deals first, by lift; types with fewer are marked small sample and not ranked.", analysis.SmallSample)
 	d.table([]string{"Content type", "Leads brought", "MQL rate", "Touched deals", "Won", "Win rate", "Baseline", "Lift", "p-value", "Touched revenue"}, "lrrrrrrrrr", cells)
 
+	d.more()
 	d.h3("Each asset")
 	d.p("Every asset, ranked by the won revenue of the deals it touched: which to write more of, and which to retire.")
 	var rows [][]string

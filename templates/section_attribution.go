@@ -68,7 +68,7 @@ func attributionSection(d *document, r *analysis.Report) {
 		cells = append(cells, []string{g.label, count(g.p.Count), money(g.p.Amount), rate(g.p.Share),
 			count(g.v.Count), money(g.v.Amount), rate(g.v.Share)})
 	}
-	d.chart(&Chart{
+	d.charts2(&Chart{
 		ID:         "sourcing-pie",
 		Title:      "Pipeline created by who sourced it",
 		Takeaway:   fmt.Sprintf("Marketing sourced %s of the %s of pipeline created in the period.", rate(p.SourcedShare), moneyShort(p.Total.Amount)),
@@ -76,8 +76,7 @@ func attributionSection(d *document, r *analysis.Report) {
 		Money:      true,
 		Categories: chart.Categories[:4],
 		Series:     []Series{{Name: "Pipeline created", Values: chart.Series[0].Values[:4]}},
-	})
-	d.chart(chart)
+	}, chart)
 	d.table([]string{"Group", "Opportunities created", "Pipeline", "Share", "Deals won", "Revenue", "Share"}, "lrrrrrr", cells)
 	if p.MarketingTouched == nil {
 		d.p("%s", mdText("Marketing touched and untouched need touches.csv."))
@@ -88,6 +87,7 @@ func attributionSection(d *document, r *analysis.Report) {
 		return
 	}
 	def := r.Settings.Model
+	d.more()
 	d.h3("Credit under every model")
 	d.p("Attribution splits each deal's amount over the campaign touches of its journey; deals without a touch stay unattributed. Models disagree by design, so all seven are side by side: a campaign that ranks high under every model earned its place, one whose rank moves (marked ↕ with its best and worst rank) depends on the rule you pick. The report's default is **%s** (--model); rows are the 15 campaigns with the most credit under it; every campaign is in report.json and in tables/attribution-revenue-all-campaigns.csv and attribution-pipeline-all-campaigns.csv.", mdText(modelNames[def]))
 	for _, target := range []struct {

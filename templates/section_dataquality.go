@@ -34,12 +34,12 @@ func dataQualitySection(d *document, r *analysis.Report) {
 		d.h3("First problems found")
 		for i, p := range r.DataQuality {
 			if i == show {
-				d.body.WriteString(fmt.Sprintf("- … and %s more (all are in report.json)\n", count(len(r.DataQuality)-show)))
+				d.cur.WriteString(fmt.Sprintf("- … and %s more (all are in report.json)\n", count(len(r.DataQuality)-show)))
 				break
 			}
-			fmt.Fprintf(&d.body, "- %s:%d: %s: %s\n", mdText(p.File), p.Line, mdText(p.Column), mdText(p.Problem))
+			fmt.Fprintf(d.cur, "- %s:%d: %s: %s\n", mdText(p.File), p.Line, mdText(p.Column), mdText(p.Problem))
 		}
-		d.body.WriteString("\n")
+		d.cur.WriteString("\n")
 	} else {
 		d.p("No bad rows or values were found.")
 	}
@@ -47,8 +47,8 @@ func dataQualitySection(d *document, r *analysis.Report) {
 	if len(r.Missing) > 0 {
 		d.h3("Sections left out")
 		for _, m := range r.Missing {
-			fmt.Fprintf(&d.body, "- %s: needs %s\n", mdText(strings.ReplaceAll(m.Section, "_", " ")), mdText(m.Needs))
+			fmt.Fprintf(d.cur, "- %s: needs %s\n", mdText(strings.ReplaceAll(m.Section, "_", " ")), mdText(m.Needs))
 		}
-		d.body.WriteString("\n")
+		d.cur.WriteString("\n")
 	}
 }

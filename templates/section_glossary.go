@@ -16,7 +16,7 @@ func glossarySection(d *document, r *analysis.Report) {
 	}
 	sort.Slice(terms, func(i, j int) bool { return strings.ToLower(terms[i]) < strings.ToLower(terms[j]) })
 	for _, t := range terms {
-		fmt.Fprintf(&d.body, "- **%s**: %s\n", mdText(t), mdText(d.glossary[t]))
+		fmt.Fprintf(d.cur, "- **%s**: %s\n", mdText(t), mdText(d.glossary[t]))
 	}
-	d.body.WriteString("\n")
+	d.cur.WriteString("\n")
 }

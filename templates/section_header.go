@@ -7,15 +7,12 @@ import (
 	"github.com/campaignretro/retro/analysis"
 )
 
+// headerSection writes the front page's title, period line and tiles.
 func headerSection(d *document, r *analysis.Report) {
 	fmt.Fprintf(&d.header, "# %s\n\n", mdText(r.Title))
-	rows, skipped := 0, 0
-	for _, in := range r.Inputs {
-		rows += in.Rows
-		skipped += in.Skipped
-	}
-	fmt.Fprintf(&d.header, "**Period:** %s (%s to %s, %d days) · **As of:** %s · **Inputs:** %d files, %s rows, %s skipped · **Lookback:** %d days · **Attribution model:** %s\n\n",
-		mdText(r.Period.Label), r.Period.From, r.Period.To, r.Period.Days, mdText(r.Period.AsOf), len(r.Inputs), count(rows), count(skipped),
+	rows, skipped := r.InputRows()
+	fmt.Fprintf(&d.header, "**%s** (%s to %s, %d days) · data as of %s · %s, %s rows, %s skipped · lookback %d days · %s attribution\n\n",
+		mdText(r.Period.Label), r.Period.From, r.Period.To, r.Period.Days, dateOf(r.Period.AsOf), plural(len(r.Inputs), "file", "files"), count(rows), count(skipped),
 		r.Settings.LookbackDays, mdText(strings.ReplaceAll(r.Settings.Model, "_", " ")))
 	t := r.Totals
 	// vs writes a tile's change against the previous period.

@@ -66,6 +66,7 @@ func hygieneSection(d *document, r *analysis.Report) {
 		flag("Any flag", &h.Flagged, "holds at least one flag: "+rate(h.FlaggedShare)+" of the pipeline"),
 	})
 
+	d.more()
 	d.h3("By owner")
 	owners := append([]analysis.HygieneOwner(nil), h.ByOwner...)
 	sort.SliceStable(owners, func(i, j int) bool { return owners[i].Pipeline > owners[j].Pipeline })

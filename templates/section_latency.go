@@ -82,6 +82,7 @@ func latencySection(d *document, r *analysis.Report) {
 	d.p("[^hbr]: J. Oldroyd, K. McElheran and D. Elkington, \"The Short Life of Online Sales Leads\", Harvard Business Review, March 2011.")
 	d.p("[^mit]: The 2007 MIT / InsideSales.com Lead Response Management study.")
 
+	d.more()
 	d.h3("By owner")
 	d.p("Each sales rep's handoffs (the lead's owner), slowest first.")
 	d.table(groupHead("Owner", sla), "lrrrr", groupCells(l.ByOwner, func(g analysis.LatencyGroup) string {

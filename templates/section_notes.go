@@ -28,6 +28,6 @@ func notesSection(d *document, r *analysis.Report) {
 	notes = headingLevel.ReplaceAllString(notes, "$1##$2")
 	notes = retroFence.ReplaceAllString(notes, "${1}text")
 	d.h2("Team notes")
-	d.body.WriteString(strings.ReplaceAll(notes, "\r\n", "\n"))
-	d.body.WriteString("\n\n")
+	d.cur.WriteString(strings.ReplaceAll(notes, "\r\n", "\n"))
+	d.cur.WriteString("\n\n")
 }

@@ -23,7 +23,7 @@ func TestNotesSection(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			d := &document{charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
+			d := newDocument("")
 			notesSection(d, &analysis.Report{Notes: tc.notes})
 			got := d.body.String()
 			at := 0

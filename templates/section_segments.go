@@ -13,6 +13,9 @@ import (
 func segmentsSection(d *document, r *analysis.Report) {
 	d.h2("Segments")
 	d.p("The funnel by region and by industry. A lead counts under its own value; an opportunity under its primary contact's (the opportunity's lead, else its earliest-created person). \"(none)\" collects empty values. Largest pipeline first.")
+	// Takeaways first, then the two charts side by side, then the tables.
+	var segCharts []*Chart
+	var tables []func()
 	for _, seg := range []struct {
 		title, id, noun string
 		rows            []analysis.SegmentRow
@@ -20,9 +23,12 @@ func segmentsSection(d *document, r *analysis.Report) {
 		{"By region", "segments-region", "region", r.Segments.Region},
 		{"By industry", "segments-industry", "industry", r.Segments.Industry},
 	} {
-		d.h3(seg.title)
 		if len(seg.rows) == 0 {
-			d.p("No lead or opportunity counts in the period.")
+			title := seg.title
+			tables = append(tables, func() {
+				d.h3(title)
+				d.p("No lead or opportunity counts in the period.")
+			})
 			continue
 		}
 		if r.Totals.WinRate != nil {
@@ -46,7 +52,7 @@ func segmentsSection(d *document, r *analysis.Report) {
 					t += " clearly lower in " + strings.Join(below, ", ") + "."
 				}
 			}
-			d.takeaway(mdText(t))
+			d.takeaway(mdText(titleCase(seg.noun) + ": " + t))
 		}
 		rows := append([]analysis.SegmentRow(nil), seg.rows...)
 		sort.SliceStable(rows, func(i, j int) bool { return amount(rows[i].Pipeline) > amount(rows[j].Pipeline) })
@@ -70,7 +76,7 @@ func segmentsSection(d *document, r *analysis.Report) {
 				c.Series[0].Values = append(c.Series[0].Values, amount(row.Pipeline))
 				c.Series[1].Values = append(c.Series[1].Values, amount(row.Revenue))
 			}
-			d.chart(c)
+			segCharts = append(segCharts, c)
 		}
 		var cells [][]string
 		for _, row := range rows {
@@ -81,7 +87,15 @@ func segmentsSection(d *document, r *analysis.Report) {
 				small(withCI(row.WinRate, row.WinRateCI), intOr0(row.Won)+intOr0(row.Lost)), moneyPtr(row.Revenue),
 			})
 		}
-		d.table([]string{titleCase(seg.noun), "Leads created", "MQLs", "SQLs", "MQL rate of new leads", "Opps", "Pipeline", "Won", "Lost", "Win rate", "Revenue"}, "lrrrrrrrrrr", cells)
+		title, head := seg.title, []string{titleCase(seg.noun), "Leads created", "MQLs", "SQLs", "MQL rate of new leads", "Opps", "Pipeline", "Won", "Lost", "Win rate", "Revenue"}
+		tables = append(tables, func() {
+			d.h3(title)
+			d.table(head, "lrrrrrrrrrr", cells)
+		})
+	}
+	d.charts2(segCharts...)
+	for _, t := range tables {
+		t()
 	}
 	d.define("Primary contact", "The person an opportunity is counted under in segments: its lead_id, else the earliest-created person on it (ties to the smaller lead id).")
 	d.define("MQL rate of new leads", "In a segment: of the leads created in the period, the share that have an MQL date (at any time).")

@@ -2,12 +2,21 @@ package templates
 
 import (
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/campaignretro/retro/analysis"
 )
 
+// maxSpendBars is how many campaigns the spend chart shows: those with the
+// largest costs.
+const maxSpendBars = 15
+
+// spendSection writes what each campaign cost beside the revenue credited
+// to it: the campaigns with the largest costs ranked by return per dollar,
+// losses in red.
 func spendSection(d *document, r *analysis.Report) {
 	d.h2("Spend and return")
 	if r.Campaigns == nil {
@@ -15,42 +24,110 @@ func spendSection(d *document, r *analysis.Report) {
 		return
 	}
 	model := strings.ReplaceAll(r.Settings.Model, "_", " ")
-	rows := append([]analysis.Campaign(nil), r.Campaigns...)
-	sort.SliceStable(rows, func(i, j int) bool {
-		return rows[i].Cost+rows[i].AttributedRevenue > rows[j].Cost+rows[j].AttributedRevenue
-	})
-	top := rows
-	if len(top) > 15 {
-		top = top[:15]
+	var costed, free []analysis.Campaign
+	for _, c := range r.Campaigns {
+		if c.ReturnMultiple != nil {
+			costed = append(costed, c)
+		} else {
+			free = append(free, c)
+		}
 	}
+	if len(costed) == 0 {
+		d.p("No campaign in the period has a cost, so there is no return to weigh.")
+		return
+	}
+	byReturn := func(rows []analysis.Campaign) {
+		sort.SliceStable(rows, func(i, j int) bool { return *rows[i].ReturnMultiple > *rows[j].ReturnMultiple })
+	}
+	// The chart: the campaigns with the largest costs, by return per dollar.
+	top := append([]analysis.Campaign(nil), costed...)
+	sort.SliceStable(top, func(i, j int) bool { return top[i].Cost > top[j].Cost })
+	largest := top[0]
+	if len(top) > maxSpendBars {
+		top = top[:maxSpendBars]
+	}
+	byReturn(top)
+	byReturn(costed)
+	best := costed[0]
+	d.takeaway(mdText(fmt.Sprintf("Best return per dollar: %s, %s its cost in %s-credited revenue. The largest cost, %s (%s), returned %s.",
+		best.Name, ratioX(*best.ReturnMultiple), model, largest.Name, moneyShort(largest.Cost), returnText(largest))))
 	c := &Chart{
 		ID:       "spend",
-		Title:    "Cost and attributed revenue per campaign (" + model + " credit)",
-		Takeaway: fmt.Sprintf("The %d campaigns with the most cost plus attributed revenue; revenue is credited with the %s model.", len(top), model),
-		Money:    true, Horizontal: true, YName: "amount",
-		Series: []Series{{Name: "Cost"}, {Name: "Attributed revenue"}},
+		Title:    "Return per dollar, " + model + " credit",
+		Takeaway: fmt.Sprintf("Attributed revenue divided by cost for the %d campaigns with the largest costs, best first; red bars returned less than they cost.", len(top)),
+		Multiple: true, Horizontal: true, Stack: true, YName: "return per dollar",
+		Series:   []Series{{Name: "Paid back (1x or more)"}, {Name: "Returned less than its cost", Loss: true}},
 	}
 	for _, row := range top {
-		c.Categories = append(c.Categories, row.Name)
-		c.Series[0].Values = append(c.Series[0].Values, float64(row.Cost))
-		c.Series[1].Values = append(c.Series[1].Values, float64(row.AttributedRevenue))
+		label := row.Name
+		if row.TooEarly {
+			label += " (too early)"
+		}
+		c.Categories = append(c.Categories, label)
+		gain, loss := *row.ReturnMultiple, math.NaN()
+		if gain < 1 {
+			gain, loss = math.NaN(), gain
+		}
+		c.Series[0].Values = append(c.Series[0].Values, gain)
+		c.Series[1].Values = append(c.Series[1].Values, loss)
 	}
 	d.chart(c)
-	d.p("Attributed figures use the **%s** model (change it with --model). ROI is attributed revenue minus cost, divided by cost.", mdText(model))
-	var cells [][]string
-	for _, row := range rows {
-		roi := "n/a"
-		if row.ROI != nil {
-			roi = signedPct(*row.ROI)
-		}
-		cells = append(cells, []string{
-			mdText(row.Name) + " (" + mdText(row.CampaignID) + ")", money(row.Cost),
-			moneyPtr(row.CostPerResponder), moneyPtr(row.CostPerOpportunity),
-			money(row.AttributedPipeline), money(row.AttributedRevenue), roi,
-		})
+	d.p("Revenue is credited with the **%s** model (change it with --model). Return per dollar is attributed revenue divided by cost: 1x breaks even. A campaign that ended in the period's last %d days is marked too early to judge: its deals may not have closed yet.",
+		mdText(model), analysis.TooEarlyDays)
+	head := []string{"Campaign", "Cost", "Cost per responder", "Cost per opp", "Attributed pipeline", "Attributed revenue", "Return per dollar"}
+	d.table(head, "lrrrrrr", spendCells(costed))
+	if len(free) > 0 {
+		d.more()
+		d.h3("Campaigns without cost")
+		d.table(head, "lrrrrrr", spendCells(free))
 	}
-	d.table([]string{"Campaign", "Cost", "Cost per responder", "Cost per opp", "Attributed pipeline", "Attributed revenue", "ROI"}, "lrrrrrr", cells)
 	d.define("Cost", "The campaign's cost prorated to the days of its run inside the period (the whole cost when it lacks start or end date).")
 	d.define("Attributed revenue", "The campaign's share of won revenue under the chosen attribution model; shares of all campaigns plus the unattributed remainder add up to total revenue.")
-	d.define("ROI", "Return on investment: (attributed revenue - cost) / cost.")
+	d.define("Return per dollar", "Attributed revenue divided by cost (report.json also has ROI, (attributed revenue - cost) / cost). 1x breaks even.")
+}
+
+// spendCells writes the spend table's rows.
+func spendCells(rows []analysis.Campaign) [][]string {
+	var cells [][]string
+	for _, row := range rows {
+		cells = append(cells, []string{
+			mdText(row.Name) + " (" + mdText(row.CampaignID) + ")", costText(row.Cost),
+			unitCost(row.CostPerResponder), unitCost(row.CostPerOpportunity),
+			money(row.AttributedPipeline), money(row.AttributedRevenue), mdText(returnText(row)),
+		})
+	}
+	return cells
+}
+
+// returnText writes a campaign's return per dollar, "–" without cost, and
+// says when it is too early to judge.
+func returnText(c analysis.Campaign) string {
+	if c.ReturnMultiple == nil {
+		return "–"
+	}
+	s := ratioX(*c.ReturnMultiple)
+	if c.TooEarly {
+		s += " (too early to judge)"
+	}
+	return s
+}
+
+// costText writes a cost, "–" when there is none.
+func costText(m analysis.Money) string {
+	if analysis.RoundCents(float64(m)) == 0 {
+		return "–"
+	}
+	return money(m)
+}
+
+// unitCost writes a cost per unit: cents below $10, "–" when there is no
+// cost or no unit.
+func unitCost(m *analysis.Money) string {
+	if m == nil || analysis.RoundCents(float64(*m)) == 0 {
+		return "–"
+	}
+	if v := analysis.RoundCents(float64(*m)); v < 10 {
+		return "$" + strconv.FormatFloat(v, 'f', 2, 64)
+	}
+	return money(*m)
 }

@@ -27,13 +27,18 @@
     if (a >= 1) { return (Math.round(v * 10) / 10) + "%"; }
     return (Math.round(v * 100) / 100) + "%";
   }
+  // multiple writes a return per dollar: 0.8x, 12x.
+  function multiple(v) {
+    var a = Math.abs(v);
+    return (a >= 10 ? Math.round(v) : Math.round(v * 10) / 10) + "x";
+  }
   // count writes a number with thousands separators: 12,345.
   function count(v) { return v.toLocaleString("en-US", { maximumFractionDigits: 2 }); }
   // format applies the option's retroFormat to its value axes, tooltip and
   // bar labels.
   function format(option) {
     var f = option.retroFormat;
-    var fn = f === "money" ? money : f === "percent" ? percent : count;
+    var fn = f === "money" ? money : f === "percent" ? percent : f === "multiple" ? multiple : count;
     if (f) {
       [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
         if (axis.type === "value") {
@@ -45,7 +50,9 @@
     option.tooltip = option.tooltip || {};
     option.tooltip.valueFormatter = function (v) { return typeof v === "number" ? fn(v) : v; };
     [].concat(option.series || []).forEach(function (s) {
-      if (s.label && s.label.show) {
+      // A pie's labels name their slice ("{b}: {d}%"); only bar and line
+      // values are formatted.
+      if (s.type !== "pie" && s.label && s.label.show) {
         s.label.formatter = function (p) { return typeof p.value === "number" ? fn(p.value) : ""; };
       }
     });
@@ -76,6 +83,10 @@
       var box = document.getElementById(id);
       if (!box) { return; }
       var isDark = !!(dark && dark.matches);
+      // The static drawing (for readers without scripts) gives way to the
+      // interactive chart.
+      var still = box.querySelector("svg.static-chart");
+      if (still) { box.removeChild(still); }
       var chart = echarts.init(box, isDark ? "dark" : null, { renderer: "svg" });
       var option = JSON.parse(JSON.stringify(options[id]));
       option.backgroundColor = "transparent";
@@ -92,7 +103,15 @@
   function printSize() { charts.forEach(function (c) { size(c, printed); }); }
   function fitPage() { if (print && print.matches) { printSize(); } else { resize(); } }
   window.addEventListener("resize", fitPage);
-  window.addEventListener("beforeprint", printSize);
-  window.addEventListener("afterprint", fitPage);
+  // Charts in the folded appendix are sized when it unfolds.
+  var folded = document.querySelector("details.appendix");
+  if (folded) { folded.addEventListener("toggle", fitPage); }
+  // Printed, the appendix is unfolded; afterwards it folds back if it was.
+  var appendix = document.querySelector("details.appendix");
+  var wasOpen = false;
+  function unfold() { if (appendix) { wasOpen = appendix.open; appendix.open = true; } }
+  function refold() { if (appendix) { appendix.open = wasOpen; } }
+  window.addEventListener("beforeprint", function () { unfold(); printSize(); });
+  window.addEventListener("afterprint", function () { refold(); fitPage(); });
   if (print && print.addEventListener) { print.addEventListener("change", fitPage); }
 })();
