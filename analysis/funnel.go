@@ -127,7 +127,8 @@ func (s *scope) campaigns(attr *Attribution) []Campaign {
 		}
 		row.ROI = div(revCredit[id]-sc.cost, sc.cost)
 		row.ReturnMultiple = div(revCredit[id], sc.cost)
-		row.TooEarly = camp.End != loader.NoDay && camp.End <= s.period.To && camp.End > s.period.To-TooEarlyDays
+		row.TooEarly = camp.End != loader.NoDay && camp.End <= s.period.To && camp.End > s.period.To-TooEarlyDays &&
+			row.ReturnMultiple != nil && *row.ReturnMultiple < 1
 		rows = append(rows, row)
 	}
 	return rows

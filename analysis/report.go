@@ -180,7 +180,8 @@ type Campaign struct {
 	// even), null without cost; the spend chart ranks campaigns by it.
 	ReturnMultiple *float64 `json:"return_multiple"`
 	// TooEarly is true when the campaign ended in the period's last
-	// TooEarlyDays days: the deals it started may not have closed yet.
+	// TooEarlyDays days and has not yet returned its cost: the deals it
+	// started may not have closed yet.
 	TooEarly bool `json:"too_early"`
 }
 

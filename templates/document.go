@@ -195,6 +195,19 @@ func (d *document) p(format string, a ...any) {
 	d.cur.WriteString("\n\n")
 }
 
+// explain writes a paragraph on how to read the section: in the appendix
+// when the main body is being written, so the main body keeps to its
+// takeaways, charts and short tables.
+func (d *document) explain(format string, a ...any) {
+	if !d.inMain() {
+		d.p(format, a...)
+		return
+	}
+	d.openDetail()
+	fmt.Fprintf(&d.appendix, format, a...)
+	d.appendix.WriteString("\n\n")
+}
+
 // takeaway writes a chart's or table's one-line takeaway.
 func (d *document) takeaway(text string) { d.p("**Takeaway:** %s", text) }
 
@@ -276,7 +289,7 @@ func (d *document) list(title string, items []string) {
 // A main-body table longer than shortRows shows its first shortTop rows, a
 // row that links to the whole table in the appendix, and its last rows.
 const (
-	shortRows = 7
+	shortRows = 6
 	shortTop  = 3
 )
 

@@ -265,3 +265,7 @@ func dateOf(ts string) string {
 // moneyAxis writes an axis amount compactly, as the page script does:
 // $1.2M, $350k, $40.
 func moneyAxis(v float64) string { return humanize.MoneyShort(v) }
+
+// channelLabel writes a channel code for readers: "paid_search" becomes
+// "Paid search".
+func channelLabel(code string) string { return titleCase(strings.ReplaceAll(code, "_", " ")) }

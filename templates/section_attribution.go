@@ -27,7 +27,7 @@ func attributionSection(d *document, r *analysis.Report) {
 		d.p("%s", missingLine(r, "sourcing"))
 		return
 	}
-	d.p("Who sourced the pipeline, and who merely touched it? An opportunity is *sourced* by whoever created it (its own origin, else its first contact's, else marketing when that contact's first campaign touch came within a day of the record's creation, else sales). It is *marketing touched* when any of its people responded to a campaign from %d days before its creation until it closed. Both views are shown because both are true.", r.Settings.LookbackDays)
+	d.explain("Who sourced the pipeline, and who merely touched it? An opportunity is *sourced* by whoever created it (its own origin, else its first contact's, else marketing when that contact's first campaign touch came within a day of the record's creation, else sales). It is *marketing touched* when any of its people responded to a campaign from %d days before its creation until it closed. Both views are shown because both are true.", r.Settings.LookbackDays)
 	p, v := r.Sourcing.Pipeline, r.Sourcing.Revenue
 	text := fmt.Sprintf("Marketing sourced %s of new pipeline (%s of %s)", rate(p.SourcedShare), moneyShort(p.MarketingSourced.Amount), moneyShort(p.Total.Amount))
 	if p.TouchedShare != nil {
@@ -117,7 +117,7 @@ func attributionSection(d *document, r *analysis.Report) {
 			if i < 15 {
 				rows = append(rows, row)
 			}
-			full := []string{mdText(c.CampaignID), mdText(c.Name), mdText(c.Channel)}
+			full := []string{mdText(c.CampaignID), mdText(c.Name), mdText(channelLabel(c.Channel))}
 			for _, m := range analysis.Models {
 				full = append(full, number(float64(c.Credit[m])))
 			}
@@ -137,7 +137,9 @@ func attributionSection(d *document, r *analysis.Report) {
 		Money:    true, YName: "revenue credit",
 	}
 	channels := sortedKeys(r.Attribution.Revenue.Channels[def])
-	ch.Categories = channels
+	for _, c := range channels {
+		ch.Categories = append(ch.Categories, channelLabel(c))
+	}
 	for _, m := range analysis.Models {
 		s := Series{Name: modelNames[m]}
 		for _, c := range channels {

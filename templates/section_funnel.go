@@ -36,7 +36,7 @@ func funnelSection(d *document, r *analysis.Report) {
 	var cells [][]string
 	for _, c := range rows {
 		cells = append(cells, []string{
-			mdText(c.Name) + " (" + mdText(c.CampaignID) + ")", mdText(c.Channel),
+			mdText(c.Name) + " (" + mdText(c.CampaignID) + ")", mdText(channelLabel(c.Channel)),
 			count(c.Responders), count(c.NewLeads),
 			small(withCI(c.MQLRate, c.MQLRateCI), c.Responders),
 			small(rate(c.SQLRate), c.MQLs),
@@ -45,7 +45,7 @@ func funnelSection(d *document, r *analysis.Report) {
 			small(withCI(c.WinRate, c.WinRateCI), c.Won+c.Lost), money(c.Revenue),
 		})
 	}
-	d.p("Every campaign with a touch in the period or running during it, largest pipeline first. A campaign counts every opportunity it touched (influence), so pipeline overlaps between campaigns; see attribution for a split that adds up. Rates in brackets are 95%% intervals; rates from fewer than %d cases are marked small sample.", analysis.SmallSample)
+	d.explain("Every campaign with a touch in the period or running during it, largest pipeline first. A campaign counts every opportunity it touched (influence), so pipeline overlaps between campaigns; see attribution for a split that adds up. Rates in brackets are 95%% intervals; rates from fewer than %d cases are marked small sample.", analysis.SmallSample)
 	d.table([]string{"Campaign", "Channel", "Responders", "New leads", "MQL rate", "SQL rate", "Opp rate", "Opps", "Pipeline", "Won", "Win rate", "Revenue"}, "llrrrrrrrrrr", cells)
 	d.define("Responder", "A person with a touch (campaign response) on the campaign in the period; counted once per campaign, from their first touch on it in the period.")
 	d.define("New leads", "Leads created in the period whose first touch ever was on this campaign.")

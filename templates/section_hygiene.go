@@ -21,7 +21,7 @@ func hygieneSection(d *document, r *analysis.Report) {
 		d.p("%s", missingLine(r, "hygiene"))
 		return
 	}
-	d.p("Signals about the %s created in the period. They are prompts for a conversation with the owner, not accusations: a deal can start late, arrive without a prior touch, or die quickly for good reasons.",
+	d.explain("Signals about the %s created in the period. They are prompts for a conversation with the owner, not accusations: a deal can start late, arrive without a prior touch, or die quickly for good reasons.",
 		plural(h.Opportunities, "opportunity", "opportunities"))
 	if h.Opportunities == 0 {
 		return

@@ -46,12 +46,13 @@ func leadQualitySection(d *document, r *analysis.Report) {
 	}
 	d.chart(c)
 
+	d.more()
 	d.h3("By campaign")
 	if q.ByCampaign == nil {
 		d.p("Per-campaign figures need touches.csv, which the input folder does not have.")
 		return
 	}
-	d.p("A disqualified lead belongs to the campaign of its last touch at or before the disqualification (\"No campaign touch\" when it had none). Beside it, the campaign's SQL rate: the share of its MQLs in the period that sales accepted. Many rejections with a low SQL rate point at the campaign's audience; many rejections with a normal SQL rate point elsewhere. Most disqualified first.")
+	d.explain("A disqualified lead belongs to the campaign of its last touch at or before the disqualification (\"No campaign touch\" when it had none). Beside it, the campaign's SQL rate: the share of its MQLs in the period that sales accepted. Many rejections with a low SQL rate point at the campaign's audience; many rejections with a normal SQL rate point elsewhere. Most disqualified first.")
 	rows := append([]analysis.LeadQualityCampaign(nil), q.ByCampaign...)
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Disqualified > rows[j].Disqualified })
 	var cells [][]string

@@ -12,7 +12,7 @@ import (
 // by industry.
 func segmentsSection(d *document, r *analysis.Report) {
 	d.h2("Segments")
-	d.p("The funnel by region and by industry. A lead counts under its own value; an opportunity under its primary contact's (the opportunity's lead, else its earliest-created person). \"(none)\" collects empty values. Largest pipeline first.")
+	d.explain("The funnel by region and by industry. A lead counts under its own value; an opportunity under its primary contact's (the opportunity's lead, else its earliest-created person). \"(none)\" collects empty values. Largest pipeline first.")
 	// Takeaways first, then the two charts side by side, then the tables.
 	var segCharts []*Chart
 	var tables []func()
@@ -94,6 +94,7 @@ func segmentsSection(d *document, r *analysis.Report) {
 		})
 	}
 	d.charts2(segCharts...)
+	d.more()
 	for _, t := range tables {
 		t()
 	}

@@ -56,7 +56,7 @@ func spendSection(d *document, r *analysis.Report) {
 		Title:    "Return per dollar, " + model + " credit",
 		Takeaway: fmt.Sprintf("Attributed revenue divided by cost for the %d campaigns with the largest costs, best first; red bars returned less than they cost.", len(top)),
 		Multiple: true, Horizontal: true, Stack: true, YName: "return per dollar",
-		Series:   []Series{{Name: "Paid back (1x or more)"}, {Name: "Returned less than its cost", Loss: true}},
+		Series: []Series{{Name: "Paid back (1x or more)"}, {Name: "Returned less than its cost", Loss: true}},
 	}
 	for _, row := range top {
 		label := row.Name
