@@ -106,7 +106,7 @@ func contentVerdict(r *Report) *Verdict {
 	switch {
 	case t.SmallSample || t.WinRate == nil || t.BaselineWinRate == nil:
 		v.Answer = "Too few deals to tell"
-		v.Evidence = fmt.Sprintf("%s closed deals touched by %s content.", h.Count(t.Won+t.Lost), label)
+		v.Evidence = fmt.Sprintf("%s touched by %s content.", h.Plural(t.Won+t.Lost, "closed deal", "closed deals"), label)
 		return v
 	case t.Significant && *t.WinRate > *t.BaselineWinRate:
 		v.Answer = "Yes, they win more often"

@@ -101,17 +101,25 @@ func (c *Chart) staticSVG() ([]byte, error) {
 		}
 		err = p.PieChart(opt)
 	case c.Horizontal:
+		// The library draws the first category at the bottom; ECharts
+		// (inverse axis) at the top, as the tables read: reverse them.
 		var values [][]float64
 		var names []string
 		for _, s := range c.Series {
-			values = append(values, c.nanToNull(s.Values))
+			values = append(values, reversed(c.nanToNull(s.Values)))
 			names = append(names, s.Name)
+		}
+		var cats []string
+		for _, cat := range c.Categories {
+			cats = append(cats, shortLabel(cat, 28))
 		}
 		opt := gocharts.NewBarChartOptionWithData(values)
 		opt.Horizontal = true
 		opt.Theme = theme
-		opt.CategoryAxis.Labels = c.Categories
-		opt.CategoryAxis.LabelCount = len(c.Categories)
+		opt.CategoryAxis.Labels = reversed(cats)
+		opt.CategoryAxis.LabelCount = len(cats)
+		opt.CategoryAxis.LabelFontStyle = gocharts.FontStyle{FontSize: 11}
+		opt.ValueAxis = []gocharts.ValueAxisOption{{Min: gocharts.Ptr(0.0), LabelCount: 5, LabelFontStyle: gocharts.FontStyle{FontSize: 11}}}
 		opt.Legend.SeriesNames = names
 		opt.Legend.Show = gocharts.Ptr(len(names) > 1)
 		opt.ValueFormatter = fmtValue
@@ -158,7 +166,10 @@ func (c *Chart) staticSVG() ([]byte, error) {
 		}
 		if c.LabelEvery > 1 {
 			opt.XAxis.LabelCount = (len(cats) + c.LabelEvery - 1) / c.LabelEvery
+		} else if len(cats) <= maxMermaidCategories {
+			opt.XAxis.LabelCount = len(cats)
 		}
+		opt.XAxis.LabelFontStyle = gocharts.FontStyle{FontSize: 11}
 		var out *gocharts.Painter
 		out, err = gocharts.Render(opt)
 		if err == nil {
@@ -211,4 +222,21 @@ func (c *Chart) valueText(v float64) string {
 func tidySVG(b []byte) []byte {
 	b = bytes.TrimSpace(b)
 	return bytes.Replace(b, []byte("<svg "), []byte(`<svg class="static-chart" preserveAspectRatio="xMidYMid meet" `), 1)
+}
+
+// reversed returns a reversed copy of s.
+func reversed[T any](s []T) []T {
+	out := make([]T, len(s))
+	for i, v := range s {
+		out[len(s)-1-i] = v
+	}
+	return out
+}
+
+// shortLabel cuts a label to max runes with an ellipsis.
+func shortLabel(s string, max int) string {
+	if r := []rune(s); len(r) > max {
+		return string(r[:max-1]) + "…"
+	}
+	return s
 }

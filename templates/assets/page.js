@@ -57,6 +57,25 @@
       }
     });
   }
+  // fit keeps a chart legible in a narrow box: long category names of
+  // horizontal bars are cut to a share of the width, and crowded labels of
+  // vertical bars slant.
+  function fit(option, width) {
+    [].concat(option.yAxis || []).forEach(function (axis) {
+      if (axis.type === "category") {
+        axis.axisLabel = axis.axisLabel || {};
+        axis.axisLabel.width = Math.max(90, Math.round(width * 0.38));
+        axis.axisLabel.overflow = "truncate";
+      }
+    });
+    [].concat(option.xAxis || []).forEach(function (axis) {
+      if (axis.type === "category" && width < 560) {
+        axis.axisLabel = axis.axisLabel || {};
+        axis.axisLabel.rotate = axis.axisLabel.rotate || 35;
+        axis.axisLabel.hideOverlap = true;
+      }
+    });
+  }
   // ink lightens the dark strokes (interval whiskers) for a dark background.
   function ink(option) {
     [].concat(option.series || []).forEach(function (s) {
@@ -91,6 +110,7 @@
       var option = JSON.parse(JSON.stringify(options[id]));
       option.backgroundColor = "transparent";
       format(option);
+      fit(option, box.clientWidth || 600);
       if (isDark) { ink(option); }
       chart.setOption(option);
       size(chart, print && print.matches ? printed : undefined);
@@ -102,7 +122,18 @@
   function resize() { charts.forEach(function (c) { size(c); }); }
   function printSize() { charts.forEach(function (c) { size(c, printed); }); }
   function fitPage() { if (print && print.matches) { printSize(); } else { resize(); } }
-  window.addEventListener("resize", fitPage);
+  // A resize that changes the layout's width redraws the charts, so that
+  // labels are fitted again.
+  var lastWidth = window.innerWidth, timer = null;
+  window.addEventListener("resize", function () {
+    if (Math.abs(window.innerWidth - lastWidth) > 80 && !(print && print.matches)) {
+      lastWidth = window.innerWidth;
+      clearTimeout(timer);
+      timer = setTimeout(start, 150);
+      return;
+    }
+    fitPage();
+  });
   // Charts in the folded appendix are sized when it unfolds.
   var folded = document.querySelector("details.appendix");
   if (folded) { folded.addEventListener("toggle", fitPage); }
