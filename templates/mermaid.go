@@ -83,7 +83,7 @@ func (c *Chart) mermaidSeries(s Series, named bool) string {
 	}
 	title := c.Title
 	if named {
-		title = s.Name + ": " + c.Title
+		title = s.Name + " - " + c.Title
 	}
 	fmt.Fprintf(&b, "\n    title \"%s\"\n", mermaidLabel(title, 90))
 	cats := c.Categories
@@ -118,7 +118,7 @@ func (c *Chart) mermaidSeries(s Series, named bool) string {
 	case c.Percent:
 		name = "percent"
 	case unit != "":
-		name += " (" + unit + ")"
+		name += " in " + unit
 	}
 	fmt.Fprintf(&b, "    y-axis \"%s\" 0 --> %s\n", mermaidText(name), number(top))
 	kind := "bar"

@@ -50,6 +50,9 @@ func hygieneSection(d *document, r *analysis.Report) {
 		daily.Categories = append(daily.Categories, dayLabel(day.Date))
 		daily.Series[0].Values = append(daily.Series[0].Values, float64(day.Count))
 	}
+	if len(daily.Categories) > maxMermaidCategories && r.Trend != nil {
+		daily.Wiki = weeklyOpportunities(r.Trend.Weeks)
+	}
 	d.chart(daily)
 
 	flag := func(name string, f *analysis.FlagTotal, meaning string) []string {
@@ -145,4 +148,21 @@ func dayLabel(date string) string {
 		return date
 	}
 	return t.Format("Jan 2")
+}
+
+// weeklyOpportunities is the wiki's version of the daily creation chart:
+// a quarter's days are too many labels, its weeks are not.
+func weeklyOpportunities(weeks []analysis.TrendWeek) *Chart {
+	c := &Chart{
+		ID:       "hygiene-weekly",
+		Title:    "Opportunities created per week",
+		Takeaway: "The opportunities created in each week of the period; a short first or last week is marked with its days.",
+		YName:    "opportunities",
+		Series:   []Series{{Name: "Opportunities created"}},
+	}
+	for _, w := range weeks {
+		c.Categories = append(c.Categories, weekLabel(w))
+		c.Series[0].Values = append(c.Series[0].Values, float64(intOr0(w.OpportunitiesCreated)))
+	}
+	return c
 }

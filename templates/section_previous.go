@@ -14,7 +14,7 @@ func previousSection(d *document, r *analysis.Report) {
 		d.p("No input event falls in the previous period, %s (%s to %s), so there is nothing to compare with.", mdText(pc.Label), pc.From, pc.To)
 		return
 	}
-	d.p("This period against %s (%s to %s), the period right before it. Relative changes are shown where the previous value is above zero; the win rate changes in percentage points.", mdText(pc.Label), pc.From, pc.To)
+	d.p("This period against %s (%s to %s), the period right before it. Relative changes are shown where the previous value is above zero; the win rate changes in percentage points only.", mdText(pc.Label), pc.From, pc.To)
 	cur, prev, delta, rel := r.Totals, *r.Previous, *pc.Delta, *pc.Relative
 	intRow := func(name string, c, p, dl *int, rl *float64) []string {
 		return []string{name, countPtr(c), countPtr(p), signedCount(dl), relText(rl)}
@@ -32,7 +32,7 @@ func previousSection(d *document, r *analysis.Report) {
 		intRow("Deals won", cur.Won, prev.Won, delta.Won, rel.Won),
 		moneyRow("Revenue won", cur.Revenue, prev.Revenue, delta.Revenue, rel.Revenue),
 		intRow("Deals lost", cur.Lost, prev.Lost, delta.Lost, rel.Lost),
-		{"Win rate", rate(cur.WinRate), rate(prev.WinRate), signedPoints(delta.WinRate), relText(rel.WinRate)},
+		{"Win rate", rate(cur.WinRate), rate(prev.WinRate), signedPoints(delta.WinRate), "–"},
 		moneyRow("Campaign cost", cur.Cost, prev.Cost, delta.Cost, rel.Cost),
 	}
 	d.table([]string{"Figure", "This period", mdText(pc.Label), "Change", "Relative"}, "lrrrr", rows)

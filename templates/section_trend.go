@@ -26,7 +26,7 @@ func trendSection(d *document, r *analysis.Report) {
 	}
 	var cells [][]string
 	for _, w := range weeks {
-		label := dayLabel(w.WeekStart)
+		label := weekLabel(w)
 		volume.Categories = append(volume.Categories, label)
 		volume.Series[0].Values = append(volume.Series[0].Values, float64(w.LeadsCreated))
 		volume.Series[1].Values = append(volume.Series[1].Values, float64(w.MQLs))
@@ -43,4 +43,13 @@ func trendSection(d *document, r *analysis.Report) {
 		d.chart(value)
 	}
 	d.table([]string{"Week", "Leads created", "MQLs", "Opps created", "Pipeline", "Revenue"}, "lrrrrr", cells)
+}
+
+// weekLabel names a week by its first day in the period, with its days
+// when the period's edge cuts it short: "Jul 1", "Sep 28 (3 days)".
+func weekLabel(w analysis.TrendWeek) string {
+	if w.Days < 7 {
+		return dayLabel(w.WeekStart) + " (" + plural(w.Days, "day", "days") + ")"
+	}
+	return dayLabel(w.WeekStart)
 }
