@@ -57,7 +57,7 @@ func TestDocumentParts(t *testing.T) {
 // $k or $M, no interval or reference lines, long category lists left out.
 func TestMermaidRules(t *testing.T) {
 	two := &Chart{ID: "a", Title: "Money", Money: true, YName: "amount", Categories: []string{"x", "y"},
-		Series: []Series{{Name: "Pipeline", Values: []float64{2.5e6, 1e6}}, {Name: "Revenue", Values: []float64{5e5, 0}, Low: []float64{1, 1}, High: []float64{2, 2}}},
+		Series:    []Series{{Name: "Pipeline", Values: []float64{2.5e6, 1e6}}, {Name: "Revenue", Values: []float64{5e5, 0}, Low: []float64{1, 1}, High: []float64{2, 2}}},
 		Reference: &Reference{Name: "Average", Value: 3}}
 	var b strings.Builder
 	writeMermaid(&b, two, Options{})
