@@ -114,8 +114,8 @@ func (c *Chart) echartsOption() ([]byte, error) {
 				data = append(data, opts.PieData{Name: cat, Value: round4(c.scale(v))})
 			}
 		}
-		pie.AddSeries(c.Series[0].Name, data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"35%", "65%"}}),
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {d}%"}))
+		pie.AddSeries(c.Series[0].Name, data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"32%", "58%"}, Center: []string{"50%", "46%"}}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{d}%"}))
 		snippet = pie.RenderSnippet().Option
 	case c.LogX:
 		line := charts.NewLine()
@@ -267,7 +267,7 @@ func (c *Chart) valueLabels() bool {
 // shows one item.
 func init0(global []charts.GlobalOpts) []charts.GlobalOpts {
 	return append(global, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}))
 }
 
 // safeJSON re-encodes an option compactly, escaping <, > and & so that CSV

@@ -268,4 +268,15 @@ func moneyAxis(v float64) string { return humanize.MoneyShort(v) }
 
 // channelLabel writes a channel code for readers: "paid_search" becomes
 // "Paid search".
-func channelLabel(code string) string { return titleCase(strings.ReplaceAll(code, "_", " ")) }
+func channelLabel(code string) string {
+	words := strings.Fields(strings.ReplaceAll(code, "_", " "))
+	for i, w := range words {
+		if acronyms[strings.ToLower(w)] {
+			words[i] = strings.ToUpper(w)
+		}
+	}
+	return titleCase(strings.Join(words, " "))
+}
+
+// acronyms are channel words written in capitals.
+var acronyms = map[string]bool{"abm": true, "seo": true, "sem": true, "ppc": true, "pr": true, "mdf": true, "sms": true, "ppl": true}

@@ -52,7 +52,10 @@
     [].concat(option.series || []).forEach(function (s) {
       // A pie's labels name their slice ("{b}: {d}%"); only bar and line
       // values are formatted.
-      if (s.type !== "pie" && s.label && s.label.show) {
+      if (s.type === "pie") {
+        s.minShowLabelAngle = 6; // slivers are named in the legend
+        s.avoidLabelOverlap = true;
+      } else if (s.label && s.label.show) {
         s.label.formatter = function (p) { return typeof p.value === "number" ? fn(p.value) : ""; };
       }
     });
