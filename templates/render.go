@@ -1,8 +1,11 @@
 // Package templates renders an analysis.Report as report.md (a wiki page),
 // report.html (a self-contained page for email) and report.json. It is the
-// only user of goldmark and go-echarts, and owns the embedded CSS and the
-// vendored ECharts runtime. Renderers format and place figures; they compute
-// none.
+// only user of goldmark, go-echarts and go-analyze/charts, and owns the
+// embedded CSS and the vendored ECharts runtime. document.go builds the
+// report (front page, main body, appendix) from the section_*.go files, one
+// section each; format.go formats figures; charts.go (ECharts), svg.go
+// (static SVG) and mermaid.go (wiki) draw the same Chart. Renderers format
+// and place figures; they compute none.
 package templates
 
 import (
