@@ -122,7 +122,7 @@ func (d *document) content() string {
 			fmt.Fprintf(&b, "- [%s](#%s)\n", h.text, h.anchor)
 		}
 		if d.appendix.Len() > 0 {
-			fmt.Fprintf(&b, "- [%s](#%s): every row of each table, reconciliation, data quality and glossary\n", appendixTitle, anchor(appendixTitle))
+			fmt.Fprintf(&b, "- [%s](#%s)\n", appendixTitle, anchor(appendixTitle))
 		}
 		b.WriteString("\n")
 	}

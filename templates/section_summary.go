@@ -24,8 +24,8 @@ var sectionHeadings = map[string]string{
 }
 
 // summarySection writes the front page's answers: one verdict per standing
-// question, then the findings no verdict covers, most at stake first, each
-// linked to the section that backs it.
+// question, then the findings that neither a verdict nor the tiles cover,
+// most at stake first, each linked to the section that backs it.
 func summarySection(d *document, r *analysis.Report) {
 	var vs []Verdict
 	covered := map[string]bool{}
@@ -36,9 +36,11 @@ func summarySection(d *document, r *analysis.Report) {
 	if len(vs) > 0 {
 		d.verdictList("answers", vs)
 	}
+	// The period's overview repeats the tiles above.
+	covered["period"] = true
 	var rest []analysis.Finding
 	for _, f := range r.Findings {
-		if !covered[f.Section] {
+		if !covered[f.Section] && !covered[f.Kind] {
 			rest = append(rest, f)
 		}
 	}
