@@ -11,6 +11,7 @@ package templates
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"slices"
 
@@ -102,6 +103,9 @@ func chartImages(d *document) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
+		// A file stands alone: its own size and a white ground, for wikis
+		// in dark mode.
+		svg = bytes.Replace(svg, []byte("<svg "), []byte(fmt.Sprintf(`<svg width="%d" height="%d" style="background:#fff" `, staticWidth, staticHeight)), 1)
 		out = append(out, File{chartFile(id), append(svg, '\n')})
 	}
 	return out, nil
