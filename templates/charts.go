@@ -74,6 +74,26 @@ type Mark struct {
 	Value float64
 }
 
+// empty tells whether the chart has nothing to draw: no category (nor, on
+// a log axis, a point), or a pie without a slice.
+func (c *Chart) empty() bool {
+	if c.LogX {
+		return len(c.Series) == 0 || len(c.Series[0].X) == 0
+	}
+	if len(c.Categories) == 0 || len(c.Series) == 0 {
+		return true
+	}
+	if c.Pie {
+		for _, v := range c.Series[0].Values {
+			if v > 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // scale converts a value for display: fractions become percentages.
 func (c *Chart) scale(v float64) float64 {
 	if c.Percent {

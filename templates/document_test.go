@@ -84,6 +84,11 @@ func TestMermaidRules(t *testing.T) {
 		t.Errorf("a 30-category chart drawn in Mermaid:\n%s", b.String())
 	}
 	b.Reset()
+	writeMermaid(&b, &Chart{ID: "none", Title: "None", Series: []Series{{Name: "n"}}}, Options{})
+	if strings.Contains(b.String(), "```mermaid") || !strings.Contains(b.String(), "Nothing to chart") {
+		t.Errorf("a chart without categories: %s", b.String())
+	}
+	b.Reset()
 	writeMermaid(&b, two, Options{MDImages: true})
 	if !strings.Contains(b.String(), "![Money](charts/a.svg)") || strings.Contains(b.String(), "```mermaid") {
 		t.Errorf("with images: %s", b.String())

@@ -184,6 +184,10 @@ func (e *blockExtension) renderChart(w util.BufWriter, source []byte, n ast.Node
 		if c == nil {
 			continue
 		}
+		if c.empty() {
+			fmt.Fprintf(w, "<figure class=\"chart chart-empty\">\n<figcaption><strong>%s.</strong> Nothing to chart in the period.</figcaption>\n</figure>\n", esc(c.Title))
+			continue
+		}
 		svg, err := c.staticSVG()
 		if err != nil {
 			e.err = err

@@ -20,6 +20,10 @@ func writeMermaid(out *strings.Builder, c *Chart, o Options) {
 		c = c.Wiki
 	}
 	fmt.Fprintf(out, "**%s.** %s\n\n", mdText(c.Title), mdText(c.Takeaway))
+	if c.empty() {
+		out.WriteString("_Nothing to chart in the period._\n")
+		return
+	}
 	if o.MDImages {
 		fmt.Fprintf(out, "![%s](%s)\n", mdText(c.Title), chartFile(c.ID))
 		return

@@ -95,7 +95,9 @@ func chartImages(d *document) ([]File, error) {
 		if c.Wiki != nil {
 			c = c.Wiki
 		}
-		byID[c.ID] = c
+		if !c.empty() {
+			byID[c.ID] = c
+		}
 	}
 	var out []File
 	for _, id := range slices.Sorted(maps.Keys(byID)) {
