@@ -192,8 +192,8 @@ func stuffingVerdict(r *Report) *Verdict {
 // segmentVerdict: what works in other regions and industries? The segments
 // whose win rate's interval lies clearly above or below the overall rate.
 func segmentVerdict(r *Report) *Verdict {
-	if r.Segments == nil || r.Totals.WinRate == nil {
-		return nil
+	if r.Segments == nil || r.Totals.WinRate == nil || (len(r.Segments.Region) < 2 && len(r.Segments.Industry) < 2) {
+		return nil // nothing to compare
 	}
 	var above, below []SegmentRow
 	for _, rows := range [][]SegmentRow{r.Segments.Region, r.Segments.Industry} {
@@ -235,7 +235,8 @@ func segmentVerdict(r *Report) *Verdict {
 		v.Evidence += "; clearly lower: " + list(below, true)
 	}
 	if len(above)+len(below) == 0 {
-		v.Evidence += fmt.Sprintf("; no region's or industry's 95%% interval lies clear of it (%d regions, %d industries)", len(r.Segments.Region), len(r.Segments.Industry))
+		v.Evidence += fmt.Sprintf("; no region's or industry's 95%% interval lies clear of it (%s, %s)",
+			h.Plural(len(r.Segments.Region), "region", "regions"), h.Plural(len(r.Segments.Industry), "industry", "industries"))
 	}
 	v.Evidence += "."
 	return v
