@@ -91,12 +91,12 @@ Definitions of every figure: docs/metrics.md. Input format: docs/data.md.
 // config is the parsed command line: the raw flag values, then the
 // options each stage takes.
 type config struct {
-	data, out, period, asOf, tz, model, formats, title, maxBad string
-	dateOrder, preset, mapping, sheet                          string
-	lookback, fiscalStart                                      int
-	sla, halfLife                                              float64
-	quiet, showVersion, decimalComma, allMembers, longPeriod   bool
-	cpuProfile, notes                                          string
+	data, out, period, asOf, tz, model, formats, title, maxBad         string
+	dateOrder, preset, mapping, sheet                                  string
+	lookback, fiscalStart                                              int
+	sla, halfLife                                                      float64
+	quiet, showVersion, decimalComma, allMembers, longPeriod, mdImages bool
+	cpuProfile, notes                                                  string
 
 	load            loader.Options
 	analysis        analysis.Options
@@ -131,7 +131,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	files, err := templates.Render(report, c.render)
+	files, err := templates.Render(report, c.render, templates.Options{MDImages: c.mdImages})
 	if err != nil {
 		return err
 	}
@@ -168,6 +168,7 @@ func parseArgs(args []string, stdout, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.sheet, "sheet", "", "worksheet to read from XLSX files (default: the first)")
 	fs.StringVar(&c.currency, "currency", "USD", "the report currency (ISO code): amounts of exports in other currencies are converted with --rates")
 	fs.StringVar(&c.rates, "rates", "", "CSV file of currency,rate rows (the value of one unit in the report currency),\nto convert export amounts that mix currencies")
+	fs.BoolVar(&c.mdImages, "md-images", false, "also write each chart as charts/NAME.svg beside report.md and link the images there instead of Mermaid")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print nothing but errors")
 	fs.BoolVar(&c.showVersion, "version", false, "print the version and exit")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) of the run to this file")

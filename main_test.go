@@ -269,3 +269,33 @@ func TestMissingFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestMDImages checks that --md-images writes each chart of report.md as an
+// SVG file beside it and links it in place of Mermaid.
+func TestMDImages(t *testing.T) {
+	out := t.TempDir()
+	if err := run([]string{"-q", "--md-images", "--out", out, "--period", "2026-Q3", "--max-bad-rows", "50%", "testdata/small"}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	md, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(md, []byte("```mermaid")) {
+		t.Error("report.md still has Mermaid with --md-images")
+	}
+	links := regexp.MustCompile(`!\[[^\]]*\]\((charts/[a-z0-9-]+\.svg)\)`).FindAllSubmatch(md, -1)
+	if len(links) == 0 {
+		t.Fatal("report.md links no chart image")
+	}
+	for _, l := range links {
+		svg, err := os.ReadFile(filepath.Join(out, string(l[1])))
+		if err != nil {
+			t.Errorf("linked image missing: %v", err)
+			continue
+		}
+		if !bytes.HasPrefix(svg, []byte("<svg ")) {
+			t.Errorf("%s is not an SVG image", l[1])
+		}
+	}
+}

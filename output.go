@@ -27,7 +27,10 @@ var errNoExchange = errors.New("no atomic exchange of folders")
 // ourNames are the entries of an output folder that a run writes, besides
 // the files of the current run: a folder holding only these (and tables/
 // holding only CSV files) is an earlier report and may be replaced.
-var ourNames = []string{"report.html", "report.md", "report.json", "tables"}
+var ourNames = []string{"report.html", "report.md", "report.json", "tables", "charts"}
+
+// ourFolders are the folders of ourNames, with the kind of file each holds.
+var ourFolders = map[string]string{"tables": ".csv", "charts": ".svg"}
 
 // writeAll writes files to dir as one set: into a fresh sibling folder
 // (DIR.retro-tmp-N), which then takes dir's place, and the old folder is
@@ -194,7 +197,7 @@ func checkOurs(dir string, files []templates.File) error {
 				return err
 			}
 			for _, s := range sub {
-				if !s.Type().IsRegular() || !strings.HasSuffix(s.Name(), ".csv") {
+				if ext := ourFolders[name]; ext == "" || !s.Type().IsRegular() || !strings.HasSuffix(s.Name(), ext) {
 					foreign = append(foreign, name+"/"+s.Name())
 				}
 			}

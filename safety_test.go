@@ -202,8 +202,17 @@ func pageText(t *testing.T, page []byte) (text string, scripts, live []string) {
 				return
 			case "style":
 				return
-			case "img", "iframe", "object", "embed", "svg", "math", "video", "audio", "source", "link", "base", "form":
+			case "svg":
+				// The static chart drawings are the page's own; inside
+				// them only drawing elements may appear.
+				if !hasAttr(n, "class", "static-chart") {
+					live = append(live, "<svg>")
+				}
+			case "img", "iframe", "object", "embed", "math", "video", "audio", "source", "link", "base", "form":
 				live = append(live, "<"+n.Data+">")
+			}
+			if n.Namespace == "svg" && !svgDrawing[n.Data] {
+				live = append(live, "<svg "+n.Data+">")
 			}
 			for _, a := range n.Attr {
 				key, val := strings.ToLower(a.Key), strings.ToLower(strings.TrimSpace(a.Val))
@@ -222,6 +231,19 @@ func pageText(t *testing.T, page []byte) (text string, scripts, live []string) {
 	}
 	walk(doc)
 	return strings.Join(strings.Fields(b.String()), " "), scripts, live
+}
+
+// svgDrawing lists the SVG elements a static chart may hold.
+var svgDrawing = map[string]bool{"svg": true, "g": true, "path": true, "text": true, "tspan": true, "rect": true, "circle": true, "line": true, "polyline": true, "polygon": true, "defs": true, "clipPath": true, "clippath": true}
+
+// hasAttr tells whether n has attribute key with value val.
+func hasAttr(n *html.Node, key, val string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Val == val {
+			return true
+		}
+	}
+	return false
 }
 
 // collectStrings adds every string inside a decoded JSON value to set.

@@ -81,6 +81,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	r.Wins = section(s, r, SectionWins, needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.wins)
 	s.progress(SectionFindings)
 	r.Findings = findings(r)
+	r.Verdicts = verdicts(r)
 	return r, nil
 }
 

@@ -39,17 +39,17 @@ type AssetType struct {
 	// Verdict marks the clearest loser ("wins_less": the lowest lift below 1)
 	// and the clearest winner ("wins_more": the highest lift above 1) among
 	// the significant types with enough deals; empty for the others.
-	Verdict Verdict `json:"verdict,omitempty"`
+	Verdict AssetVerdict `json:"verdict,omitempty"`
 }
 
-// Verdict marks an asset type that clearly wins less or more often than
-// the closed deals it did not touch.
-type Verdict string
+// AssetVerdict marks an asset type that clearly wins less or more often
+// than the closed deals it did not touch.
+type AssetVerdict string
 
 // The verdicts of asset types.
 const (
-	VerdictWinsLess Verdict = "wins_less"
-	VerdictWinsMore Verdict = "wins_more"
+	VerdictWinsLess AssetVerdict = "wins_less"
+	VerdictWinsMore AssetVerdict = "wins_more"
 )
 
 // AssetRow is one asset of assets.csv: the names it collected and the deals

@@ -277,11 +277,11 @@ func TestMarkVerdicts(t *testing.T) {
 		row(1.2, true, false),
 	}
 	markVerdicts(types)
-	var got []Verdict
+	var got []AssetVerdict
 	for _, t := range types {
 		got = append(got, t.Verdict)
 	}
-	want := []Verdict{VerdictWinsLess, "", "", VerdictWinsMore, "", ""}
+	want := []AssetVerdict{VerdictWinsLess, "", "", VerdictWinsMore, "", ""}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Fatalf("verdicts = %q, want %q", got, want)

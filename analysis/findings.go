@@ -160,8 +160,8 @@ func weakCampaignFinding(r *Report) *Finding {
 	}
 	text := fmt.Sprintf("%s (%s) cost %s for %s responders, but only %s became MQLs against %s across campaigns",
 		weak.Name, weak.CampaignID, h.MoneyShort(float64(weak.Cost)), h.Count(weak.Responders), h.Percent(*weak.MQLRate), h.Percent(avg))
-	if weak.ROI != nil {
-		text += fmt.Sprintf("; ROI %s under %s credit", h.SignedPercent(*weak.ROI), strings.ReplaceAll(string(r.Settings.Model), "_", " "))
+	if weak.ROAS != nil {
+		text += fmt.Sprintf("; it returned %s its cost under %s credit", h.Multiple(*weak.ROAS), strings.ReplaceAll(string(r.Settings.Model), "_", " "))
 	}
 	return &Finding{Kind: "weak_campaign", Section: SectionSpend, Stake: float64(weak.Cost), Text: text + "."}
 }

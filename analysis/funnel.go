@@ -61,6 +61,8 @@ func (s *scope) campaigns(attr *Attribution) []Campaign {
 		c, camp, id := counts[sc.id], ds.Campaigns[sc.id], s.campaignName(sc.id)
 		row := funnelRow(c, sc.cost, pipeCredit[id], revCredit[id])
 		row.CampaignID, row.Name, row.Channel = id, camp.Name, camp.Channel
+		row.TooEarly = camp.End != loader.NoDay && camp.End <= s.period.To && camp.End > s.period.To-TooEarlyDays &&
+			row.ROAS != nil && *row.ROAS < 1
 		rows = append(rows, row)
 	}
 	return rows

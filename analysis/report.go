@@ -64,6 +64,9 @@ type Report struct {
 	Wins           []Win         `json:"wins"`
 
 	Findings []Finding `json:"findings"`
+	// Verdicts answer the report's standing questions, one each, for the
+	// front page.
+	Verdicts []Verdict `json:"verdicts"`
 
 	// Missing lists the sections left out and the file that would enable each.
 	Missing []MissingSection `json:"missing_sections"`
@@ -109,6 +112,15 @@ type InputInfo struct {
 	// Replaced counts the lines whose invalid UTF-8 bytes were replaced
 	// by U+FFFD.
 	Replaced int `json:"replaced"`
+}
+
+// InputRows sums the rows read and the rows skipped over all input files.
+func (r *Report) InputRows() (rows, skipped int) {
+	for _, in := range r.Inputs {
+		rows += in.Rows
+		skipped += in.Skipped
+	}
+	return rows, skipped
 }
 
 // Problem is one bad row or value of the input.
@@ -171,6 +183,10 @@ type Campaign struct {
 	AttributedRevenue  Money     `json:"attributed_revenue"`
 	ROI                *float64  `json:"roi"`
 	Efficiency
+	// TooEarly is true when the campaign ended in the period's last
+	// TooEarlyDays days and has not yet returned its cost (roas below 1): the deals it
+	// started may not have closed yet.
+	TooEarly bool `json:"too_early"`
 }
 
 // Money is an amount; it is rounded half away from zero to cents only when

@@ -11,8 +11,11 @@ type Trend struct {
 // its first day inside P, week_end its last. The opportunity figures are nil
 // without opportunities.csv; revenue is the amount won in the week.
 type TrendWeek struct {
-	WeekStart            string `json:"week_start"`
-	WeekEnd              string `json:"week_end"`
+	WeekStart string `json:"week_start"`
+	WeekEnd   string `json:"week_end"`
+	// Days is how many days of the week fall in P: 7, or fewer for a week
+	// cut at the period's edges.
+	Days                 int    `json:"days"`
 	LeadsCreated         *int   `json:"leads_created"`
 	MQLs                 *int   `json:"mqls"`
 	OpportunitiesCreated *int   `json:"opportunities_created"`
@@ -71,7 +74,7 @@ func (s *scope) trend() *Trend {
 		if i+1 < len(starts) {
 			end = starts[i+1] - 1
 		}
-		tw := TrendWeek{WeekStart: loader.FormatDay(starts[i]), WeekEnd: loader.FormatDay(end)}
+		tw := TrendWeek{WeekStart: loader.FormatDay(starts[i]), WeekEnd: loader.FormatDay(end), Days: int(end-starts[i]) + 1}
 		if s.ds.Files.Leads {
 			tw.LeadsCreated, tw.MQLs = intPtr(w.leads), intPtr(w.mqls)
 		}

@@ -27,9 +27,14 @@ type Chart struct {
 	LabelEvery int
 	Series     []Series
 	Horizontal bool
-	Percent    bool   // values are fractions, shown as percentages
-	Money      bool   // values are amounts
-	YName      string // axis name
+	Percent    bool // values are fractions, shown as percentages
+	Money      bool // values are amounts
+	Multiple   bool // values are multiples, shown as 0.8x
+	// Stack draws the bar series on top of each other: for series that
+	// split one set of bars (gains and losses), each category holding a
+	// value in one series only.
+	Stack bool
+	YName string // axis name
 	// Reference draws a horizontal reference line (for example a baseline).
 	Reference *Reference
 	// LogX makes a line chart over numeric X values (Series.X) on a log axis.
@@ -49,6 +54,7 @@ type Chart struct {
 type Series struct {
 	Name   string
 	Line   bool      // drawn as a line (default: bars)
+	Loss   bool      // losses, drawn red
 	Values []float64 // one per category; NaN for a missing value
 	// Low and High, when set, draw a 95% interval around each value.
 	Low, High []float64
@@ -66,6 +72,26 @@ type Reference struct {
 type Mark struct {
 	Name  string
 	Value float64
+}
+
+// empty tells whether the chart has nothing to draw: no category (nor, on
+// a log axis, a point), or a pie without a slice.
+func (c *Chart) empty() bool {
+	if c.LogX {
+		return len(c.Series) == 0 || len(c.Series[0].X) == 0
+	}
+	if len(c.Categories) == 0 || len(c.Series) == 0 {
+		return true
+	}
+	if c.Pie {
+		for _, v := range c.Series[0].Values {
+			if v > 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // scale converts a value for display: fractions become percentages.
@@ -111,8 +137,8 @@ func (c *Chart) echartsOption() ([]byte, error) {
 				data = append(data, opts.PieData{Name: cat, Value: round4(c.scale(v))})
 			}
 		}
-		pie.AddSeries(c.Series[0].Name, data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"35%", "65%"}}),
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {d}%"}))
+		pie.AddSeries(c.Series[0].Name, data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"32%", "58%"}, Center: []string{"50%", "46%"}}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{d}%"}))
 		snippet = pie.RenderSnippet().Option
 	case c.LogX:
 		line := charts.NewLine()
@@ -163,8 +189,12 @@ func (c *Chart) echartsOption() ([]byte, error) {
 		}
 		bar.SetGlobalOptions(append(global, charts.WithXAxisOpts(catAxis), charts.WithYAxisOpts(valueAxis), charts.WithGridOpts(grid))...)
 		bar.SetXAxis(cats)
-		for _, s := range c.Series {
-			var so []charts.SeriesOpts
+		colours := c.seriesColours()
+		for i, s := range c.Series {
+			so := []charts.SeriesOpts{charts.WithItemStyleOpts(opts.ItemStyle{Color: colours[i]})}
+			if c.Stack {
+				so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: "stack"}))
+			}
 			if s.Line {
 				so = append(so, charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.Type = "line" }))
 			}
@@ -198,6 +228,12 @@ func (c *Chart) echartsOption() ([]byte, error) {
 					pos = "right"
 				}
 				so = append(so, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: pos}))
+			} else if c.Stack {
+				pos := "top"
+				if c.Horizontal {
+					pos = "right"
+				}
+				so = append(so, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: pos}))
 			}
 			bar.AddSeries(s.Name, data, so...)
 		}
@@ -222,6 +258,8 @@ func (c *Chart) echartsOption() ([]byte, error) {
 		format = "money"
 	case c.Percent:
 		format = "percent"
+	case c.Multiple:
+		format = "multiple"
 	}
 	return safeJSON(snippet, format)
 }
@@ -254,7 +292,7 @@ func (c *Chart) valueLabels() bool {
 // shows one item.
 func init0(global []charts.GlobalOpts) []charts.GlobalOpts {
 	return append(global, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}))
 }
 
 // safeJSON re-encodes an option compactly, escaping <, > and & so that CSV
@@ -273,9 +311,13 @@ func safeJSON(option, format string) ([]byte, error) {
 		return nil, fmt.Errorf("chart option: %w", err)
 	}
 	numericIntervals(v)
-	if m, ok := v.(map[string]any); ok && format != "" {
-		// page.js formats the value axis and tooltips: $1.2M, 43%.
-		m["retroFormat"] = format
+	if m, ok := v.(map[string]any); ok {
+		// The static drawing's colours, in series order.
+		m["color"] = chartPalette
+		if format != "" {
+			// page.js formats the value axis and tooltips: $1.2M, 43%.
+			m["retroFormat"] = format
+		}
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf) // escapes <, >, &, U+2028 and U+2029
@@ -332,74 +374,6 @@ func (c *Chart) finite() error {
 }
 
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
-
-// mermaid writes the chart as a Mermaid xychart-beta block (without fences).
-// Interval bands and reference lines are drawn as extra line series.
-func (c *Chart) mermaid() string {
-	var b strings.Builder
-	if c.Pie {
-		fmt.Fprintf(&b, "pie title %s\n", mermaidLabel(c.Title, 90))
-		for i, cat := range c.Categories {
-			if v := c.Series[0].Values[i]; v > 0 {
-				fmt.Fprintf(&b, "    \"%s\" : %s\n", mermaidText(cat), number(c.scale(v)))
-			}
-		}
-		return b.String()
-	}
-	b.WriteString("xychart-beta")
-	if c.Horizontal {
-		b.WriteString(" horizontal")
-	}
-	fmt.Fprintf(&b, "\n    title \"%s\"\n", mermaidLabel(c.Title, 90))
-	cats := c.Categories
-	if c.LogX {
-		cats = nil
-		for _, x := range c.Series[0].X {
-			cats = append(cats, duration(x))
-		}
-	}
-	labels := make([]string, len(cats))
-	for i, cat := range cats {
-		labels[i] = `"` + mermaidText(cat) + `"`
-	}
-	fmt.Fprintf(&b, "    x-axis [%s]\n", strings.Join(labels, ", "))
-	top := c.axisTop()
-	name := c.YName
-	if c.Percent && name == "" {
-		name = "percent"
-	}
-	fmt.Fprintf(&b, "    y-axis \"%s\" 0 --> %s\n", mermaidText(name), number(top))
-	for _, s := range c.Series {
-		kind := "bar"
-		if s.Line || c.LogX {
-			kind = "line"
-		}
-		fmt.Fprintf(&b, "    %s [%s]\n", kind, c.mermaidValues(s.Values))
-		if s.Low != nil {
-			fmt.Fprintf(&b, "    line [%s]\n", c.mermaidValues(s.Low))
-			fmt.Fprintf(&b, "    line [%s]\n", c.mermaidValues(s.High))
-		}
-	}
-	if c.Reference != nil {
-		ref := make([]float64, len(cats))
-		for i := range ref {
-			ref[i] = c.Reference.Value
-		}
-		fmt.Fprintf(&b, "    line [%s]\n", c.mermaidValues(ref))
-	}
-	return b.String()
-}
-
-func (c *Chart) mermaidValues(vs []float64) string {
-	parts := make([]string, len(vs))
-	for i, v := range vs {
-		if math.IsNaN(v) {
-			v = 0
-		}
-		parts[i] = number(c.scale(v))
-	}
-	return strings.Join(parts, ", ")
-}
 
 // axisTop is the top of the value axis: a round number above every value,
 // interval end and reference line (at most 100% for percentages), so that no

@@ -47,7 +47,8 @@ func TestChartLabelLayout(t *testing.T) {
 // TestFooterAfterFootnotes checks that the email page ends with the footer,
 // after any footnotes, and that the wiki page keeps it as its last line.
 func TestFooterAfterFootnotes(t *testing.T) {
-	d := &document{title: "T", charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}, footer: "Campaign Retro 1.0 · inputs sha256:abc"}
+	d := newDocument("T")
+	d.footer = "Campaign Retro 1.0 · inputs sha256:abc"
 	d.h2("Follow-up speed")
 	d.p("Faster is better[^1].\n\n[^1]: A published study.")
 	page, err := HTML(nil, d)
@@ -59,7 +60,7 @@ func TestFooterAfterFootnotes(t *testing.T) {
 	if notes < 0 || footer < 0 || footer < notes {
 		t.Errorf("footer at %d, footnotes at %d: want the footer after the footnotes", footer, notes)
 	}
-	if md := string(Markdown(d)); !strings.HasSuffix(md, "---\n\nCampaign Retro 1.0 · inputs sha256:abc\n") {
+	if md := string(Markdown(d, Options{})); !strings.HasSuffix(md, "---\n\nCampaign Retro 1.0 · inputs sha256:abc\n") {
 		t.Errorf("report.md does not end with the footer:\n%s", md)
 	}
 }

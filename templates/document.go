@@ -2,23 +2,33 @@ package templates
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/campaignretro/retro/analysis"
 )
 
-// document is the report as one Markdown source in which ```chart ID``` and
-// ```tiles ID``` fences place charts and headline tiles. The wiki renderer
-// expands the fences to Mermaid and tables; the HTML renderer turns them into
-// ECharts charts and tiles through a goldmark AST transformer.
+// document is the report as Markdown sources in which ```chart ID```,
+// ```tiles ID``` and ```verdicts ID``` fences place charts, headline tiles and
+// the front page's verdicts. The main body holds, per section, a takeaway,
+// one or two charts and short tables; the appendix holds what a reader looks
+// up (every row of each table, reconciliation, data quality, glossary). The
+// wiki renderer expands the fences to Mermaid and tables; the HTML renderer
+// turns them into charts, tiles and verdicts through a goldmark AST
+// transformer, and folds the appendix away on screen.
 type document struct {
 	title    string
-	header   strings.Builder // title, period line and tiles, before the contents
-	body     strings.Builder
+	header   strings.Builder // title, period line, tiles and verdicts, before the contents
+	body     strings.Builder // the main body
+	appendix strings.Builder
+	cur      *strings.Builder // body, or appendix after more() or in appendix sections
+	section  string           // the current section's heading
+	sub      string           // the current subsection's heading
+	detailed bool             // the current section has its heading in the appendix
+	late     bool             // appendix sections are being written
 	toc      []heading
 	charts   map[string]*Chart
 	tiles    map[string][]Tile
+	verdicts map[string][]Verdict
 	tables   []namedTable // every table, for out/tables/*.csv
 	glossary map[string]string
 	footer   string
@@ -33,10 +43,19 @@ type Tile struct {
 	Note  string // e.g. the change against the previous period
 }
 
+// Verdict is one answer of the front page, linked to its section.
+type Verdict struct {
+	Question, Answer, Evidence string
+	Anchor                     string // the backing section's anchor
+}
+
 // section writes one part of the report; sections run in order.
 type section func(d *document, r *analysis.Report)
 
-// sections is the report's order of sections. Each section file adds its own.
+// sections is the main body, in order: one line a section. What a section
+// writes after d.more() lands in the appendix, and tables longer than
+// shortRows are cut to their top and bottom rows there, all rows in the
+// appendix.
 var sections = []section{
 	headerSection,
 	summarySection,
@@ -52,6 +71,12 @@ var sections = []section{
 	hygieneSection,
 	leadQualitySection,
 	segmentsSection,
+}
+
+// appendixSections follow, in the appendix, the full tables and details of
+// the main body's sections. The glossary stays last: it lists the terms
+// every other section defined.
+var appendixSections = []section{
 	trendSection,
 	previousSection,
 	winsSection,
@@ -59,19 +84,30 @@ var sections = []section{
 	glossarySection,
 }
 
+// appendixTitle heads the appendix.
+const appendixTitle = "Appendix"
+
+// newDocument returns an empty document that writes its main body.
+func newDocument(title string) *document {
+	d := &document{title: title, charts: map[string]*Chart{}, tiles: map[string][]Tile{}, verdicts: map[string][]Verdict{}, glossary: map[string]string{}}
+	d.cur = &d.body
+	return d
+}
+
 func buildDocument(r *analysis.Report) *document {
-	d := &document{title: r.Title, charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
-	secs := sections
+	d := newDocument(r.Title)
+	main, appendix := sections, appendixSections
 	if r.IsPaths() {
-		secs = pathSections
+		main, appendix = pathSections, pathAppendixSections
 	}
-	for _, s := range secs {
+	for _, s := range main {
 		s(d, r)
 	}
-	rows := 0
-	for _, in := range r.Inputs {
-		rows += in.Rows
+	d.cur, d.section, d.sub, d.late = &d.appendix, "", "", true
+	for _, s := range appendix {
+		s(d, r)
 	}
+	rows, _ := r.InputRows()
 	d.footer = fmt.Sprintf("Campaign Retro %s · period %s (%s to %s) · as of %s · inputs: %s, %s rows, %s",
 		r.Version, r.Period.Label, r.Period.From, r.Period.To, r.Period.AsOf, plural(len(r.Inputs), "file", "files"), count(rows), r.InputsHash)
 	if r.IsPaths() {
@@ -80,13 +116,13 @@ func buildDocument(r *analysis.Report) *document {
 	return d
 }
 
-// source returns the whole Markdown source, contents and footer included.
+// source returns the whole Markdown source, contents, appendix and footer
+// included.
 func (d *document) source() string {
-	return d.content() + "---\n\n" + mdText(d.footer) + "\n"
+	return d.content() + d.appendixSource() + "---\n\n" + mdText(d.footer) + "\n"
 }
 
-// content returns the Markdown source without the footer, which the email
-// page places itself, after the footnotes.
+// content returns the Markdown source of the front page and main body.
 func (d *document) content() string {
 	var b strings.Builder
 	b.WriteString(d.header.String())
@@ -95,34 +131,118 @@ func (d *document) content() string {
 		for _, h := range d.toc {
 			fmt.Fprintf(&b, "- [%s](#%s)\n", h.text, h.anchor)
 		}
+		if d.appendix.Len() > 0 {
+			fmt.Fprintf(&b, "- [%s](#%s)\n", appendixTitle, anchor(appendixTitle))
+		}
 		b.WriteString("\n")
 	}
 	b.WriteString(d.body.String())
 	return b.String()
 }
 
+// appendixSource returns the appendix's Markdown, under its own heading.
+func (d *document) appendixSource() string {
+	if d.appendix.Len() == 0 {
+		return ""
+	}
+	return "## " + appendixTitle + "\n\n" + d.appendixBody()
+}
+
+// appendixBody returns the appendix's Markdown without its heading (the
+// email page writes the heading as the summary of a folded element).
+func (d *document) appendixBody() string { return d.appendix.String() }
+
 // h2 starts a section. text must be plain words: its anchor is derived the
 // way GitHub, GitLab and goldmark derive it.
 func (d *document) h2(text string) {
+	d.section, d.sub, d.detailed = text, "", false
+	if !d.late {
+		d.cur = &d.body
+	}
+	if d.late {
+		fmt.Fprintf(d.cur, "### %s\n\n", text)
+		return
+	}
 	d.toc = append(d.toc, heading{text, anchor(text)})
-	fmt.Fprintf(&d.body, "## %s\n\n", text)
+	fmt.Fprintf(d.cur, "## %s\n\n", text)
 }
 
-func (d *document) h3(text string) { fmt.Fprintf(&d.body, "### %s\n\n", text) }
+// h3 starts a subsection (a fourth-level heading in the appendix, where
+// sections are third-level).
+func (d *document) h3(text string) {
+	d.sub = text
+	if d.cur == &d.appendix {
+		fmt.Fprintf(d.cur, "#### %s\n\n", text)
+		return
+	}
+	fmt.Fprintf(d.cur, "### %s\n\n", text)
+}
+
+// more sends the rest of the current main-body section to the appendix,
+// under the section's name; appendix sections are already there.
+func (d *document) more() {
+	if d.cur == &d.appendix {
+		return
+	}
+	d.openDetail()
+	d.cur = &d.appendix
+}
+
+// openDetail writes the current section's heading in the appendix once.
+func (d *document) openDetail() {
+	if !d.detailed {
+		fmt.Fprintf(&d.appendix, "### %s in full\n\n", d.section)
+		d.detailed = true
+	}
+}
+
+// inMain tells whether the document writes the main body.
+func (d *document) inMain() bool { return d.cur == &d.body }
 
 // p writes a paragraph of already-escaped Markdown.
 func (d *document) p(format string, a ...any) {
-	fmt.Fprintf(&d.body, format, a...)
-	d.body.WriteString("\n\n")
+	fmt.Fprintf(d.cur, format, a...)
+	d.cur.WriteString("\n\n")
+}
+
+// explain writes a paragraph on how to read the section: in the appendix
+// when the main body is being written, so the main body keeps to its
+// takeaways, charts and short tables.
+func (d *document) explain(format string, a ...any) {
+	if !d.inMain() {
+		d.p(format, a...)
+		return
+	}
+	d.openDetail()
+	fmt.Fprintf(&d.appendix, format, a...)
+	d.appendix.WriteString("\n\n")
 }
 
 // takeaway writes a chart's or table's one-line takeaway.
 func (d *document) takeaway(text string) { d.p("**Takeaway:** %s", text) }
 
 // chart places a chart.
-func (d *document) chart(c *Chart) {
-	d.charts[c.ID] = c
-	fmt.Fprintf(&d.body, "```chart %s\n```\n\n", c.ID)
+func (d *document) chart(c *Chart) { d.charts2(c) }
+
+// charts2 places charts side by side on a wide screen (at most two; nil
+// ones are left out).
+func (d *document) charts2(cs ...*Chart) {
+	var ids []string
+	for _, c := range cs {
+		if c != nil {
+			d.charts[c.ID] = c
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) > 0 {
+		fmt.Fprintf(d.cur, "```chart %s\n```\n\n", strings.Join(ids, " "))
+	}
+}
+
+// verdictList places the front page's verdicts.
+func (d *document) verdictList(id string, vs []Verdict) {
+	d.verdicts[id] = vs
+	fmt.Fprintf(&d.header, "```verdicts %s\n```\n\n", id)
 }
 
 // tileRow places headline tiles.
@@ -137,7 +257,20 @@ func (d *document) define(term, definition string) { d.glossary[term] = definiti
 // table writes a GitHub-flavoured Markdown table. Cells are already escaped;
 // align has one of "l", "r" per column.
 func (d *document) table(head []string, align string, rows [][]string) {
-	writeTable(&d.body, head, align, rows)
+	if d.inMain() && len(rows) > shortRows {
+		title := d.section
+		if d.sub != "" {
+			title += ", " + strings.ToLower(d.sub[:1]) + d.sub[1:]
+		}
+		title += ": all " + count(len(rows)) + " rows"
+		short := append(append(append([][]string{}, rows[:shortTop]...), ellipsisRow(len(head), len(rows)-shortRows+1, anchor(title))), rows[len(rows)-(shortRows-shortTop-1):]...)
+		writeTable(d.cur, head, align, short)
+		d.openDetail()
+		fmt.Fprintf(&d.appendix, "#### %s\n\n", title)
+		writeTable(&d.appendix, head, align, rows)
+	} else {
+		writeTable(d.cur, head, align, rows)
+	}
 	section := "report"
 	if len(d.toc) > 0 {
 		section = d.toc[len(d.toc)-1].anchor
@@ -158,9 +291,26 @@ func (d *document) list(title string, items []string) {
 	}
 	d.h3(title)
 	for _, it := range items {
-		fmt.Fprintf(&d.body, "- %s\n", mdText(it))
+		fmt.Fprintf(d.cur, "- %s\n", mdText(it))
 	}
-	d.body.WriteString("\n")
+	d.cur.WriteString("\n")
+}
+
+// A main-body table longer than shortRows shows its first shortTop rows, a
+// row that links to the whole table in the appendix, and its last rows.
+const (
+	shortRows = 6
+	shortTop  = 3
+)
+
+// ellipsisRow stands for the rows a short table leaves out.
+func ellipsisRow(columns, left int, target string) []string {
+	row := make([]string, columns)
+	row[0] = fmt.Sprintf("_… %s more in the [appendix](#%s)_", count(left), target)
+	for i := 1; i < columns; i++ {
+		row[i] = "…"
+	}
+	return row
 }
 
 // csvTable adds a table to the CSV files only (for example every campaign
@@ -198,265 +348,4 @@ func anchor(text string) string {
 		}
 	}
 	return b.String()
-}
-
-// small marks a rate computed from fewer than analysis.SmallSample cases.
-func small(text string, n int) string {
-	if n < analysis.SmallSample && text != "n/a" {
-		return "_" + text + " (small sample)_"
-	}
-	return text
-}
-
-// withCI writes a rate with its interval: "31% (24–38%)".
-func withCI(r *float64, ci *analysis.Interval) string {
-	if r == nil {
-		return "n/a"
-	}
-	return rate(r) + " (" + interval(ci) + ")"
-}
-
-func headerSection(d *document, r *analysis.Report) {
-	fmt.Fprintf(&d.header, "# %s\n\n", mdText(r.Title))
-	rows, skipped := 0, 0
-	for _, in := range r.Inputs {
-		rows += in.Rows
-		skipped += in.Skipped
-	}
-	fmt.Fprintf(&d.header, "**Period:** %s (%s to %s, %d days) · **As of:** %s · **Inputs:** %d files, %s rows, %s skipped · **Lookback:** %d days · **Attribution model:** %s\n\n",
-		mdText(r.Period.Label), r.Period.From, r.Period.To, r.Period.Days, mdText(r.Period.AsOf), len(r.Inputs), count(rows), count(skipped),
-		r.Settings.LookbackDays, mdText(strings.ReplaceAll(string(r.Settings.Model), "_", " ")))
-	t := r.Totals
-	// vs writes a tile's change against the previous period.
-	vs := func(rel *float64, delta string) string {
-		pc := r.PreviousChange
-		if pc == nil {
-			return ""
-		}
-		if rel != nil {
-			return signedPct(*rel) + " vs " + pc.Label
-		}
-		if delta != "" {
-			return delta + " vs " + pc.Label
-		}
-		return ""
-	}
-	var rel analysis.TotalsChange
-	winDelta := ""
-	if pc := r.PreviousChange; pc != nil {
-		if pc.Relative != nil {
-			rel = *pc.Relative
-		}
-		if pc.Delta != nil && pc.Delta.WinRate != nil {
-			winDelta = signedPoints(pc.Delta.WinRate)
-		}
-	}
-	d.tileRow("totals", []Tile{
-		{Label: "Leads created", Value: countPtr(t.LeadsCreated), Note: vs(rel.LeadsCreated, "")},
-		{Label: "Responders", Value: countPtr(t.Responders), Note: vs(rel.Responders, "")},
-		{Label: "MQLs", Value: countPtr(t.MQLs), Note: vs(rel.MQLs, "")},
-		{Label: "SQLs", Value: countPtr(t.SQLs), Note: vs(rel.SQLs, "")},
-		{Label: "Pipeline created", Value: shortPtr(t.Pipeline), Note: joinNotes(pluralPtr(t.OpportunitiesCreated, "opportunity", "opportunities"), vs(rel.Pipeline, ""))},
-		{Label: "Revenue won", Value: shortPtr(t.Revenue), Note: joinNotes(pluralPtr(t.Won, "deal", "deals"), vs(rel.Revenue, ""))},
-		{Label: "Win rate", Value: rate(t.WinRate), Note: joinNotes(countPtr(t.Won)+" won, "+countPtr(t.Lost)+" lost", vs(nil, winDelta))},
-		{Label: "Campaign cost", Value: shortPtr(t.Cost), Note: vs(rel.Cost, "")},
-	})
-	d.define("Period", "The report period: whole days, inclusive, in the report time zone ("+r.Settings.TZ+"). A figure is \"in the period\" when its date falls in it.")
-	d.define("As of", "The moment the data describes: --as-of if given, else the latest event timestamp in the input. It only bounds open windows (for example how long a never-contacted lead has waited); it removes no data.")
-	d.define("Lookback window", fmt.Sprintf("How long before an opportunity a campaign touch still counts for it: %d days.", r.Settings.LookbackDays))
-	d.define("Leads created", "Leads whose record was created in the period.")
-	d.define("MQL", "Marketing-qualified lead: a lead whose mql_at date is in the period.")
-	d.define("SQL", "Sales-accepted (sales-qualified) lead: a lead whose sql_at date is in the period.")
-	d.define("Pipeline", "The amount of the opportunities created in the period.")
-	d.define("Revenue", "The amount of the opportunities won (closed) in the period.")
-	d.define("Win rate", "Won deals divided by won plus lost deals (open deals do not count).")
-}
-
-// joinNotes joins the non-empty notes of a tile.
-func joinNotes(notes ...string) string {
-	var out []string
-	for _, n := range notes {
-		if n != "" {
-			out = append(out, n)
-		}
-	}
-	return strings.Join(out, "; ")
-}
-
-func pluralPtr(n *int, one, many string) string {
-	if n == nil {
-		return ""
-	}
-	return plural(*n, one, many)
-}
-
-func shortPtr(m *analysis.Money) string {
-	if m == nil {
-		return "n/a"
-	}
-	return moneyShort(*m)
-}
-
-func funnelSection(d *document, r *analysis.Report) {
-	d.h2("Campaign funnel")
-	if r.Campaigns == nil {
-		d.p("%s", missingLine(r, "campaigns"))
-		return
-	}
-	t := r.Totals
-	d.takeaway(fmt.Sprintf("In %s, campaigns reached %s responders; %s leads became MQLs, %s became SQLs, %s created and %s won.",
-		mdText(r.Period.Label), countPtr(t.Responders), countPtr(t.MQLs), countPtr(t.SQLs), pluralPtr(t.OpportunitiesCreated, "opportunity was", "opportunities were"), pluralPtr(t.Won, "deal was", "deals were")))
-	stage := func(v *int) float64 {
-		if v == nil {
-			return 0
-		}
-		return float64(*v)
-	}
-	mqls, sqls := t.MQLs, t.SQLs
-	d.chart(&Chart{
-		ID:         "funnel",
-		Title:      "Funnel for " + r.Period.Label,
-		Takeaway:   "Responders, MQLs, SQLs, opportunities created and deals won in the period.",
-		Categories: []string{"Responders", "MQLs", "SQLs", "Opportunities", "Won"},
-		Series:     []Series{{Name: "Count", Values: []float64{stage(t.Responders), stage(mqls), stage(sqls), stage(t.OpportunitiesCreated), stage(t.Won)}}},
-		YName:      "count",
-	})
-	rows := append([]analysis.Campaign(nil), r.Campaigns...)
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Pipeline > rows[j].Pipeline })
-	var cells [][]string
-	for _, c := range rows {
-		cells = append(cells, []string{
-			mdText(c.Name) + " (" + mdText(c.CampaignID) + ")", mdText(c.Channel),
-			count(c.Responders), count(c.NewLeads),
-			small(withCI(c.MQLRate, c.MQLRateCI), c.Responders),
-			small(rate(c.SQLRate), c.MQLs),
-			small(rate(c.OppRate), c.Responders),
-			count(c.Opportunities), money(c.Pipeline), count(c.Won),
-			small(withCI(c.WinRate, c.WinRateCI), c.Won+c.Lost), money(c.Revenue),
-		})
-	}
-	d.p("Every campaign with a touch in the period or running during it, largest pipeline first. A campaign counts every opportunity it touched (influence), so pipeline overlaps between campaigns; see attribution for a split that adds up. Rates in brackets are 95%% intervals; rates from fewer than %d cases are marked small sample.", analysis.SmallSample)
-	d.table([]string{"Campaign", "Channel", "Responders", "New leads", "MQL rate", "SQL rate", "Opp rate", "Opps", "Pipeline", "Won", "Win rate", "Revenue"}, "llrrrrrrrrrr", cells)
-	d.define("Responder", "A person with a touch (campaign response) on the campaign in the period; counted once per campaign, from their first touch on it in the period.")
-	d.define("New leads", "Leads created in the period whose first touch ever was on this campaign.")
-	d.define("MQL rate", "Responders who became MQLs at or after their first touch on the campaign, divided by responders.")
-	d.define("SQL rate", "Of those MQLs, the share who also became SQLs at or after that touch.")
-	d.define("Opp rate", "Responders who are on an opportunity created within the lookback window after their touch, divided by responders.")
-	d.define("95% interval", "The Wilson score interval: the range the true rate plausibly lies in, given the sample size. Wide intervals mean few cases.")
-	d.define("Small sample", fmt.Sprintf("A rate computed from fewer than %d cases; shown in italics and not ranked.", analysis.SmallSample))
-}
-
-func spendSection(d *document, r *analysis.Report) {
-	d.h2("Spend and return")
-	if r.Campaigns == nil {
-		d.p("%s", missingLine(r, "campaigns"))
-		return
-	}
-	model := strings.ReplaceAll(string(r.Settings.Model), "_", " ")
-	rows := append([]analysis.Campaign(nil), r.Campaigns...)
-	sort.SliceStable(rows, func(i, j int) bool {
-		return rows[i].Cost+rows[i].AttributedRevenue > rows[j].Cost+rows[j].AttributedRevenue
-	})
-	top := rows
-	if len(top) > 15 {
-		top = top[:15]
-	}
-	c := &Chart{
-		ID:       "spend",
-		Title:    "Cost and attributed revenue per campaign (" + model + " credit)",
-		Takeaway: fmt.Sprintf("The %d campaigns with the most cost plus attributed revenue; revenue is credited with the %s model.", len(top), model),
-		Money:    true, Horizontal: true, YName: "amount",
-		Series: []Series{{Name: "Cost"}, {Name: "Attributed revenue"}},
-	}
-	for _, row := range top {
-		c.Categories = append(c.Categories, row.Name)
-		c.Series[0].Values = append(c.Series[0].Values, float64(row.Cost))
-		c.Series[1].Values = append(c.Series[1].Values, float64(row.AttributedRevenue))
-	}
-	d.chart(c)
-	d.p("Attributed figures use the **%s** model (change it with --model). ROI is attributed revenue minus cost, divided by cost.", mdText(model))
-	var cells [][]string
-	for _, row := range rows {
-		roi := "n/a"
-		if row.ROI != nil {
-			roi = signedPct(*row.ROI)
-		}
-		cells = append(cells, []string{
-			mdText(row.Name) + " (" + mdText(row.CampaignID) + ")", money(row.Cost),
-			moneyPtr(row.CostPerResponder), moneyPtr(row.CostPerOpportunity),
-			money(row.AttributedPipeline), money(row.AttributedRevenue), roi,
-		})
-	}
-	d.table([]string{"Campaign", "Cost", "Cost per responder", "Cost per opp", "Attributed pipeline", "Attributed revenue", "ROI"}, "lrrrrrr", cells)
-	d.define("Cost", "The campaign's cost prorated to the days of its run inside the period (the whole cost when it lacks start or end date).")
-	d.define("Attributed revenue", "The campaign's share of won revenue under the chosen attribution model; shares of all campaigns plus the unattributed remainder add up to total revenue.")
-	d.define("ROI", "Return on investment: (attributed revenue - cost) / cost.")
-}
-
-func missingLine(r *analysis.Report, section analysis.Section) string {
-	for _, m := range r.Missing {
-		if m.Section == section {
-			return "This section needs " + mdText(m.Needs) + ", which the input folder does not have."
-		}
-	}
-	return "This section has no data."
-}
-
-func dataQualitySection(d *document, r *analysis.Report) {
-	d.h2("Data quality")
-	var cells [][]string
-	for _, in := range r.Inputs {
-		cells = append(cells, []string{mdText(in.File), count(in.Rows), count(in.Skipped), count(in.Blanked), count(in.Masked), count(in.Replaced)})
-	}
-	d.list("What each file was taken for", r.Detected)
-	d.list("What the CRM exports can feed", r.Coverage)
-	d.p("Rows read per file; skipped rows broke the data contract and were left out, blanked values were unreadable optional values that were ignored, masked values are email addresses and phone numbers found in text, shown as [email N] and [phone N], replaced counts the lines whose invalid UTF-8 bytes are shown as U+FFFD.")
-	d.table([]string{"File", "Rows", "Skipped", "Blanked", "Masked", "Replaced"}, "lrrrrr", cells)
-	if len(r.ProblemCounts) > 0 {
-		d.h3("Problems by file and column")
-		var counts [][]string
-		for _, pc := range r.ProblemCounts {
-			kind := "values blanked"
-			if pc.Skipped {
-				kind = "rows skipped"
-			}
-			counts = append(counts, []string{mdText(pc.File), mdText(pc.Column), kind, count(pc.Count)})
-		}
-		d.table([]string{"File", "Column", "Kind", "Count"}, "lllr", counts)
-	}
-	if len(r.DataQuality) > 0 {
-		const show = 25
-		d.h3("First problems found")
-		for i, p := range r.DataQuality {
-			if i == show {
-				d.body.WriteString(fmt.Sprintf("- … and %s more (all are in report.json)\n", count(len(r.DataQuality)-show)))
-				break
-			}
-			fmt.Fprintf(&d.body, "- %s:%d: %s: %s\n", mdText(p.File), p.Line, mdText(p.Column), mdText(p.Problem))
-		}
-		d.body.WriteString("\n")
-	} else {
-		d.p("No bad rows or values were found.")
-	}
-	d.list("Notes", r.Warnings)
-	if len(r.Missing) > 0 {
-		d.h3("Sections left out")
-		for _, m := range r.Missing {
-			fmt.Fprintf(&d.body, "- %s: needs %s\n", mdText(strings.ReplaceAll(string(m.Section), "_", " ")), mdText(m.Needs))
-		}
-		d.body.WriteString("\n")
-	}
-}
-
-func glossarySection(d *document, r *analysis.Report) {
-	d.h2("Glossary")
-	terms := make([]string, 0, len(d.glossary))
-	for t := range d.glossary {
-		terms = append(terms, t)
-	}
-	sort.Slice(terms, func(i, j int) bool { return strings.ToLower(terms[i]) < strings.ToLower(terms[j]) })
-	for _, t := range terms {
-		fmt.Fprintf(&d.body, "- **%s**: %s\n", mdText(t), mdText(d.glossary[t]))
-	}
-	d.body.WriteString("\n")
 }

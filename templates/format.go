@@ -1,12 +1,13 @@
 package templates
 
 import (
-	"github.com/campaignretro/retro/internal/humanize"
 	"math"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/campaignretro/retro/internal/humanize"
 
 	"github.com/campaignretro/retro/analysis"
 )
@@ -144,3 +145,149 @@ func mermaidLabel(s string, max int) string {
 
 // plural writes "1 deal" or "3 deals".
 func plural(n int, one, many string) string { return humanize.Plural(n, one, many) }
+
+// small marks a rate computed from fewer than analysis.SmallSample cases.
+func small(text string, n int) string {
+	if n < analysis.SmallSample && text != "n/a" {
+		return "_" + text + " (small sample)_"
+	}
+	return text
+}
+
+// withCI writes a rate with its interval: "31% (24–38%)".
+func withCI(r *float64, ci *analysis.Interval) string {
+	if r == nil {
+		return "n/a"
+	}
+	return rate(r) + " (" + interval(ci) + ")"
+}
+
+// joinNotes joins the non-empty notes of a tile.
+func joinNotes(notes ...string) string {
+	var out []string
+	for _, n := range notes {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+func pluralPtr(n *int, one, many string) string {
+	if n == nil {
+		return ""
+	}
+	return plural(*n, one, many)
+}
+
+func shortPtr(m *analysis.Money) string {
+	if m == nil {
+		return "n/a"
+	}
+	return moneyShort(*m)
+}
+
+func missingLine(r *analysis.Report, section analysis.Section) string {
+	for _, m := range r.Missing {
+		if m.Section == section {
+			return "This section needs " + mdText(m.Needs) + ", which the input folder does not have."
+		}
+	}
+	return "This section has no data."
+}
+
+// amount returns a nullable amount as a chart value, 0 when null.
+func amount(m *analysis.Money) float64 {
+	if m == nil {
+		return 0
+	}
+	return float64(*m)
+}
+
+func intOr0(n *int) int {
+	if n == nil {
+		return 0
+	}
+	return *n
+}
+
+// signedCount writes a change in a count: +12, -3, 0.
+func signedCount(n *int) string {
+	if n == nil {
+		return "n/a"
+	}
+	if *n > 0 {
+		return "+" + count(*n)
+	}
+	return count(*n)
+}
+
+// signedMoney writes a change in an amount: +$1,200, -$300.
+func signedMoney(m *analysis.Money) string {
+	if m == nil {
+		return "n/a"
+	}
+	if analysis.RoundCents(float64(*m)) > 0 {
+		return "+" + money(*m)
+	}
+	return money(*m)
+}
+
+// signedPoints writes a change in a rate as percentage points: +3.1 pts.
+func signedPoints(f *float64) string {
+	if f == nil {
+		return "n/a"
+	}
+	s := trimZero(strconv.FormatFloat(*f*100, 'f', 1, 64))
+	switch {
+	case s == "0" || s == "-0":
+		return "0 pts"
+	case *f > 0:
+		s = "+" + s
+	}
+	return s + " pts"
+}
+
+// relText writes a nullable relative change.
+func relText(f *float64) string {
+	if f == nil {
+		return "n/a"
+	}
+	return signedPct(*f)
+}
+
+// titleCase capitalises the first letter of a plain ASCII word.
+func titleCase(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// dateOf writes the date of a timestamp as the report writes it
+// ("2026-09-30T23:59:09Z" becomes "2026-09-30").
+func dateOf(ts string) string {
+	if len(ts) >= 10 {
+		return ts[:10]
+	}
+	return ts
+}
+
+// moneyAxis writes an axis amount compactly, as the page script does:
+// $1.2M, $350k, $40.
+func moneyAxis(v float64) string { return humanize.MoneyShort(v) }
+
+// channelLabel writes a channel code for readers: "paid_search" becomes
+// "Paid search".
+func channelLabel(code string) string {
+	words := strings.Fields(strings.ReplaceAll(code, "_", " "))
+	for i, w := range words {
+		if acronyms[strings.ToLower(w)] {
+			words[i] = strings.ToUpper(w)
+		}
+	}
+	return titleCase(strings.Join(words, " "))
+}
+
+// acronyms are channel words written in capitals.
+var acronyms = map[string]bool{"abm": true, "seo": true, "sem": true, "ppc": true, "pr": true, "mdf": true, "sms": true, "ppl": true}

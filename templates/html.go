@@ -44,8 +44,15 @@ func HTML(r *analysis.Report, d *document) ([]byte, error) {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote, blocks),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
-	var body bytes.Buffer
-	if err := md.Convert([]byte(d.content()), &body); err != nil {
+	// The main body and the appendix are converted apart (the appendix is
+	// folded into a <details> element) with one set of heading ids, so
+	// that no id repeats.
+	ids := &headingIDs{seen: map[string]bool{}}
+	var body, appendix bytes.Buffer
+	if err := md.Convert([]byte(d.content()), &body, parser.WithContext(parser.NewContext(parser.WithIDs(ids)))); err != nil {
+		return nil, err
+	}
+	if err := md.Convert([]byte(d.appendixBody()), &appendix, parser.WithContext(parser.NewContext(parser.WithIDs(ids)))); err != nil {
 		return nil, err
 	}
 	if blocks.err != nil {
@@ -61,14 +68,17 @@ func HTML(r *analysis.Report, d *document) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	err := page.Execute(&out, map[string]any{
-		"Title":   d.title,
-		"Style":   template.CSS(styleCSS),
-		"Body":    template.HTML(body.String()),
-		"Footer":  d.footer,
-		"Charts":  template.JS("{" + strings.Join(options, ",") + "}"),
-		"ECharts": template.JS(echartsJS),
-		"Page":    template.JS(pageJS),
-		"Version": strings.TrimSpace(echartsVersion),
+		"Title":         d.title,
+		"Style":         template.CSS(styleCSS),
+		"Body":          template.HTML(scrollTables(body.String())),
+		"Appendix":      template.HTML(scrollTables(appendix.String())),
+		"AppendixTitle": appendixTitle,
+		"AppendixID":    anchor(appendixTitle),
+		"Footer":        d.footer,
+		"Charts":        template.JS("{" + strings.Join(options, ",") + "}"),
+		"ECharts":       template.JS(echartsJS),
+		"Page":          template.JS(pageJS),
+		"Version":       strings.TrimSpace(echartsVersion),
 	})
 	if err != nil {
 		return nil, err
@@ -78,8 +88,9 @@ func HTML(r *analysis.Report, d *document) ([]byte, error) {
 
 // Chart and tiles fences become nodes of these kinds.
 var (
-	kindChart = ast.NewNodeKind("RetroChart")
-	kindTiles = ast.NewNodeKind("RetroTiles")
+	kindChart    = ast.NewNodeKind("RetroChart")
+	kindTiles    = ast.NewNodeKind("RetroTiles")
+	kindVerdicts = ast.NewNodeKind("RetroVerdicts")
 )
 
 // blockNode is a chart or tiles placeholder in the AST.
@@ -131,14 +142,17 @@ func (e *blockExtension) Transform(doc *ast.Document, reader text.Reader, pc par
 		var node *blockNode
 		switch kind {
 		case "chart":
-			if e.doc.charts[id] == nil {
-				e.err = fmt.Errorf("chart %q is placed but not defined", id)
-				continue
+			for _, one := range strings.Fields(id) {
+				if e.doc.charts[one] == nil {
+					e.err = fmt.Errorf("chart %q is placed but not defined", one)
+				}
+				e.order = append(e.order, one)
 			}
 			node = &blockNode{kind: kindChart, id: id}
-			e.order = append(e.order, id)
 		case "tiles":
 			node = &blockNode{kind: kindTiles, id: id}
+		case "verdicts":
+			node = &blockNode{kind: kindVerdicts, id: id}
 		default:
 			continue
 		}
@@ -150,17 +164,62 @@ func (e *blockExtension) Transform(doc *ast.Document, reader text.Reader, pc par
 func (e *blockExtension) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindChart, e.renderChart)
 	reg.Register(kindTiles, e.renderTiles)
+	reg.Register(kindVerdicts, e.renderVerdicts)
 }
 
+// renderChart writes one chart, or two side by side, each with its static
+// SVG drawing inside the box that the page script fills with the
+// interactive chart.
 func (e *blockExtension) renderChart(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	c := e.doc.charts[n.(*blockNode).id]
+	ids := strings.Fields(n.(*blockNode).id)
+	if len(ids) > 1 {
+		w.WriteString("<div class=\"chart-row\">\n")
+	}
 	esc := template.HTMLEscapeString
-	fmt.Fprintf(w, "<figure class=\"chart\">\n<figcaption><strong>%s.</strong> %s</figcaption>\n", esc(c.Title), esc(c.Takeaway))
-	fmt.Fprintf(w, "<div class=\"chart-box\" id=\"%s\" role=\"img\" aria-label=\"%s\"></div>\n", esc(c.ID), esc(c.Title+". "+c.Takeaway))
-	fmt.Fprintf(w, "<noscript>The chart needs JavaScript; the table below has the same figures.</noscript>\n</figure>\n")
+	for _, id := range ids {
+		c := e.doc.charts[id]
+		if c == nil {
+			continue
+		}
+		if c.empty() {
+			fmt.Fprintf(w, "<figure class=\"chart chart-empty\">\n<figcaption><strong>%s.</strong> Nothing to chart in the period.</figcaption>\n</figure>\n", esc(c.Title))
+			continue
+		}
+		svg, err := c.staticSVG()
+		if err != nil {
+			e.err = err
+			return ast.WalkStop, err
+		}
+		fmt.Fprintf(w, "<figure class=\"chart\">\n<figcaption><strong>%s.</strong> %s</figcaption>\n", esc(c.Title), esc(c.Takeaway))
+		fmt.Fprintf(w, "<div class=\"chart-box\" id=\"%s\" role=\"img\" aria-label=\"%s\">", esc(c.ID), esc(c.Title+". "+c.Takeaway))
+		w.Write(svg)
+		w.WriteString("</div>\n</figure>\n")
+	}
+	if len(ids) > 1 {
+		w.WriteString("</div>\n")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// renderVerdicts writes the front page's answers: question, answer in
+// bold, the figures behind it and a link to the section.
+func (e *blockExtension) renderVerdicts(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	esc := template.HTMLEscapeString
+	w.WriteString("<div class=\"verdicts\">\n")
+	for _, v := range e.doc.verdicts[n.(*blockNode).id] {
+		fmt.Fprintf(w, "<div class=\"verdict\"><div class=\"verdict-q\">%s</div><div class=\"verdict-a\">%s</div><div class=\"verdict-e\">%s", esc(v.Question), esc(v.Answer), esc(v.Evidence))
+		if v.Anchor != "" {
+			fmt.Fprintf(w, " <a href=\"#%s\">Details</a>", esc(v.Anchor))
+		}
+		w.WriteString("</div></div>\n")
+	}
+	w.WriteString("</div>\n")
 	return ast.WalkSkipChildren, nil
 }
 
@@ -179,4 +238,33 @@ func (e *blockExtension) renderTiles(w util.BufWriter, source []byte, n ast.Node
 	}
 	w.WriteString("</div>\n")
 	return ast.WalkSkipChildren, nil
+}
+
+// headingIDs gives headings their GitHub-style anchors, numbering repeats
+// (by-owner, by-owner-1), across the documents converted with it.
+type headingIDs struct{ seen map[string]bool }
+
+// Generate implements parser.IDs.
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := anchor(string(value))
+	if base == "" {
+		base = "heading"
+	}
+	id := base
+	for i := 1; h.seen[id]; i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	h.seen[id] = true
+	return []byte(id)
+}
+
+// Put implements parser.IDs.
+func (h *headingIDs) Put(value []byte) { h.seen[string(value)] = true }
+
+// scrollTables wraps each table in a box that scrolls sideways on a narrow
+// screen, so that the page itself never does. Raw HTML is off, so the
+// text of the data cannot hold a literal <table> tag.
+func scrollTables(html string) string {
+	html = strings.ReplaceAll(html, "<table>", "<div class=\"table-box\"><table>")
+	return strings.ReplaceAll(html, "</table>", "</table></div>")
 }

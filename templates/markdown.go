@@ -8,7 +8,7 @@ import (
 // Markdown renders the wiki page: the document's Markdown with each chart
 // fence replaced by a Mermaid xychart and its takeaway, and each tiles fence
 // by a table. It needs no raw HTML.
-func Markdown(d *document) []byte {
+func Markdown(d *document, opts Options) []byte {
 	var out strings.Builder
 	// Lines of any length (a bufio.Scanner would stop at its buffer's
 	// limit and cut the page short).
@@ -31,16 +31,19 @@ func Markdown(d *document) []byte {
 		next() // the closing fence
 		switch kind {
 		case "chart":
-			c := d.charts[id]
-			if c.Wiki != nil {
-				c = c.Wiki
+			for i, id := range strings.Fields(id) {
+				if i > 0 {
+					out.WriteString("\n")
+				}
+				writeMermaid(&out, d.charts[id], opts)
 			}
-			fmt.Fprintf(&out, "**%s.** %s\n\n", mdText(c.Title), mdText(c.Takeaway))
-			out.WriteString("```mermaid\n")
-			out.WriteString(c.mermaid())
-			out.WriteString("```\n")
-			if note := c.mermaidNote(); note != "" {
-				out.WriteString("\n" + note + "\n")
+		case "verdicts":
+			for _, v := range d.verdicts[id] {
+				fmt.Fprintf(&out, "- %s **%s.** %s", mdText(v.Question), mdText(v.Answer), mdText(v.Evidence))
+				if v.Anchor != "" {
+					fmt.Fprintf(&out, " [Details](#%s)", v.Anchor)
+				}
+				out.WriteString("\n")
 			}
 		case "tiles":
 			var head, row []string
@@ -67,39 +70,16 @@ func trimLastNewline(b *strings.Builder) {
 	}
 }
 
-// fence recognises an opening ```chart ID or ```tiles ID line.
+// fence recognises an opening ```chart ID..., ```tiles ID or ```verdicts ID
+// line.
 func fence(line string) (kind, id string, ok bool) {
 	rest, found := strings.CutPrefix(line, "```")
 	if !found {
 		return "", "", false
 	}
 	kind, id, found = strings.Cut(rest, " ")
-	if !found || (kind != "chart" && kind != "tiles") {
+	if !found || (kind != "chart" && kind != "tiles" && kind != "verdicts") {
 		return "", "", false
 	}
 	return kind, id, true
-}
-
-// mermaidNote explains, under a Mermaid chart, what its extra lines are.
-func (c *Chart) mermaidNote() string {
-	var parts []string
-	if len(c.Series) > 1 {
-		var names []string
-		for _, s := range c.Series {
-			names = append(names, mdText(s.Name))
-		}
-		parts = append(parts, "Series in order: "+strings.Join(names, ", ")+".")
-	}
-	for _, s := range c.Series {
-		if s.Low != nil {
-			parts = append(parts, fmt.Sprintf("The two thin lines around %s are its 95%% interval.", mdText(s.Name)))
-		}
-	}
-	if c.Reference != nil {
-		parts = append(parts, "The flat line is "+mdText(c.Reference.Name)+".")
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "_" + strings.Join(parts, " ") + "_\n"
 }

@@ -80,7 +80,7 @@ func validApostrophes(s string) bool {
 // TestChartOptionErrors: a value go-echarts cannot write is an error that
 // names the chart and the value, never a bare "chart option: EOF".
 func TestChartOptionErrors(t *testing.T) {
-	d := &document{charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
+	d := newDocument("")
 	d.chart(&Chart{ID: "sourcing-pie", Title: "Sourcing", Pie: true, Categories: []string{"a", "b"}, Series: []Series{{Name: "pipeline", Values: []float64{math.Inf(1), 1}}}})
 	_, err := HTML(&analysis.Report{}, d)
 	if err == nil || !strings.Contains(err.Error(), "chart sourcing-pie: series \"pipeline\" value 1 is +Inf") || strings.Contains(err.Error(), "EOF") {

@@ -1,14 +1,18 @@
 // Package templates renders an analysis.Report as report.md (a wiki page),
 // report.html (a self-contained page for email) and report.json. It is the
-// only user of goldmark and go-echarts, and owns the embedded CSS and the
-// vendored ECharts runtime. Renderers format and place figures; they compute
-// none.
+// only user of goldmark, go-echarts and go-analyze/charts, and owns the
+// embedded CSS and the vendored ECharts runtime. document.go builds the
+// report (front page, main body, appendix) from the section_*.go files, one
+// section each; format.go formats figures; charts.go (ECharts), svg.go
+// (static SVG) and mermaid.go (wiki) draw the same Chart. Renderers format
+// and place figures; they compute none.
 package templates
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -45,9 +49,20 @@ func ParseFormats(s string) ([]string, error) {
 	return out, nil
 }
 
+// Options tune the rendering.
+type Options struct {
+	// MDImages writes each chart of report.md as charts/ID.svg beside it
+	// and links the image in place of Mermaid, for wikis that show images.
+	MDImages bool
+}
+
 // Render renders r in each of formats ("html", "md", "csv", "json"), in
 // that order; "csv" is every table of the report as tables/NAME.csv.
-func Render(r *analysis.Report, formats []string) ([]File, error) {
+func Render(r *analysis.Report, formats []string, opts ...Options) ([]File, error) {
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
 	want := map[string]bool{}
 	for _, f := range formats {
 		want[f] = true
@@ -63,7 +78,14 @@ func Render(r *analysis.Report, formats []string) ([]File, error) {
 			out = append(out, File{"report.html", html})
 		}
 		if want["md"] {
-			out = append(out, File{"report.md", Markdown(doc)})
+			out = append(out, File{"report.md", Markdown(doc, o)})
+			if o.MDImages {
+				images, err := chartImages(doc)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, images...)
+			}
 		}
 		if want["csv"] {
 			out = append(out, TableFiles(doc)...)
@@ -88,4 +110,30 @@ func JSON(r *analysis.Report) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// chartImages draws every chart of the wiki page as charts/ID.svg, in id
+// order.
+func chartImages(d *document) ([]File, error) {
+	byID := map[string]*Chart{}
+	for _, c := range d.charts {
+		if c.Wiki != nil {
+			c = c.Wiki
+		}
+		if !c.empty() {
+			byID[c.ID] = c
+		}
+	}
+	var out []File
+	for _, id := range slices.Sorted(maps.Keys(byID)) {
+		svg, err := byID[id].staticSVG()
+		if err != nil {
+			return nil, err
+		}
+		// A file stands alone: its own size and a white ground, for wikis
+		// in dark mode.
+		svg = bytes.Replace(svg, []byte("<svg "), []byte(fmt.Sprintf(`<svg width="%d" height="%d" style="background:#fff" `, staticWidth, staticHeight)), 1)
+		out = append(out, File{chartFile(id), append(svg, '\n')})
+	}
+	return out, nil
 }

@@ -41,11 +41,11 @@ func pValue(p *float64) string {
 func assetTypesSection(d *document, r *analysis.Report) {
 	d.h2("Content that wins")
 	if r.AssetTypes == nil {
-		d.p("%s", missingLine(r, "asset_types"))
+		d.p("%s", missingLine(r, analysis.SectionAssetTypes))
 		return
 	}
 	cd := r.AssetDeals
-	d.p("Do white papers, case studies and the rest help win deals, or only collect names? %s closed in the period (%s won, win rate %s). A deal counts as touched by a content type when one of its people engaged with such content from %d days before the opportunity was created until it closed; its baseline is the closed deals that type did not touch.",
+	d.explain("Do white papers, case studies and the rest help win deals, or only collect names? %s closed in the period (%s won, win rate %s). A deal counts as touched by a content type when one of its people engaged with such content from %d days before the opportunity was created until it closed; its baseline is the closed deals that type did not touch.",
 		plural(cd.Closed, "deal", "deals"), count(cd.Won), rate(cd.WinRate), r.Settings.LookbackDays)
 
 	// Types with enough deals, ranked by lift; small samples after, unranked.
@@ -81,7 +81,7 @@ func assetTypesSection(d *document, r *analysis.Report) {
 	}
 	var takeaways []string
 	if t := loser; t != nil {
-		s := fmt.Sprintf("%s brought %s leads", capitalize(typePlural(t.AssetType)), count(t.Leads))
+		s := fmt.Sprintf("%s brought %s leads", titleCase(typePlural(t.AssetType)), count(t.Leads))
 		if t.MQLRate != nil {
 			s += fmt.Sprintf(" (%s became MQLs)", pct(*t.MQLRate))
 		}
@@ -101,12 +101,9 @@ func assetTypesSection(d *document, r *analysis.Report) {
 	winChart := &Chart{
 		ID:       "asset-win-rate",
 		Title:    "Win rate of the deals each content type touched",
-		Takeaway: "Bars are the win rates of closed deals a type touched, with 95% intervals; the dashed line is the win rate of all closed deals.",
+		Takeaway: "For each type, the win rate of the closed deals it touched (with 95% intervals) beside that of the closed deals it did not touch, the baseline the text uses.",
 		Percent:  true, YName: "win rate",
-		Series: []Series{{Name: "Win rate of touched deals"}},
-	}
-	if cd.WinRate != nil {
-		winChart.Reference = &Reference{Name: "all closed deals", Value: *cd.WinRate}
+		Series: []Series{{Name: "Deals it touched"}, {Name: "Deals without it"}},
 	}
 	sides := &Chart{
 		ID:       "asset-leads-vs-deals",
@@ -126,6 +123,7 @@ func assetTypesSection(d *document, r *analysis.Report) {
 		s.Values = append(s.Values, orNaN(t.WinRate))
 		lo, hi := ciBounds(t.WinRateCI)
 		s.Low, s.High = append(s.Low, lo), append(s.High, hi)
+		winChart.Series[1].Values = append(winChart.Series[1].Values, orNaN(t.BaselineWinRate))
 		sides.Categories = append(sides.Categories, typeLabel(t.AssetType))
 		sides.Series[0].Values = append(sides.Series[0].Values, orNaN(t.MQLRate))
 		sides.Series[1].Values = append(sides.Series[1].Values, orNaN(t.WinRate))
@@ -140,11 +138,11 @@ func assetTypesSection(d *document, r *analysis.Report) {
 			rate(t.BaselineWinRate), small(lift, t.Opportunities), small(mdText(pValue(t.PValue)), t.Opportunities), money(t.Revenue),
 		})
 	}
-	d.chart(winChart)
-	d.chart(sides)
-	d.p("Types with at least %d touched deals first, by lift; types with fewer are marked small sample and not ranked.", analysis.SmallSample)
+	d.charts2(winChart, sides)
+	d.p("Types with at least %d touched deals first, by lift; types with fewer are marked small sample and not ranked. A correlation, not proof of cause: content that late-stage buyers read may win because those buyers were already likely to buy.", analysis.SmallSample)
 	d.table([]string{"Content type", "Leads brought", "MQL rate", "Touched deals", "Won", "Win rate", "Baseline", "Lift", "p-value", "Touched revenue"}, "lrrrrrrrrr", cells)
 
+	d.more()
 	d.h3("Each asset")
 	d.p("Every asset, ranked by the won revenue of the deals it touched: which to write more of, and which to retire.")
 	var rows [][]string
@@ -163,11 +161,4 @@ func assetTypesSection(d *document, r *analysis.Report) {
 	d.define("Lift", "Win rate of touched deals divided by the baseline win rate: above 1, deals with that content won more often.")
 	d.define("p-value", "The chance of a gap at least this large between two win rates if the content made no difference (two-sided two-proportion z-test). Below 0.05 the report calls the difference clear.")
 	d.define("Leads brought", "Leads created in the period whose first touch ever was with that content.")
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -28,10 +28,10 @@ var modelNames = map[analysis.Model]string{
 func attributionSection(d *document, r *analysis.Report) {
 	d.h2("Sourced touched and credited")
 	if r.Sourcing == nil {
-		d.p("%s", missingLine(r, "sourcing"))
+		d.p("%s", missingLine(r, analysis.SectionSourcing))
 		return
 	}
-	d.p("Who sourced the pipeline, and who merely touched it? An opportunity is *sourced* by whoever created it (its own origin, else its first contact's, else marketing when that contact's first campaign touch came within a day of the record's creation, else sales). It is *marketing touched* when any of its people responded to a campaign from %d days before its creation until it closed. Both views are shown because both are true.", r.Settings.LookbackDays)
+	d.explain("Who sourced the pipeline, and who merely touched it? An opportunity is *sourced* by whoever created it (its own origin, else its first contact's, else marketing when that contact's first campaign touch came within a day of the record's creation, else sales). It is *marketing touched* when any of its people responded to a campaign from %d days before its creation until it closed. Both views are shown because both are true.", r.Settings.LookbackDays)
 	p, v := r.Sourcing.Pipeline, r.Sourcing.Revenue
 	text := fmt.Sprintf("Marketing sourced %s of new pipeline (%s of %s)", rate(p.SourcedShare), moneyShort(p.MarketingSourced.Amount), moneyShort(p.Total.Amount))
 	pieTakeaway := fmt.Sprintf("Marketing sourced %s of the %s of pipeline created in the period.", rate(p.SourcedShare), moneyShort(p.Total.Amount))
@@ -89,7 +89,7 @@ func attributionSection(d *document, r *analysis.Report) {
 		cells = append(cells, []string{g.label, count(g.p.Count), money(g.p.Amount), rate(g.p.Share),
 			count(g.v.Count), money(g.v.Amount), rate(g.v.Share)})
 	}
-	d.chart(&Chart{
+	d.charts2(&Chart{
 		ID:         "sourcing-pie",
 		Title:      "Pipeline created by who sourced it",
 		Takeaway:   pieTakeaway,
@@ -97,19 +97,19 @@ func attributionSection(d *document, r *analysis.Report) {
 		Money:      true,
 		Categories: chart.Categories[:origins],
 		Series:     []Series{{Name: "Pipeline created", Values: chart.Series[0].Values[:origins]}},
-	})
-	d.chart(chart)
+	}, chart)
 	d.table([]string{"Group", "Opportunities created", "Pipeline", "Share", "Deals won", "Revenue", "Share"}, "lrrrrrr", cells)
 	if p.MarketingTouched == nil {
 		d.p("%s", mdText("Marketing touched and untouched need touches.csv."))
 	}
 
 	if r.Attribution == nil {
-		d.p("%s", missingLine(r, "attribution"))
+		d.p("%s", missingLine(r, analysis.SectionAttribution))
 		return
 	}
 	def := r.Settings.Model
 	models := r.AttributionModels()
+	d.more()
 	d.h3("Credit under every model")
 	d.p("Attribution splits each deal's amount over the campaign touches of its journey; deals without a touch stay unattributed. Models disagree by design, so all %s are side by side: a campaign that ranks high under every model earned its place, one whose rank moves (marked ↕ with its best and worst rank) depends on the rule you pick. The report's default is **%s** (--model); rows are the 15 campaigns with the most credit under it; every campaign is in report.json and in tables/attribution-revenue-all-campaigns.csv and attribution-pipeline-all-campaigns.csv.", count(len(models)), mdText(modelNames[def]))
 	for _, target := range []struct {
@@ -136,7 +136,7 @@ func attributionSection(d *document, r *analysis.Report) {
 			if i < 15 {
 				rows = append(rows, row)
 			}
-			full := []string{mdText(c.CampaignID), mdText(c.Name), mdText(c.Channel)}
+			full := []string{mdText(c.CampaignID), mdText(c.Name), mdText(channelLabel(c.Channel))}
 			for _, m := range models {
 				full = append(full, number(float64(c.Credit[m])))
 				if iv, ok := target.t.Intervals[m][c.CampaignID]; ok {
@@ -165,7 +165,9 @@ func attributionSection(d *document, r *analysis.Report) {
 		Money:    true, YName: "revenue credit",
 	}
 	channels := sortedKeys(r.Attribution.Revenue.Channels[def])
-	ch.Categories = channels
+	for _, c := range channels {
+		ch.Categories = append(ch.Categories, channelLabel(c))
+	}
 	for _, m := range models {
 		s := Series{Name: modelNames[m]}
 		for _, c := range channels {

@@ -14,7 +14,7 @@ import (
 func channelsSection(d *document, r *analysis.Report) {
 	d.h2("Cost per stage by channel")
 	if r.Channels == nil {
-		d.p("%s", missingLine(r, "channels"))
+		d.p("%s", missingLine(r, analysis.SectionChannels))
 		return
 	}
 	defineChannels(d)

@@ -18,10 +18,10 @@ func hygieneSection(d *document, r *analysis.Report) {
 	d.h2("Pipeline hygiene")
 	h := r.Hygiene
 	if h == nil {
-		d.p("%s", missingLine(r, "hygiene"))
+		d.p("%s", missingLine(r, analysis.SectionHygiene))
 		return
 	}
-	d.p("Signals about the %s created in the period. They are prompts for a conversation with the owner, not accusations: a deal can start late, arrive without a prior touch, or die quickly for good reasons.",
+	d.explain("Signals about the %s created in the period. They are prompts for a conversation with the owner, not accusations: a deal can start late, arrive without a prior touch, or die quickly for good reasons.",
 		plural(h.Opportunities, "opportunity", "opportunities"))
 	if h.Opportunities == 0 {
 		return
@@ -50,6 +50,9 @@ func hygieneSection(d *document, r *analysis.Report) {
 		daily.Categories = append(daily.Categories, dayLabel(day.Date))
 		daily.Series[0].Values = append(daily.Series[0].Values, float64(day.Count))
 	}
+	if len(daily.Categories) > maxMermaidCategories && r.Trend != nil {
+		daily.Wiki = weeklyOpportunities(r.Trend.Weeks)
+	}
 	d.chart(daily)
 
 	flag := func(name string, f *analysis.FlagTotal, meaning string) []string {
@@ -66,6 +69,7 @@ func hygieneSection(d *document, r *analysis.Report) {
 		flag("Any flag", &h.Flagged, "holds at least one flag: "+rate(h.FlaggedShare)+" of the pipeline"),
 	})
 
+	d.more()
 	d.h3("By owner")
 	owners := append([]analysis.HygieneOwner(nil), h.ByOwner...)
 	sort.SliceStable(owners, func(i, j int) bool { return owners[i].Pipeline > owners[j].Pipeline })
@@ -144,4 +148,21 @@ func dayLabel(date string) string {
 		return date
 	}
 	return t.Format("Jan 2")
+}
+
+// weeklyOpportunities is the wiki's version of the daily creation chart:
+// a quarter's days are too many labels, its weeks are not.
+func weeklyOpportunities(weeks []analysis.TrendWeek) *Chart {
+	c := &Chart{
+		ID:       "hygiene-weekly",
+		Title:    "Opportunities created per week",
+		Takeaway: "The opportunities created in each week of the period; a short first or last week is marked with its days.",
+		YName:    "opportunities",
+		Series:   []Series{{Name: "Opportunities created"}},
+	}
+	for _, w := range weeks {
+		c.Categories = append(c.Categories, weekLabel(w))
+		c.Series[0].Values = append(c.Series[0].Values, float64(intOr0(w.OpportunitiesCreated)))
+	}
+	return c
 }

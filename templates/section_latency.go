@@ -20,7 +20,7 @@ func latencySection(d *document, r *analysis.Report) {
 	d.h2("Follow-up speed")
 	l := r.Latency
 	if l == nil {
-		d.p("%s", missingLine(r, "latency"))
+		d.p("%s", missingLine(r, analysis.SectionLatency))
 		return
 	}
 	handedOff := "became an MQL"
@@ -35,7 +35,7 @@ func latencySection(d *document, r *analysis.Report) {
 	}
 	never := bucket(l, "never")
 	d.takeaway(latencyTakeaway(l, sla, never))
-	d.p("A handoff is a lead that %s in the period; its follow-up latency is the time from then to its first sales activity (call, email, meeting) at or after it. The times are Kaplan-Meier estimates: a lead not contacted yet counts as still waiting until the as-of time, neither fast nor dropped.", handedOff)
+	d.explain("A handoff is a lead that %s in the period; its follow-up latency is the time from then to its first sales activity (call, email, meeting) at or after it. The times are Kaplan-Meier estimates: a lead not contacted yet counts as still waiting until the as-of time, neither fast nor dropped.", handedOff)
 	d.table([]string{"Handoffs", "Contacted", "Never contacted", "Half contacted within", "75% within", "90% within", "Within SLA (" + sla + ")"}, "rrrrrrr",
 		[][]string{{count(l.Handoffs), count(l.Contacted), count(never.Leads),
 			quantileText(l.MedianMinutes), quantileText(l.P75Minutes), quantileText(l.P90Minutes), rate(l.WithinSLA)}})
@@ -49,14 +49,12 @@ func latencySection(d *document, r *analysis.Report) {
 		Percent:    true,
 		YName:      "share of handoffs",
 	}
+	first := withinChart
 	if curve := latencyCurve(l); curve != nil {
 		curve.Wiki = withinChart
-		d.chart(curve)
-	} else {
-		d.chart(withinChart)
+		first = curve
 	}
 
-	d.h3("Does speed pay")
 	sqlChart := &Chart{
 		ID:       "latency-sql-rate",
 		Title:    "Share of handoffs that became SQLs, by time to first follow-up",
@@ -75,12 +73,14 @@ func latencySection(d *document, r *analysis.Report) {
 		cells = append(cells, []string{label, count(b.Leads), count(b.SQLs), small(withCI(b.SQLRate, b.SQLRateCI), b.Leads),
 			count(b.Opportunities), small(withCI(b.OppRate, b.OppRateCI), b.Leads)})
 	}
-	d.chart(sqlChart)
-	d.p("This table separates \"sales followed up too slowly\" from \"the leads were bad\": each row is the handoffs first contacted that fast, and how many of them later became SQLs or joined an opportunity created at or after the handoff. Rates from fewer than %d handoffs are marked small sample.", analysis.SmallSample)
-	d.table([]string{"First follow-up", "Handoffs", "Became SQLs", "SQL share", "Joined an opportunity", "Opportunity share"}, "lrrrrr", cells)
-	d.p("Published context: firms that tried to contact a lead within an hour were nearly 7 times as likely to qualify it as those that waited longer[^hbr]; the odds of qualifying a lead fell 21-fold between 5 and 30 minutes[^mit]. The table above is what your own data says.")
+	d.charts2(first, sqlChart)
+	d.p("Published context: firms that tried to contact a lead within an hour were nearly 7 times as likely to qualify it as those that waited longer[^hbr]; the odds of qualifying a lead fell 21-fold between 5 and 30 minutes[^mit]. The chart is what your own data says.")
 	d.p("[^hbr]: J. Oldroyd, K. McElheran and D. Elkington, \"The Short Life of Online Sales Leads\", Harvard Business Review, March 2011.")
 	d.p("[^mit]: The 2007 MIT / InsideSales.com Lead Response Management study.")
+	d.more()
+	d.h3("Does speed pay")
+	d.p("This table separates \"sales followed up too slowly\" from \"the leads were bad\": each row is the handoffs first contacted that fast, and how many of them later became SQLs or joined an opportunity created at or after the handoff. Rates from fewer than %d handoffs are marked small sample.", analysis.SmallSample)
+	d.table([]string{"First follow-up", "Handoffs", "Became SQLs", "SQL share", "Joined an opportunity", "Opportunity share"}, "lrrrrr", cells)
 
 	d.h3("By owner")
 	d.p("Each sales rep's handoffs (the lead's owner), slowest first.")
@@ -92,7 +92,7 @@ func latencySection(d *document, r *analysis.Report) {
 	}))
 	d.h3("By campaign")
 	if l.ByCampaign == nil {
-		d.p("%s", missingLine(r, "latency.by_campaign"))
+		d.p("%s", missingLine(r, analysis.SectionLatencyByCampaign))
 	} else {
 		d.p("Each handoff counts for the campaign of the lead's last touch at or before the handoff; slowest first.")
 		d.table(groupHead("Campaign", sla), "lrrrr", groupCells(l.ByCampaign, func(g analysis.LatencyGroup) string {

@@ -85,9 +85,9 @@ func TestLatencySection(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := &document{charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
+			d := newDocument("")
 			latencySection(d, &c.report)
-			md := string(Markdown(d))
+			md := string(Markdown(d, Options{}))
 			for _, w := range c.want {
 				if !strings.Contains(md, w) {
 					t.Errorf("report.md lacks %q:\n%s", w, md)

@@ -19,7 +19,7 @@ const (
 func leadQualitySection(d *document, r *analysis.Report) {
 	d.h2("Lead quality feedback")
 	q := r.LeadQuality
-	if line := missingLine(r, "lead_quality"); q == nil || q.Disqualified == 0 {
+	if line := missingLine(r, analysis.SectionLeadQuality); q == nil || q.Disqualified == 0 {
 		if !strings.HasPrefix(line, "This section needs") {
 			line = "Sales disqualified no lead in the period (no disqualified\\_at date falls in it)."
 		}
@@ -49,12 +49,13 @@ func leadQualitySection(d *document, r *analysis.Report) {
 	}
 	d.chart(c)
 
+	d.more()
 	d.h3("By campaign")
 	if q.ByCampaign == nil {
 		d.p("Per-campaign figures need touches.csv, which the input folder does not have.")
 		return
 	}
-	d.p("A disqualified lead belongs to the campaign of its last touch at or before the disqualification (\"No campaign touch\" when it had none). Beside it, the campaign's SQL rate: the share of its MQLs in the period that sales accepted. Many rejections with a low SQL rate point at the campaign's audience; many rejections with a normal SQL rate point elsewhere. Most disqualified first.")
+	d.explain("A disqualified lead belongs to the campaign of its last touch at or before the disqualification (\"No campaign touch\" when it had none). Beside it, the campaign's SQL rate: the share of its MQLs in the period that sales accepted. Many rejections with a low SQL rate point at the campaign's audience; many rejections with a normal SQL rate point elsewhere. Most disqualified first.")
 	rows := append([]analysis.LeadQualityCampaign(nil), q.ByCampaign...)
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Disqualified > rows[j].Disqualified })
 	var cells [][]string

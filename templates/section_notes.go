@@ -29,8 +29,8 @@ func notesSection(d *document, r *analysis.Report) {
 		return
 	}
 	d.h2("Team notes")
-	d.body.WriteString(notes)
-	d.body.WriteString("\n\n")
+	d.cur.WriteString(notes)
+	d.cur.WriteString("\n\n")
 }
 
 // safeNotes keeps the team's Markdown inside its section and free of

@@ -33,7 +33,7 @@ func TestNotesSection(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			d := &document{charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
+			d := newDocument("")
 			notesSection(d, &analysis.Report{Notes: tc.notes})
 			got := d.body.String()
 			at := 0
@@ -74,10 +74,10 @@ func TestNotesStayInTheirSection(t *testing.T) {
 	}
 
 	long := strings.Repeat("x", 65<<20)
-	d := &document{charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
+	d := newDocument("")
 	notesSection(d, &analysis.Report{Notes: long})
 	d.h2("Campaign funnel")
-	if md := Markdown(d); !strings.Contains(string(md), "\n## Campaign funnel\n") {
+	if md := Markdown(d, Options{}); !strings.Contains(string(md), "\n## Campaign funnel\n") {
 		t.Errorf("report.md with a 65 MiB notes line is cut short (%d bytes)", len(md))
 	}
 }
@@ -90,11 +90,11 @@ func checkNotesIsolated(t *testing.T, notes string) {
 	if safeNotes(notes) == "" {
 		return // no section
 	}
-	d := &document{charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
+	d := newDocument("")
 	notesSection(d, &analysis.Report{Notes: notes})
 	d.h2("Campaign funnel")
 	d.p("After the notes.")
-	md := string(Markdown(d))
+	md := string(Markdown(d, Options{}))
 	if !strings.Contains(md, "\n## Campaign funnel\n\nAfter the notes.\n") {
 		t.Errorf("report.md: the next section is swallowed:\n%s", md)
 	}

@@ -6,16 +6,13 @@ import (
 	"github.com/campaignretro/retro/analysis"
 )
 
-// pathSections are the sections of a path-file report (SPEC 16): channel
-// credit under the models that apply, the data quality of the file, and
-// the glossary.
-var pathSections = []section{
-	pathHeaderSection,
-	notesSection,
-	pathsSection,
-	dataQualitySection,
-	glossarySection,
-}
+// pathSections are the main body of a path-file report (SPEC 16): channel
+// credit under the models that apply; pathAppendixSections its appendix:
+// the data quality of the file and the glossary.
+var (
+	pathSections         = []section{pathHeaderSection, notesSection, pathsSection}
+	pathAppendixSections = []section{dataQualitySection, glossarySection}
+)
 
 // pathHeaderSection writes the title and what the report covers.
 func pathHeaderSection(d *document, r *analysis.Report) {

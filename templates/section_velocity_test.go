@@ -105,9 +105,9 @@ func TestVelocityChannelsAccountsSections(t *testing.T) {
 	bars := regexp.MustCompile(`(?m)^    bar \[`)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := &document{charts: map[string]*Chart{}, tiles: map[string][]Tile{}, glossary: map[string]string{}}
+			d := newDocument("")
 			c.section(d, &c.report)
-			md := string(Markdown(d))
+			md := string(Markdown(d, Options{}))
 			for _, w := range c.want {
 				if !strings.Contains(md, w) {
 					t.Errorf("report.md lacks %q:\n%s", w, md)

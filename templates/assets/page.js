@@ -27,13 +27,18 @@
     if (a >= 1) { return (Math.round(v * 10) / 10) + "%"; }
     return (Math.round(v * 100) / 100) + "%";
   }
+  // multiple writes a return per dollar: 0.8x, 12x.
+  function multiple(v) {
+    var a = Math.abs(v);
+    return (a >= 10 ? Math.round(v) : Math.round(v * 10) / 10) + "x";
+  }
   // count writes a number with thousands separators: 12,345.
   function count(v) { return v.toLocaleString("en-US", { maximumFractionDigits: 2 }); }
   // format applies the option's retroFormat to its value axes, tooltip and
   // bar labels.
   function format(option) {
     var f = option.retroFormat;
-    var fn = f === "money" ? money : f === "percent" ? percent : count;
+    var fn = f === "money" ? money : f === "percent" ? percent : f === "multiple" ? multiple : count;
     if (f) {
       [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
         if (axis.type === "value") {
@@ -45,8 +50,32 @@
     option.tooltip = option.tooltip || {};
     option.tooltip.valueFormatter = function (v) { return typeof v === "number" ? fn(v) : v; };
     [].concat(option.series || []).forEach(function (s) {
-      if (s.label && s.label.show) {
+      // A pie's labels name their slice ("{b}: {d}%"); only bar and line
+      // values are formatted.
+      if (s.type === "pie") {
+        s.minShowLabelAngle = 6; // slivers are named in the legend
+        s.avoidLabelOverlap = true;
+      } else if (s.label && s.label.show) {
         s.label.formatter = function (p) { return typeof p.value === "number" ? fn(p.value) : ""; };
+      }
+    });
+  }
+  // fit keeps a chart legible in a narrow box: long category names of
+  // horizontal bars are cut to a share of the width, and crowded labels of
+  // vertical bars slant.
+  function fit(option, width) {
+    [].concat(option.yAxis || []).forEach(function (axis) {
+      if (axis.type === "category") {
+        axis.axisLabel = axis.axisLabel || {};
+        axis.axisLabel.width = Math.max(90, Math.round(width * 0.38));
+        axis.axisLabel.overflow = "truncate";
+      }
+    });
+    [].concat(option.xAxis || []).forEach(function (axis) {
+      if (axis.type === "category" && width < 560) {
+        axis.axisLabel = axis.axisLabel || {};
+        axis.axisLabel.rotate = axis.axisLabel.rotate || 35;
+        axis.axisLabel.hideOverlap = true;
       }
     });
   }
@@ -76,10 +105,15 @@
       var box = document.getElementById(id);
       if (!box) { return; }
       var isDark = !!(dark && dark.matches);
+      // The static drawing (for readers without scripts) gives way to the
+      // interactive chart.
+      var still = box.querySelector("svg.static-chart");
+      if (still) { box.removeChild(still); }
       var chart = echarts.init(box, isDark ? "dark" : null, { renderer: "svg" });
       var option = JSON.parse(JSON.stringify(options[id]));
       option.backgroundColor = "transparent";
       format(option);
+      fit(option, box.clientWidth || 600);
       if (isDark) { ink(option); }
       chart.setOption(option);
       size(chart, print && print.matches ? printed : undefined);
@@ -91,8 +125,27 @@
   function resize() { charts.forEach(function (c) { size(c); }); }
   function printSize() { charts.forEach(function (c) { size(c, printed); }); }
   function fitPage() { if (print && print.matches) { printSize(); } else { resize(); } }
-  window.addEventListener("resize", fitPage);
-  window.addEventListener("beforeprint", printSize);
-  window.addEventListener("afterprint", fitPage);
+  // A resize that changes the layout's width redraws the charts, so that
+  // labels are fitted again.
+  var lastWidth = window.innerWidth, timer = null;
+  window.addEventListener("resize", function () {
+    if (Math.abs(window.innerWidth - lastWidth) > 80 && !(print && print.matches)) {
+      lastWidth = window.innerWidth;
+      clearTimeout(timer);
+      timer = setTimeout(start, 150);
+      return;
+    }
+    fitPage();
+  });
+  // Charts in the folded appendix are sized when it unfolds.
+  var folded = document.querySelector("details.appendix");
+  if (folded) { folded.addEventListener("toggle", fitPage); }
+  // Printed, the appendix is unfolded; afterwards it folds back if it was.
+  var appendix = document.querySelector("details.appendix");
+  var wasOpen = false;
+  function unfold() { if (appendix) { wasOpen = appendix.open; appendix.open = true; } }
+  function refold() { if (appendix) { appendix.open = wasOpen; } }
+  window.addEventListener("beforeprint", function () { unfold(); printSize(); });
+  window.addEventListener("afterprint", function () { refold(); fitPage(); });
   if (print && print.addEventListener) { print.addEventListener("change", fitPage); }
 })();

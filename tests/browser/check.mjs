@@ -7,9 +7,15 @@
 // (an svg or canvas in each .chart-box), every in-page link resolving to an
 // element, and, printed, every chart drawn inside its box. Saves light and
 // dark screenshots and A4 and Letter PDF prints to SCREENS_DIR (default
-// REPORT_DIR/screens). Then parses every ```mermaid block of
-// REPORT_DIR/report.md with the real Mermaid parsers of versions 10 and 11,
-// in the same browser. Exits 1 on any failure.
+// REPORT_DIR/screens). As a reader would, it measures: the main body (up to
+// the folded appendix) at most 8 screens of 1280x800, every verdict of the
+// front page inside the first 1.5 screens, no page-wide horizontal scroll
+// on a 390 px phone, a static chart in every chart box with JavaScript
+// off, the main body printed on at most 10 A4 pages, and every donut's
+// slices named. Then parses every ```mermaid block of REPORT_DIR/report.md
+// with the real Mermaid parsers of versions 10 and 11, in the same
+// browser, and checks the rules that keep wiki charts honest: one series a
+// chart, at most 24 categories, amounts in $k or $M. Exits 1 on any failure.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,7 +48,8 @@ try {
   const maxBytes = 1500000;
   const bytes = fs.statSync(html).size;
   if (bytes > maxBytes) fail(`report.html is ${bytes} bytes, over ${maxBytes}`); else ok(`report.html is ${bytes} bytes (limit ${maxBytes})`);
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const screen = { width: 1280, height: 800 };
+  const context = await browser.newContext({ viewport: screen });
   const blocked = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -105,6 +112,40 @@ try {
   if (facts.broken.length) fail(`in-page links that resolve to nothing: ${facts.broken.join(', ')}`);
   else ok(`all ${facts.links} in-page links resolve (table of contents: ${facts.toc})`);
 
+  // The reader's measures at 1280x800.
+  const layout = await page.evaluate(() => {
+    const top = (el) => el.getBoundingClientRect().top + window.scrollY;
+    const appendix = document.getElementById('appendix');
+    const mainEnd = appendix ? top(appendix) : document.documentElement.scrollHeight;
+    const verdicts = [...document.querySelectorAll('.verdict')];
+    const lastVerdict = verdicts.length ? Math.max(...verdicts.map((v) => top(v) + v.getBoundingClientRect().height)) : 0;
+    const donuts = [];
+    for (const box of document.querySelectorAll('.chart-box')) {
+      const chart = globalThis.echarts && echarts.getInstanceByDom(box);
+      const series = chart ? chart.getOption().series || [] : [];
+      for (const s of series) {
+        if (s.type !== 'pie') continue;
+        const text = [...box.querySelectorAll('text')].map((t) => t.textContent).join(' | ');
+        const missing = (s.data || []).map((d) => d.name).filter((n) => !text.includes(n));
+        donuts.push({ id: box.id, names: (s.data || []).length, missing });
+      }
+    }
+    return { mainEnd, verdicts: verdicts.length, lastVerdict, appendix: !!appendix, appendixOpen: appendix ? appendix.open : null, donuts };
+  });
+  const mainScreens = layout.mainEnd / screen.height;
+  if (mainScreens > 8) fail(`main body is ${mainScreens.toFixed(1)} screens of 1280x800, over 8`);
+  else ok(`main body is ${mainScreens.toFixed(1)} screens of 1280x800 (limit 8)`);
+  if (!layout.appendix) fail('no appendix (id="appendix")');
+  else if (layout.appendixOpen) fail('the appendix is unfolded on screen');
+  else ok('the appendix is folded on screen');
+  if (layout.verdicts === 0) fail('no verdicts on the front page');
+  else if (layout.lastVerdict > 1.5 * screen.height) fail(`the last verdict ends at ${Math.round(layout.lastVerdict)} px, below the first 1.5 screens`);
+  else ok(`${layout.verdicts} verdicts within the first 1.5 screens (last ends at ${Math.round(layout.lastVerdict)} px)`);
+  for (const d of layout.donuts) {
+    if (d.missing.length) fail(`donut ${d.id} does not name ${d.missing.join(', ')}`);
+    else ok(`donut ${d.id} names all ${d.names} slices`);
+  }
+  await page.screenshot({ path: path.join(screens, 'desktop-first-screen.png') });
   await page.screenshot({ path: path.join(screens, 'light.png'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForTimeout(300);
@@ -121,8 +162,49 @@ try {
   for (const format of ['A4', 'Letter']) {
     await page.pdf({ path: path.join(screens, `print-${format}.pdf`), format, printBackground: true });
   }
+  // The main body alone, printed on A4.
+  await page.evaluate(() => { const a = document.getElementById('appendix'); if (a) a.style.display = 'none'; });
+  const mainPDF = await page.pdf({ format: 'A4', printBackground: true });
+  await page.evaluate(() => { const a = document.getElementById('appendix'); if (a) a.style.display = ''; });
+  const a4Pages = (mainPDF.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  if (a4Pages > 10) fail(`the main body prints on ${a4Pages} A4 pages, over 10`);
+  else ok(`the main body prints on ${a4Pages} A4 pages (limit 10)`);
   ok(`screenshots and PDF prints in ${screens}`);
   await page.close();
+
+  // A phone, 390 px wide: no page-wide horizontal scroll.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await phone.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  const ppage = await phone.newPage();
+  await ppage.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+  await ppage.waitForTimeout(300);
+  const wide = await ppage.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+    over: [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !el.closest('.table-box')).slice(0, 5).map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className : '')) }));
+  if (wide.scroll > wide.client) fail(`at 390 px the page scrolls sideways (${wide.scroll} px wide): ${wide.over.join(', ')}`);
+  else ok('at 390 px the page does not scroll sideways');
+  await ppage.screenshot({ path: path.join(screens, 'phone-first-screen.png') });
+  await ppage.screenshot({ path: path.join(screens, 'phone.png'), fullPage: true });
+  await phone.close();
+
+  // JavaScript off (an attachment preview): a static chart in every box.
+  const nojs = await browser.newContext({ viewport: screen, javaScriptEnabled: false });
+  await nojs.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  const npage = await nojs.newPage();
+  await npage.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+  const still = await npage.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.chart-box')];
+    const open = document.getElementById('appendix');
+    if (open) open.open = true;
+    const bad = boxes.filter((b) => { const s = b.querySelector('svg.static-chart'); return !s || s.getBoundingClientRect().width < 100 || s.querySelectorAll('path, rect').length < 3; }).map((b) => b.id);
+    if (open) open.open = false;
+    return { boxes: boxes.length, bad };
+  });
+  if (still.boxes === 0) fail('no chart boxes with JavaScript off');
+  else if (still.bad.length) fail(`with JavaScript off these charts show no static drawing: ${still.bad.join(', ')}`);
+  else ok(`with JavaScript off all ${still.boxes} charts show their static drawing`);
+  await npage.screenshot({ path: path.join(screens, 'nojs-first-screen.png') });
+  await npage.screenshot({ path: path.join(screens, 'nojs.png'), fullPage: true });
+  await nojs.close();
 
   // 2. The wiki page's Mermaid blocks, with the parsers wikis run.
   const md = fs.readFileSync(path.join(dir, 'report.md'), 'utf8');
@@ -147,6 +229,23 @@ try {
       return out;
     }, blocks);
     const bad = results.map((r, i) => [r, i]).filter(([r]) => r !== null);
+    if (version === 'mermaid10') {
+      // Honest wiki charts: Mermaid's xychart has no legend, so one series
+      // a chart; at most 24 categories; no raw amounts in the millions.
+      const rules = [];
+      blocks.forEach((src, i) => {
+        if (!src.startsWith('xychart-beta')) return;
+        const series = src.split('\n').filter((l) => /^\s*(bar|line)\s*\[/.test(l));
+        if (series.length !== 1) rules.push(`block ${i + 1} has ${series.length} series`);
+        const axis = (src.match(/x-axis \[(.*)\]/) || [null, ''])[1];
+        const cats = axis ? axis.split('", "').length : 0;
+        if (cats > 24) rules.push(`block ${i + 1} has ${cats} categories`);
+        const top = Number((src.match(/y-axis .* 0 --> ([0-9.]+)/) || [null, '0'])[1]);
+        if (top >= 100000) rules.push(`block ${i + 1} has an axis up to ${top} (write $k or $M)`);
+      });
+      if (rules.length) fail(`Mermaid charts break the wiki rules: ${rules.join('; ')}`);
+      else ok(`Mermaid charts: one series each, at most 24 categories, amounts in $k or $M`);
+    }
     for (const [r, i] of bad) fail(`${version} cannot parse Mermaid block ${i + 1}: ${r}\n${blocks[i]}`);
     if (!bad.length) ok(`${version}: all ${blocks.length} Mermaid blocks parse`);
     await mpage.close();
