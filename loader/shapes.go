@@ -217,7 +217,7 @@ func (e *UnknownFileError) Error() string {
 // fails the load, naming it, rather than being taken as absent or hanging
 // the run on open.
 func regularFile(name, path string) error {
-	st, err := os.Stat(path)
+	st, err := files.Stat(path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
@@ -243,7 +243,7 @@ func regularFile(name, path string) error {
 // match nothing are left out with a note; a folder without a file that
 // gives leads fails.
 func (l *load) sources(dir string) ([]source, error) {
-	entries, err := os.ReadDir(dir)
+	entries, err := files.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
