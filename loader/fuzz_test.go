@@ -23,7 +23,7 @@ import (
 // seedFiles returns the bytes of the test data files, as fuzz seeds.
 func seedFiles(t testing.TB) [][]byte {
 	var seeds [][]byte
-	for _, pattern := range []string{"testdata/*/*.csv", "../testdata/small/*.csv"} {
+	for _, pattern := range []string{"testdata/*/*.csv", "../testdata/small/*.csv", "../testdata/hostile/*.csv"} {
 		paths, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
