@@ -61,7 +61,7 @@ func (e *MissingColumnError) Error() string {
 func quoteAll(s []string) []string {
 	out := make([]string, len(s))
 	for i, v := range s {
-		out[i] = fmt.Sprintf("%q", v)
+		out[i] = fmt.Sprintf("%q", maskPII(v)) // a header cell may hold anything
 	}
 	return out
 }

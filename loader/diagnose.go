@@ -2,7 +2,6 @@ package loader
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -50,12 +49,12 @@ func shellWord(s string) string {
 // each. Only a folder that cannot be listed is an error; a file that
 // cannot be read or matches nothing carries a note.
 func (l *load) diagnoseDir(dir string) ([]diagnosis, error) {
-	entries, err := os.ReadDir(dir)
+	entries, err := files.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
 	var out []diagnosis
-	for _, e := range entries { // os.ReadDir sorts by name
+	for _, e := range entries { // ReadDir sorts by name
 		if !dataFile(e.Name()) {
 			continue
 		}

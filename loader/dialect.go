@@ -112,7 +112,7 @@ func sniffDelimiter(head []byte) rune {
 // validUTF8 reports whether everything r yields is valid UTF-8 (see
 // scanUTF8).
 func validUTF8(r io.Reader) (bool, error) {
-	valid, _, err := scanUTF8(r, 1<<20)
+	valid, _, err := scanUTF8(r, 64<<10)
 	return valid, err
 }
 

@@ -224,7 +224,7 @@ func TestInvalidBytes(t *testing.T) {
 	for _, p := range ds.Problems {
 		probs = append(probs, p.String())
 	}
-	want := "campaigns.csv:3: (row): invalid UTF-8: the bad bytes are shown as U+FFFD; the row is kept|campaigns.csv:5: (row): invalid UTF-8: the bad bytes are shown as U+FFFD; the row is kept"
+	want := "campaigns.csv:3: (row): invalid UTF-8: the bad bytes are shown as U+FFFD|campaigns.csv:5: (row): invalid UTF-8: the bad bytes are shown as U+FFFD"
 	if got := strings.Join(probs, "|"); got != want {
 		t.Errorf("problems = %q\nwant %q", got, want)
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -96,7 +95,7 @@ func Load(dir string, opts Options) (*Dataset, error) {
 	if opts.Location == nil {
 		opts.Location = time.UTC
 	}
-	st, err := os.Stat(dir)
+	st, err := files.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}

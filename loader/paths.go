@@ -6,7 +6,6 @@ import (
 	"hash"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -60,7 +59,7 @@ func isPathHeader(raw []string) bool {
 // first by name), and for a file of journeys written one step per column,
 // which retro does not read but can name.
 func scanFolder(dir string, sheet string) (pathFile string, wide *WideJourneyError) {
-	entries, err := os.ReadDir(dir)
+	entries, err := files.ReadDir(dir)
 	if err != nil {
 		return "", nil
 	}

@@ -105,3 +105,12 @@ func TestMaskedIDs(t *testing.T) {
 		t.Errorf("notes = %v", ds.Notes)
 	}
 }
+
+// TestMaskedHeader: a missing-column error lists the header it found,
+// masked.
+func TestMaskedHeader(t *testing.T) {
+	_, err := Load(writeFiles(t, map[string]string{"leads.csv": "lead_id,ann@example.com\nL1,x\n"}), lenient())
+	if err == nil || strings.Contains(err.Error(), "ann@") || !strings.Contains(err.Error(), `"[email]"`) {
+		t.Errorf("err = %v", err)
+	}
+}

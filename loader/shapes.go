@@ -254,7 +254,7 @@ func (e *UnknownFileError) Error() string {
 // fails the load, naming it, rather than being taken as absent or hanging
 // the run on open.
 func regularFile(name, path string) error {
-	st, err := os.Stat(path)
+	st, err := files.Stat(path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}

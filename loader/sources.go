@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -171,7 +170,7 @@ func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
 		return xlsxTable(name, path, h, sheet)
 	}
-	f, err := os.Open(path)
+	f, err := files.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -243,7 +242,7 @@ func (l *load) sheet(fm *FileMapping) string {
 // estimateRows guesses a file's row count from its size and the line
 // length of its first 64 KiB, so that large slices are allocated once.
 func estimateRows(path string) int {
-	f, err := os.Open(path)
+	f, err := files.Open(path)
 	if err != nil {
 		return 0
 	}

@@ -176,7 +176,7 @@ func (rr *repairReader) report(l *load, in *Input) {
 			return
 		}
 		l.kept[in.File]++
-		l.ds.Problems = append(l.ds.Problems, Problem{File: in.File, Line: line, Column: "(row)", Problem: "invalid UTF-8: the bad bytes are shown as U+FFFD; the row is kept"})
+		l.ds.Problems = append(l.ds.Problems, Problem{File: in.File, Line: line, Column: "(row)", Problem: "invalid UTF-8: the bad bytes are shown as U+FFFD"})
 	}
 }
 

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -134,6 +135,9 @@ func checkNotesIsolated(t *testing.T, notes string) {
 func FuzzNotes(f *testing.F) {
 	for _, s := range []string{"```go\nx", "~~~\n", "<!-- x", "<pre\n", "![a](https://e.example/p.png)", "[^1]: x", "p\n===", "# h", "    code", "> quote\n```", "<https://wiki.example.com>"} {
 		f.Add(s)
+	}
+	if b, err := os.ReadFile("../testdata/hostile/notes.md"); err == nil {
+		f.Add(string(b))
 	}
 	f.Fuzz(func(t *testing.T, notes string) {
 		if !utf8.ValidString(notes) {
