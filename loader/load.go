@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/campaignretro/retro/internal/group"
 )
 
 // Options controls a load.
@@ -613,16 +615,9 @@ func (l *load) finish() {
 	rank := CampaignRanks(ds)
 
 	if ds.Files.Touches {
-		ds.TouchStart = make([]int32, n+1)
-		for _, t := range l.rawTouches {
-			ds.TouchStart[t.Lead+1]++
-		}
-		for i := 1; i <= n; i++ {
-			ds.TouchStart[i] += ds.TouchStart[i-1]
-		}
 		sorted := l.rawTouches
 		l.rawTouches = nil
-		groupInPlace(sorted, ds.TouchStart)
+		ds.TouchStart = groupByPerson(sorted, n)
 		// Per person: order by (touched_at, campaign_id), file order for
 		// ties, then drop repeats of (campaign, instant): the first row wins.
 		out := sorted[:0]
@@ -655,19 +650,11 @@ func (l *load) finish() {
 	}
 
 	if ds.Files.Activities {
-		ds.ActivityStart = make([]int32, n+1)
-		for _, a := range l.rawActs {
-			ds.ActivityStart[a.Lead+1]++
-		}
-		for i := 1; i <= n; i++ {
-			ds.ActivityStart[i] += ds.ActivityStart[i-1]
-		}
-		ds.Activities = make([]Time, len(l.rawActs))
-		next := append([]int32(nil), ds.ActivityStart[:n]...)
-		for _, a := range l.rawActs {
-			ds.Activities[next[a.Lead]] = a.At
-			next[a.Lead]++
-		}
+		ds.ActivityStart, ds.Activities = group.By(n, nil, func(emit func(ID, Time)) {
+			for _, a := range l.rawActs {
+				emit(a.Lead, a.At)
+			}
+		})
 		l.rawActs = nil
 		for p := 0; p < n; p++ {
 			slices.Sort(ds.Activities[ds.ActivityStart[p]:ds.ActivityStart[p+1]])
@@ -776,23 +763,3 @@ func CampaignRanks(ds *Dataset) []int32 {
 	return rank
 }
 
-// groupInPlace permutes touches so that each person's touches are
-// contiguous, at start[p]:start[p+1] (an in-place bucket sort, which spares
-// a second copy of ten million touches).
-func groupInPlace(touches []Touch, start []int32) {
-	n := len(start) - 1
-	next := append([]int32(nil), start[:n]...)
-	for b := 0; b < n; b++ {
-		end := start[b+1]
-		for next[b] < end {
-			t := touches[next[b]]
-			for t.Lead != ID(b) {
-				d := t.Lead
-				t, touches[next[d]] = touches[next[d]], t
-				next[d]++
-			}
-			touches[next[b]] = t
-			next[b]++
-		}
-	}
-}
