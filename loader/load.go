@@ -762,4 +762,3 @@ func CampaignRanks(ds *Dataset) []int32 {
 	}
 	return rank
 }
-
