@@ -3,6 +3,7 @@ package loader
 import (
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -33,5 +34,44 @@ func TestGroupByPerson(t *testing.T) {
 		if !slices.Equal(touches, want) {
 			t.Fatalf("n=%d: touches lost or changed", n)
 		}
+	}
+}
+
+// TestInterner: ids are dense in order of first sight, short (inline) and
+// long ids alike, across table growth; Lookup finds only interned strings.
+func TestInterner(t *testing.T) {
+	var in Interner
+	if _, ok := in.Lookup("x"); ok {
+		t.Fatal("empty interner finds x")
+	}
+	var want []string
+	for i := range 5000 {
+		s := strconv.Itoa(i)
+		if i%3 == 0 {
+			s = "a-very-long-identifier-beyond-the-inline-slot-" + s
+		}
+		if i%7 == 0 {
+			s = ""[:0] + s[:len(s)/2] + "|" + s[len(s)/2:]
+		}
+		want = append(want, s)
+		if id := in.Intern(s); id != ID(i) {
+			t.Fatalf("Intern(%q) = %d, want %d", s, id, i)
+		}
+	}
+	for i, s := range want {
+		if id, ok := in.Lookup(s); !ok || id != ID(i) {
+			t.Fatalf("Lookup(%q) = %d %v, want %d", s, id, ok, i)
+		}
+		if id := in.Intern(s); id != ID(i) {
+			t.Fatalf("Intern(%q) again = %d, want %d", s, id, i)
+		}
+	}
+	for _, s := range []string{"5000", "a-very-long-identifier-beyond-the-inline-slot-1", "", "-1"} {
+		if id, ok := in.Lookup(s); ok {
+			t.Errorf("Lookup(%q) = %d, not interned", s, id)
+		}
+	}
+	if in.Len() != 5000 || !slices.Equal(in.Names, want) {
+		t.Errorf("Names differ")
 	}
 }
