@@ -130,6 +130,9 @@ type load struct {
 	// lastPerson caches the last person id looked up (and its ID).
 	lastPerson   string
 	lastPersonID ID
+	// known mirrors Leads[p].Known, compactly: shuffled rows look it up
+	// at random, and a bool a person stays in cache where a Lead does not.
+	known []bool
 	oppLeads     [][]ID     // contacts per opportunity, in file order
 	oppAt        []fileLine // the row each opportunity was read from
 
@@ -429,6 +432,7 @@ func (l *load) readLeads(t *table, in *Input) error {
 		}
 		people.Intern(id)
 		l.ds.Leads = append(l.ds.Leads, lead)
+		l.known = append(l.known, true)
 	}, (&row{l: l, in: in}).syntax)
 }
 
@@ -438,7 +442,7 @@ func (l *load) person(id, file, column string, line int) ID {
 	// Exports usually list a person's rows together: skip the map then.
 	if id == l.lastPerson && l.lastPersonID != NoID {
 		p := l.lastPersonID
-		if !l.ds.Leads[p].Known {
+		if !l.known[p] {
 			l.dangle(file, column, line)
 		}
 		return p
@@ -447,8 +451,9 @@ func (l *load) person(id, file, column string, line int) ID {
 	l.lastPerson, l.lastPersonID = l.ds.People.Names[p], p
 	if int(p) == len(l.ds.Leads) {
 		l.ds.Leads = append(l.ds.Leads, Lead{CreatedAt: NoTime, MQLAt: NoTime, SQLAt: NoTime, DisqualifiedAt: NoTime})
+		l.known = append(l.known, false)
 	}
-	if !l.ds.Leads[p].Known {
+	if !l.known[p] {
 		l.dangle(file, column, line)
 	}
 	return p
