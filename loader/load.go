@@ -132,9 +132,9 @@ type load struct {
 	lastPersonID ID
 	// known mirrors Leads[p].Known, compactly: shuffled rows look it up
 	// at random, and a bool a person stays in cache where a Lead does not.
-	known []bool
-	oppLeads     [][]ID     // contacts per opportunity, in file order
-	oppAt        []fileLine // the row each opportunity was read from
+	known    []bool
+	oppLeads [][]ID     // contacts per opportunity, in file order
+	oppAt    []fileLine // the row each opportunity was read from
 
 	kept   map[string]int       // problems kept per file
 	counts map[ProblemCount]int // every problem, by file, column and kind
