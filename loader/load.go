@@ -454,7 +454,9 @@ func (l *load) person(id, file, column string, line int) ID {
 		return p
 	}
 	p := l.ds.People.Intern(id)
-	l.lastPerson, l.lastPersonID = l.ds.People.Names[p], p
+	// id points into the current batch of rows, which it keeps alive
+	// until the next person: cheaper than reading Names[p] at random.
+	l.lastPerson, l.lastPersonID = id, p
 	if int(p) == len(l.ds.Leads) {
 		l.ds.Leads = append(l.ds.Leads, Lead{CreatedAt: NoTime, MQLAt: NoTime, SQLAt: NoTime, DisqualifiedAt: NoTime})
 		l.known = append(l.known, false)
