@@ -240,7 +240,7 @@ func (d *Dataset) PeopleOf(o int) []ID {
 // lookup, which matters when ten million touches arrive in random order);
 // a longer id is confirmed against Names.
 type Interner struct {
-	slots []slot // open addressing, linear probing, at most half full
+	slots []slot // open addressing, linear probing, at most 3/4 full
 	seed  maphash.Seed
 	Names []string
 }
@@ -287,7 +287,7 @@ func (in *Interner) Intern(s string) ID {
 			return sl.id - 1
 		}
 	}
-	if 2*(len(in.Names)+1) > len(in.slots) {
+	if 4*(len(in.Names)+1) > 3*len(in.slots) {
 		in.rehash(max(16, 2*len(in.slots)))
 	}
 	id := ID(len(in.Names))
@@ -322,7 +322,7 @@ func (in *Interner) Grow(n int) {
 		return
 	}
 	size := 16
-	for size < 2*(len(in.Names)+n) {
+	for 3*size < 4*(len(in.Names)+n) {
 		size *= 2
 	}
 	if size > len(in.slots) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
@@ -87,11 +86,6 @@ func Load(dir string, opts Options) (*Dataset, error) {
 	if opts.Location == nil {
 		opts.Location = time.UTC
 	}
-	// Most of a load's allocations stay live (the rows), so the default
-	// GOGC of 100 lets the heap reach about twice what it holds: at a
-	// million leads 1.1 GB peak against 0.85 GB with 50, for the same CPU
-	// time (docs/performance.md).
-	defer debug.SetGCPercent(debug.SetGCPercent(50))
 	st, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
