@@ -373,16 +373,15 @@ func (b *sparseBlock) normBound() float64 {
 // normBound (the same argument as there), so limit is the error allowed
 // divided by that bound.
 func (b *sparseBlock) gaussSeidel(rhs, y []float64, limit func() float64) {
-	best := math.Inf(1)
+	best, stalls := math.Inf(1), 0
 	for {
 		for range 4 {
 			b.sweep(rhs, y)
 		}
 		r := b.residual(rhs, y)
-		if r <= limit() || r >= best {
+		if r <= limit() || b.stalled(r, &best, &stalls) {
 			return
 		}
-		best = r
 	}
 }
 
@@ -395,7 +394,7 @@ const lanes = 8
 // column's largest residual is at most limit or rounding stops it falling.
 func (b *sparseBlock) columns(cols []float64, first int, limit float64) {
 	clear(cols)
-	best := math.Inf(1)
+	best, stalls := math.Inf(1), 0
 	for {
 		for range 4 {
 			for i := range b.m {
@@ -431,11 +430,22 @@ func (b *sparseBlock) columns(cols []float64, first int, limit float64) {
 				r = max(r, math.Abs(s[j]))
 			}
 		}
-		if r <= limit || r >= best {
+		if r <= limit || b.stalled(r, &best, &stalls) {
 			return
 		}
-		best = r
 	}
+}
+
+// stalled reports whether the residual r has not fallen below the best
+// seen for eight checks in a row: rounding then stops progress (a single
+// rise is not enough, as the largest residual need not fall every time).
+func (b *sparseBlock) stalled(r float64, best *float64, stalls *int) bool {
+	if r < *best {
+		*best, *stalls = r, 0
+		return false
+	}
+	*stalls++
+	return *stalls >= 8
 }
 
 // sweep is one Gauss-Seidel sweep of y = rhs + By.
