@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/campaignretro/retro/internal/group"
 	"github.com/campaignretro/retro/loader"
 )
 
@@ -286,22 +287,14 @@ func (s *scope) latency() *Latency {
 }
 
 // latencyGroups returns one row per group of obs (sorted by time), groups
-// numbered 0..groups-1 by group and keyed by key (with an optional name),
+// numbered 0..groups-1 by groupOf and keyed by key (with an optional name),
 // rows sorted by key. scratch, as long as obs, is overwritten.
-func latencyGroups(obs []observation, groups int, scratch []observation, group func(*observation) int32, key func(int32) (string, string)) []LatencyGroup {
-	start := make([]int32, groups+1)
-	for i := range obs {
-		start[group(&obs[i])+1]++
-	}
-	for g := 1; g <= groups; g++ {
-		start[g] += start[g-1]
-	}
-	next := append([]int32(nil), start[:groups]...)
-	for i := range obs {
-		g := group(&obs[i])
-		scratch[next[g]] = obs[i]
-		next[g]++
-	}
+func latencyGroups(obs []observation, groups int, scratch []observation, groupOf func(*observation) int32, key func(int32) (string, string)) []LatencyGroup {
+	start, scratch := group.By(groups, scratch, func(emit func(int32, observation)) {
+		for i := range obs {
+			emit(groupOf(&obs[i]), obs[i])
+		}
+	})
 	rows := []LatencyGroup{}
 	for g := 0; g < groups; g++ {
 		seg := scratch[start[g]:start[g+1]]

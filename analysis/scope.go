@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/campaignretro/retro/internal/group"
 	"github.com/campaignretro/retro/loader"
 )
 
@@ -122,22 +123,13 @@ func latestEvent(ds *loader.Dataset) loader.Time {
 
 // indexOpps builds the opportunities of each person (the reverse of people(o)).
 func (s *scope) indexOpps() {
-	n := len(s.ds.Leads)
-	s.personOppStart = make([]int32, n+1)
-	for _, p := range s.ds.OppPeople {
-		s.personOppStart[p+1]++
-	}
-	for i := 1; i <= n; i++ {
-		s.personOppStart[i] += s.personOppStart[i-1]
-	}
-	s.personOpps = make([]int32, len(s.ds.OppPeople))
-	next := append([]int32(nil), s.personOppStart[:n]...)
-	for o := range s.ds.Opportunities {
-		for _, p := range s.ds.PeopleOf(o) {
-			s.personOpps[next[p]] = int32(o)
-			next[p]++
+	s.personOppStart, s.personOpps = group.By(len(s.ds.Leads), nil, func(emit func(loader.ID, int32)) {
+		for o := range s.ds.Opportunities {
+			for _, p := range s.ds.PeopleOf(o) {
+				emit(p, int32(o))
+			}
 		}
-	}
+	})
 }
 
 // lookbackStart is the start of opportunity o's lookback window: its

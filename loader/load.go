@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/campaignretro/retro/internal/group"
 )
 
 // Options controls a load.
@@ -156,8 +158,11 @@ type load struct {
 	// lastPerson caches the last person id looked up (and its ID).
 	lastPerson   string
 	lastPersonID ID
-	oppLeads     [][]ID     // contacts per opportunity, in file order
-	oppAt        []fileLine // the row each opportunity was read from
+	// known mirrors Leads[p].Known, compactly: shuffled rows look it up
+	// at random, and a bool a person stays in cache where a Lead does not.
+	known    []bool
+	oppLeads [][]ID     // contacts per opportunity, in file order
+	oppAt    []fileLine // the row each opportunity was read from
 
 	// pii numbers the emails and phone numbers masked in text (pii.go).
 	pii masker
@@ -515,6 +520,7 @@ func (l *load) readLeads(t *table, in *Input) error {
 		}
 		people.Intern(id)
 		l.ds.Leads = append(l.ds.Leads, lead)
+		l.known = append(l.known, true)
 	}, (&row{l: l, in: in}).syntax)
 }
 
@@ -524,17 +530,20 @@ func (l *load) person(id, file, column string, line int) ID {
 	// Exports usually list a person's rows together: skip the map then.
 	if id == l.lastPerson && l.lastPersonID != NoID {
 		p := l.lastPersonID
-		if !l.ds.Leads[p].Known {
+		if !l.known[p] {
 			l.dangle(file, column, line)
 		}
 		return p
 	}
 	p := l.ds.People.Intern(id)
-	l.lastPerson, l.lastPersonID = l.ds.People.Names[p], p
+	// id points into the current batch of rows, which it keeps alive
+	// until the next person: cheaper than reading Names[p] at random.
+	l.lastPerson, l.lastPersonID = id, p
 	if int(p) == len(l.ds.Leads) {
 		l.ds.Leads = append(l.ds.Leads, Lead{CreatedAt: NoTime, MQLAt: NoTime, SQLAt: NoTime, DisqualifiedAt: NoTime})
+		l.known = append(l.known, false)
 	}
-	if !l.ds.Leads[p].Known {
+	if !l.known[p] {
 		l.dangle(file, column, line)
 	}
 	return p
@@ -694,18 +703,11 @@ func (l *load) finish() {
 	order := NewTouchOrder(ds)
 
 	if ds.Files.Touches {
-		ds.TouchStart = make([]int32, n+1)
-		for _, t := range l.rawTouches {
-			ds.TouchStart[t.Lead+1]++
-		}
-		for i := 1; i <= n; i++ {
-			ds.TouchStart[i] += ds.TouchStart[i-1]
-		}
 		sorted := l.rawTouches
 		l.rawTouches = nil
-		groupInPlace(sorted, ds.TouchStart)
-		// Per person: the SPEC's touch order, file order for ties, then
-		// drop repeats of (campaign, instant): the first row wins.
+		ds.TouchStart = groupByPerson(sorted, n)
+		// Per person: order by (touched_at, campaign_id), file order for
+		// ties, then drop repeats of (campaign, instant): the first row wins.
 		out := sorted[:0]
 		start := int32(0)
 		for p := 0; p < n; p++ {
@@ -727,19 +729,11 @@ func (l *load) finish() {
 	}
 
 	if ds.Files.Activities {
-		ds.ActivityStart = make([]int32, n+1)
-		for _, a := range l.rawActs {
-			ds.ActivityStart[a.Lead+1]++
-		}
-		for i := 1; i <= n; i++ {
-			ds.ActivityStart[i] += ds.ActivityStart[i-1]
-		}
-		ds.Activities = make([]Time, len(l.rawActs))
-		next := append([]int32(nil), ds.ActivityStart[:n]...)
-		for _, a := range l.rawActs {
-			ds.Activities[next[a.Lead]] = a.At
-			next[a.Lead]++
-		}
+		ds.ActivityStart, ds.Activities = group.By(n, nil, func(emit func(ID, Time)) {
+			for _, a := range l.rawActs {
+				emit(a.Lead, a.At)
+			}
+		})
 		l.rawActs = nil
 		for p := 0; p < n; p++ {
 			slices.Sort(ds.Activities[ds.ActivityStart[p]:ds.ActivityStart[p+1]])
@@ -846,25 +840,4 @@ func CampaignRanks(ds *Dataset) []int32 {
 		rank[c] = int32(r)
 	}
 	return rank
-}
-
-// groupInPlace permutes touches so that each person's touches are
-// contiguous, at start[p]:start[p+1] (an in-place bucket sort, which spares
-// a second copy of ten million touches).
-func groupInPlace(touches []Touch, start []int32) {
-	n := len(start) - 1
-	next := append([]int32(nil), start[:n]...)
-	for b := 0; b < n; b++ {
-		end := start[b+1]
-		for next[b] < end {
-			t := touches[next[b]]
-			for t.Lead != ID(b) {
-				d := t.Lead
-				t, touches[next[d]] = touches[next[d]], t
-				next[d]++
-			}
-			touches[next[b]] = t
-			next[b]++
-		}
-	}
 }

@@ -185,11 +185,8 @@ func (l *load) maskIDs() {
 				continue
 			}
 			shown, _ := l.pii.mask(id)
-			ids.Names[i] = shown
 			// The report looks ids up by the name it shows.
-			if _, taken := ids.ids[shown]; !taken {
-				ids.ids[shown] = ID(i)
-			}
+			ids.Rename(ID(i), shown)
 		}
 	}
 }

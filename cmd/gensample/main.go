@@ -3,6 +3,7 @@
 //
 //	gensample                      # 20,000 leads into sample-data/
 //	gensample -leads 1000000 -out bench-data
+//	gensample -leads 100000 -campaigns 5000 -shuffle -out bench-data/many
 //
 // The same flags always give byte-identical files.
 package main
@@ -39,6 +40,8 @@ func run(args []string, stderr io.Writer) error {
 	out := fs.String("out", "sample-data", "output folder")
 	clean := fs.Bool("clean", false, "write no rows that break the data contract")
 	touches := fs.Float64("touches", 0, "mean touches per lead (default: 3.5 at the default size, else 10)")
+	campaigns := fs.Int("campaigns", 0, "number of campaigns, at least 40 (default: 40, growing to 500 at 1,000,000 leads)")
+	shuffle := fs.Bool("shuffle", false, "write leads, touches and activities in random row order, not grouped by person")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return nil
@@ -58,6 +61,10 @@ func run(args []string, stderr io.Writer) error {
 	if *touches > 0 {
 		cfg.TouchesPerLead = *touches
 	}
+	if *campaigns > 0 {
+		cfg.Campaigns = *campaigns
+	}
+	cfg.Shuffle = *shuffle
 	start := time.Now()
 	s, err := gen.Write(cfg, *out)
 	if err != nil {

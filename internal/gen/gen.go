@@ -27,6 +27,10 @@ type Config struct {
 	Dirty bool
 	// TouchesPerLead is the mean number of touches per lead; 0 means 10.
 	TouchesPerLead float64
+	// Shuffle writes the rows of leads.csv, touches.csv and activities.csv
+	// in a random order (seeded), as exports in record-id order come,
+	// instead of grouped by person.
+	Shuffle bool
 }
 
 // Default is the shipped sample: 20,000 leads over 2026-Q2 and 2026-Q3.

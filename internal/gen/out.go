@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bufio"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,4 +103,47 @@ func appendID(b []byte, prefix string, n, width int) []byte {
 
 func append2(b []byte, n int) []byte {
 	return append(b, byte('0'+n/10), byte('0'+n%10))
+}
+
+// shuffleRows rewrites the CSV file at path with its data rows (the header
+// stays first) in a random order drawn from seed. Rows end at a newline
+// outside double quotes, so a quoted newline stays inside its row.
+func shuffleRows(path string, seed uint64) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var rows [][]byte
+	start, quoted := 0, false
+	for i, c := range data {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == '\n' && !quoted:
+			rows = append(rows, data[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(data) {
+		rows = append(rows, append(data[start:len(data):len(data)], '\n'))
+	}
+	if len(rows) < 3 {
+		return nil
+	}
+	r := rand.New(rand.NewPCG(seed, 0x5f1e))
+	body := rows[1:]
+	r.Shuffle(len(body), func(i, j int) { body[i], body[j] = body[j], body[i] })
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	for _, row := range rows {
+		w.Write(row)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -247,6 +247,13 @@ func Write(cfg Config, dir string) (Summary, error) {
 		}
 		s.Bytes += n
 	}
+	if cfg.Shuffle {
+		for i, f := range []*file{fl, ft, fact} {
+			if err := shuffleRows(f.f.Name(), cfg.Seed+uint64(i)); err != nil {
+				return Summary{}, err
+			}
+		}
+	}
 	for _, f := range files {
 		if err := os.Rename(f.f.Name(), f.final); err != nil {
 			return Summary{}, err
