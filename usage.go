@@ -6,8 +6,8 @@ import (
 	"os"
 	"strings"
 
-	"github.com/spf13/pflag"
 	"github.com/campaignretro/retro/internal/suggest"
+	"github.com/spf13/pflag"
 )
 
 // usageError is a mistake in the command line (exit status 2). selfExplained

@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
 	"github.com/campaignretro/retro/internal/suggest"
+	"go.yaml.in/yaml/v3"
 )
 
 // MappingError is a mistake in the mapping file: a key, file, shape, field,
