@@ -1,7 +1,5 @@
 package loader
 
-import "reflect"
-
 // sfContactShape is the Contact object: a person of an account; a
 // converted lead and its contact are one person.
 func sfContactShape() shape {
@@ -17,21 +15,15 @@ func sfContactShape() shape {
 	}, sfCustom()...)}
 }
 
+// sfContacts adapts a Contact file, leaving out the contacts that are
+// converted leads: the lead's row stands for the person.
 func sfContacts(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
-	l.noteNoCreated(src, c, "CreatedDate", "campaign members, tasks and opportunities")
-	names := columnsOf(reflect.TypeOf(leadRow{})).names
-	iRegion, iOrigin := colOf(names, "region"), colOf(names, "origin")
-	fm := l.opts.Mapping.file(src.File)
-	return noteComputed(l.adaptRows(src, c, kindLeads, func(rec, out []string, t *table) bool {
+	return sfPeople(l, src, c, func(rec []string, _ *table) bool {
 		if _, ok := s.contactLead[c.get(rec, "lead_id")]; ok {
 			s.merged++ // the converted lead's row stands for this person
 			return false
 		}
-		out[iRegion] = region(rec, c)
-		if !c.has("origin") {
-			out[iOrigin] = fm.origin(c.get(rec, "source"))
-		}
 		return true
-	}), src, c), nil
+	}), nil
 }

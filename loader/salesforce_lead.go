@@ -20,17 +20,11 @@ func sfLeadShape() shape {
 	}, sfCustom()...)}
 }
 
+// sfLeads adapts a Lead file, noting each converted lead's contact and
+// opportunity.
 func sfLeads(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
-	l.noteNoCreated(src, c, "CreatedDate", "campaign members, tasks and opportunities")
-	names := columnsOf(reflect.TypeOf(leadRow{})).names
-	iRegion, iOrigin := colOf(names, "region"), colOf(names, "origin")
-	fm := l.opts.Mapping.file(src.File)
-	return noteComputed(l.adaptRows(src, c, kindLeads, func(rec, out []string, t *table) bool {
-		out[iRegion] = region(rec, c)
-		if !c.has("origin") {
-			out[iOrigin] = fm.origin(c.get(rec, "source"))
-		}
+	return sfPeople(l, src, c, func(rec []string, t *table) bool {
 		id := c.get(rec, "lead_id")
 		converted, _ := boolOf(rec, c, "is_converted", t)
 		if contact := c.get(rec, "converted_contact_id"); contact != "" && id != "" && (converted || !c.has("is_converted")) {
@@ -40,5 +34,25 @@ func sfLeads(l *load, src *table, c cols) (*table, error) {
 			s.oppLead[opp] = id
 		}
 		return true
-	}), src, c), nil
+	}), nil
+}
+
+// sfPeople adapts a Lead or Contact file to leads: the region from the
+// country columns, the origin from the lead source, and keep deciding
+// each record.
+func sfPeople(l *load, src *table, c cols, keep func(rec []string, t *table) bool) *table {
+	l.noteNoCreated(src, c, "CreatedDate", "campaign members, tasks and opportunities")
+	names := columnsOf(reflect.TypeOf(leadRow{})).names
+	iRegion, iOrigin := colOf(names, "region"), colOf(names, "origin")
+	fm := l.opts.Mapping.file(src.File)
+	return noteComputed(l.adaptRows(src, c, kindLeads, func(rec, out []string, t *table) bool {
+		if !keep(rec, t) {
+			return false
+		}
+		out[iRegion] = region(rec, c)
+		if !c.has("origin") {
+			out[iOrigin] = fm.origin(c.get(rec, "source"))
+		}
+		return true
+	}), src, c)
 }
