@@ -51,6 +51,8 @@ func lifecycleStage(s string) int {
 	return -1
 }
 
+// hubContacts adapts a contacts export to leads, counting the contacts at
+// the MQL or SQL stage without the date they entered it.
 func hubContacts(l *load, src *table, c cols) (*table, error) {
 	h := l.hubspot()
 	l.noteNoCreated(src, c, "Create Date", "deals")

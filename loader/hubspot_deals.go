@@ -38,6 +38,8 @@ type hubAssoc struct {
 	contacts   []string
 }
 
+// hubDeals adapts a deals export to opportunities, keeping each deal's
+// other associated contacts for hubDealContacts.
 func hubDeals(l *load, src *table, c cols) (*table, error) {
 	h := l.hubspot()
 	h.deals = append(h.deals, src.File)

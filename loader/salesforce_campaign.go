@@ -1,6 +1,7 @@
 package loader
 
-// sfCampaignShape is the Campaign object: Type is the channel, ActualCost the cost.
+// sfCampaignShape is the Campaign object: Type is the channel, ActualCost
+// the cost.
 func sfCampaignShape() shape {
 	return shape{Name: "Salesforce Campaign", preset: "salesforce", kind: kindCampaigns, adapt: sfCampaigns, fields: []field{
 		req("campaign_id", "Id", "Campaign ID"),
@@ -13,6 +14,7 @@ func sfCampaignShape() shape {
 	}}
 }
 
+// sfCampaigns adapts a Campaign file: its columns map one to one.
 func sfCampaigns(l *load, src *table, c cols) (*table, error) {
 	return l.adaptRows(src, c, kindCampaigns, nil), nil
 }

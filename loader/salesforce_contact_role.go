@@ -2,7 +2,8 @@ package loader
 
 import "reflect"
 
-// sfContactRoleShape is the OpportunityContactRole object: the opportunity contacts.
+// sfContactRoleShape is the OpportunityContactRole object: the
+// opportunity contacts.
 func sfContactRoleShape() shape {
 	return shape{Name: "Salesforce OpportunityContactRole", preset: "salesforce", kind: kindContacts, adapt: sfContactRoles, fields: []field{
 		req("opportunity_id", "OpportunityId", "Opportunity ID"),
@@ -12,6 +13,8 @@ func sfContactRoleShape() shape {
 	}}
 }
 
+// sfContactRoles adapts an OpportunityContactRole file to opportunity
+// contacts.
 func sfContactRoles(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
 	names := columnsOf(reflect.TypeOf(contactRow{})).names

@@ -21,6 +21,8 @@ func sfMemberShape() shape {
 	}}
 }
 
+// sfMembers adapts a CampaignMember file to touches: the member's lead or
+// contact is the person, the response the instant.
 func sfMembers(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
 	names := columnsOf(reflect.TypeOf(touchRow{})).names

@@ -33,6 +33,9 @@ func sfOpportunityShape() shape {
 // history.
 var sfCloseDate = []string{"CloseDate", "Close Date"}
 
+// sfOpportunities adapts an Opportunity file: amount and currency, the
+// status, the closing date (from the stage history when there is one),
+// origin and primary person.
 func sfOpportunities(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
 	names := columnsOf(reflect.TypeOf(opportunityRow{})).names

@@ -22,6 +22,8 @@ func sfTaskShape() shape {
 	}}
 }
 
+// sfTasks adapts a Task or Event file to activities: completed ones only,
+// at their finest date.
 func sfTasks(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
 	names := columnsOf(reflect.TypeOf(activityRow{})).names
