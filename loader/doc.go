@@ -12,7 +12,8 @@
 //
 //   - load.go: Load and its Options; the row checker (each bad value
 //     becomes a Problem); the canonical readers, one per file of SPEC 1;
-//     finish (grouping touches per person, notes, sorting). options.go
+//     finish (touches and activities grouped by person, touches
+//     de-duplicated, dangling references turned into notes). options.go
 //     parses --max-bad-rows and --date-order; parse.go and time.go read
 //     dates, amounts and booleans; currency.go converts amounts (SPEC 11);
 //     touchorder.go is the SPEC's touch order.
