@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/campaignretro/retro/internal/suggest"
 	"github.com/spf13/pflag"
 )
 
@@ -53,7 +54,7 @@ func closestFlag(fs *pflag.FlagSet, typed string) string {
 		if f.Hidden {
 			return
 		}
-		d := editDistance(typed, f.Name)
+		d := suggest.EditDistance(typed, f.Name)
 		if strings.HasPrefix(f.Name, typed) && len(typed) >= 3 {
 			d = min(d, 1) // an unambiguous start of the name
 		}
@@ -65,27 +66,6 @@ func closestFlag(fs *pflag.FlagSet, typed string) string {
 		return ""
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // defaultDataFolder checks the default DATA_DIR (sample-data, which only

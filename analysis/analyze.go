@@ -148,14 +148,18 @@ func (s *scope) newReport() *Report {
 	if ds.Adapted {
 		r.Detected, r.Coverage = ds.Detected, ds.Coverage
 	}
-	for _, in := range ds.Inputs {
-		r.Inputs = append(r.Inputs, InputInfo(in))
-	}
+	r.addInputs(ds)
+	return r
+}
+
+// addInputs copies the loader's account of the input files into the
+// report: each file's counts, its bad rows and values, and their totals.
+func (r *Report) addInputs(ds *loader.Dataset) {
+	r.Inputs = append(r.Inputs, ds.Inputs...)
 	for _, p := range ds.Problems {
 		r.DataQuality = append(r.DataQuality, Problem{File: p.File, Line: p.Line, Column: p.Column, Problem: p.Problem})
 	}
 	r.ProblemCounts = append([]loader.ProblemCount{}, ds.ProblemCounts...)
-	return r
 }
 
 func (r *Report) missing(section Section, files string) {

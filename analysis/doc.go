@@ -7,6 +7,12 @@
 //     revenue, cost
 //   - campaigns (SPEC 3, funnel.go): the funnel of each campaign in scope,
 //     cost prorated
+//   - channels (SPEC 13, channels.go): the campaign rows summed per
+//     channel, with cost per stage and return per dollar
+//   - accounts (SPEC 15, accounts.go): the accounts campaigns reached and
+//     the pipeline they opened
+//   - velocity (SPEC 12, velocity.go): how fast the funnel moves, per
+//     origin
 //   - latency (SPEC 4, latency.go): how fast sales followed up on handoffs,
 //     and what it paid
 //   - asset_types (SPEC 5, assets.go): whether deals touched by each kind
@@ -22,14 +28,20 @@
 //   - segments, trend, previous (SPEC 9, segments.go, trend.go,
 //     previous.go): region and industry, weeks, the period before P
 //   - wins (wins.go): the largest marketing-touched deals won in P
-//   - findings (findings.go): the executive summary, written from the
+//   - findings (findings.go, with findings_velocity.go and
+//     attribution_findings.go): the executive summary, written from the
 //     finished report
+//
+// A folder holding an aggregated path file (SPEC 16) has no dates: Analyze
+// hands it to paths.go: attribution by channel under PathModels, nothing
+// else.
 //
 // scope.go holds what the sections share: P, W and as_of as instants, and
 // the indexes and lookups built once; touches.go the windows of a person's
 // touches. stats.go computes rates and intervals, and rates.go pairs each
 // rate of the report with the count it rests on. sections.go names the
-// sections.
+// sections. period.go reads --period into P; weights.go reads the custom
+// model's --weights.
 //
 // Warnings about missing files or odd data are returned in the Report, never
 // printed. Renderers read the Report and compute nothing.

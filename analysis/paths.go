@@ -67,13 +67,7 @@ func analyzePaths(ds *loader.Dataset, opts Options) (*Report, error) {
 	if !slices.Contains(PathModels, opts.Model) {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("The %s model needs timestamps or stage dates, which a path file lacks; the report shows the models that apply.", opts.Model))
 	}
-	for _, in := range ds.Inputs {
-		r.Inputs = append(r.Inputs, InputInfo(in))
-	}
-	for _, p := range ds.Problems {
-		r.DataQuality = append(r.DataQuality, Problem{File: p.File, Line: p.Line, Column: p.Column, Problem: p.Problem})
-	}
-	r.ProblemCounts = append([]loader.ProblemCount{}, ds.ProblemCounts...)
+	r.addInputs(ds)
 	for _, section := range []Section{SectionTotals, SectionCampaigns, SectionChannels, SectionAccounts, SectionVelocity, SectionLatency, SectionAssetTypes, SectionSourcing, "attribution.pipeline", "attribution.revenue", SectionHygiene, SectionLeadQuality, SectionSegments, SectionTrend, SectionPrevious, SectionWins} {
 		r.missing(section, "leads.csv, touches.csv and opportunities.csv (a path file holds journeys only)")
 	}

@@ -100,19 +100,9 @@ type Settings struct {
 	Weights *Weights `json:"weights,omitempty"`
 }
 
-// InputInfo summarises one input file.
-type InputInfo struct {
-	File    string `json:"file"`
-	Rows    int    `json:"rows"`
-	Skipped int    `json:"skipped"`
-	Blanked int    `json:"blanked"`
-	// Masked counts the email addresses and phone numbers masked in the
-	// file's text (see docs/metrics.md, data quality).
-	Masked int `json:"masked"`
-	// Replaced counts the lines whose invalid UTF-8 bytes were replaced
-	// by U+FFFD.
-	Replaced int `json:"replaced"`
-}
+// InputInfo summarises one input file: the loader's count of its rows
+// read, skipped, blanked, masked and repaired.
+type InputInfo = loader.Input
 
 // InputRows sums the rows read and the rows skipped over all input files.
 func (r *Report) InputRows() (rows, skipped int) {

@@ -1,12 +1,3 @@
-// Package loader reads a folder of CSV exports into a Dataset: typed rows
-// with ids interned to small integers, and the problems found on the way.
-//
-// It is the only user of gocsv. Small files (campaigns, assets,
-// opportunities, contacts) go through gocsv's Unmarshaller; the large ones
-// (leads, touches, activities) stream through a decoder of their own that
-// reads the same struct tags. Every bad value becomes a Problem naming its
-// file, line and column; only an unreadable file, a missing required column
-// or too many bad rows fail the load.
 package loader
 
 import (

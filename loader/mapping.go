@@ -199,16 +199,6 @@ var defaultOrigins = map[string]string{
 	"partner": "partner", "partner referral": "partner", "seminar - partner": "partner", "reseller": "partner",
 }
 
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 func (f *FileMapping) dateFormats() map[string]string {
 	if f == nil {
 		return nil

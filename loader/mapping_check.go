@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/campaignretro/retro/internal/suggest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -143,7 +144,7 @@ func closest(s string, candidates []string) string {
 	ls := strings.ToLower(strings.TrimSpace(s))
 	for _, c := range candidates {
 		lc := strings.ToLower(strings.TrimSpace(c))
-		d := editDistance(ls, lc)
+		d := suggest.EditDistance(ls, lc)
 		if len(ls) >= 3 && (strings.HasPrefix(lc, ls) || strings.HasPrefix(ls, lc)) {
 			d = min(d, 1) // "created" for "created_at"
 		}
@@ -155,27 +156,6 @@ func closest(s string, candidates []string) string {
 		return best
 	}
 	return ""
-}
-
-// editDistance is the Levenshtein distance of two strings, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // checkMapping checks the mapping against the folder's files, once each

@@ -87,20 +87,7 @@ func (l *load) printFile(b *strings.Builder, name, path string, t *table, m *mat
 		return nil
 	}
 	b.WriteString("    columns:\n")
-	var missing []string
-	for _, f := range s.fields {
-		switch {
-		case f.marker:
-		case c.has(f.role):
-			fmt.Fprintf(b, "      %s: %s\n", f.role, yamlScalar(strings.TrimSpace(strings.TrimPrefix(t.Raw[c[f.role]], "\ufeff"))))
-		default:
-			missing = append(missing, f.role)
-		}
-	}
-	if len(missing) > 0 {
-		fmt.Fprintf(b, "      # not found: %s (name the column that holds a field to read it)\n", strings.Join(missing, ", "))
-	}
-	writeOtherDates(b, t.Raw, c)
+	writeColumns(b, s.fields, t.Raw, c, false)
 	origins := c.has("source") && !c.has("origin")
 	statuses := c.has("stage") && !c.has("status")
 	if !origins && !statuses {
@@ -257,13 +244,21 @@ func (l *load) printUnknown(b *strings.Builder, d diagnosis) {
 	fmt.Fprintf(b, "    # %s\n", d.t.Dialect)
 	fmt.Fprintf(b, "    shape: %s\n", yamlScalar(m.shape.Name))
 	b.WriteString("    columns:\n")
+	writeColumns(b, m.shape.fields, d.t.Raw, m.cols, true)
+}
+
+// writeColumns writes the columns: entries of fields, each with the
+// column of header raw that c locates for it, then the fields not found
+// and the file's other date columns. With required set, a required field
+// not found is written as a commented-out entry for the user to fill in.
+func writeColumns(b *strings.Builder, fields []field, raw []string, c cols, required bool) {
 	var missing []string
-	for _, f := range m.shape.fields {
+	for _, f := range fields {
 		switch {
 		case f.marker:
-		case m.cols.has(f.role):
-			fmt.Fprintf(b, "      %s: %s\n", f.role, yamlScalar(strings.TrimSpace(strings.TrimPrefix(d.t.Raw[m.cols[f.role]], "\ufeff"))))
-		case f.required:
+		case c.has(f.role):
+			fmt.Fprintf(b, "      %s: %s\n", f.role, yamlScalar(strings.TrimSpace(strings.TrimPrefix(raw[c[f.role]], "\ufeff"))))
+		case required && f.required:
 			fmt.Fprintf(b, "      # %s: COLUMN   # required: the file has none of %s\n", f.role, strings.Join(quoteAll(f.spelled[:min(len(f.spelled), 3)]), ", "))
 		default:
 			missing = append(missing, f.role)
@@ -272,7 +267,7 @@ func (l *load) printUnknown(b *strings.Builder, d diagnosis) {
 	if len(missing) > 0 {
 		fmt.Fprintf(b, "      # not found: %s (name the column that holds a field to read it)\n", strings.Join(missing, ", "))
 	}
-	writeOtherDates(b, d.t.Raw, m.cols)
+	writeOtherDates(b, raw, c)
 }
 
 // writeOtherDates lists, as a comment, the columns of a file that look

@@ -37,6 +37,17 @@ type shape struct {
 	lookup func(l *load, t *table, c cols, in *Input) (string, error)
 }
 
+// derivedShape is a second canonical file an export feeds, read after its
+// first from what the first's adapter collected.
+type derivedShape struct {
+	// name says what the file's rows are taken for, e.g. "opportunity contacts".
+	name string
+	kind kind
+	// role is the column the file needs to feed it.
+	role  string
+	table func(l *load, file string) *table
+}
+
 // field is one column of a shape, with the spellings it goes by
 // (normalized: lower-case, trimmed), API names first, then report labels.
 type field struct {

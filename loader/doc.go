@@ -1,0 +1,44 @@
+// Package loader reads a folder of CSV exports into a Dataset: typed rows
+// with ids interned to small integers, and the problems found on the way.
+//
+// It is the only user of gocsv. Small files (campaigns, assets,
+// opportunities, contacts) go through gocsv's Unmarshaller; the large ones
+// (leads, touches, activities) stream through a decoder of their own that
+// reads the same struct tags. Every bad value becomes a Problem naming its
+// file, line and column; only an unreadable file, a missing required column
+// or too many bad rows fail the load.
+//
+// Its files, by job:
+//
+//   - load.go: Load and its Options; the row checker (each bad value
+//     becomes a Problem); the canonical readers, one per file of SPEC 1;
+//     finish (touches and activities grouped by person, touches
+//     de-duplicated, dangling references turned into notes). options.go
+//     parses --max-bad-rows and --date-order; parse.go and time.go read
+//     dates, amounts and booleans; currency.go converts amounts (SPEC 11);
+//     touchorder.go is the SPEC's touch order.
+//   - dataset.go: the Dataset and its rows (the package's output); rows.go
+//     the canonical files' columns as struct tags.
+//   - sources.go, table.go, csv.go, dialect.go, xlsx.go, utf8repair.go:
+//     finding a folder's files and reading each as rows of text (gocsv's
+//     switches are set in csv.go alone), whatever its delimiter, encoding
+//     or spreadsheet form, through files.go's file system (the disk, or
+//     memory in the fuzz tests). pii.go masks emails and phone numbers in
+//     text.
+//   - shapes.go and diagnose.go: which export shape each file is (by its
+//     header), shared by Load and `retro mapping --print`.
+//   - mapping.go, mapping_check.go, mapping_print.go: the --mapping file,
+//     its checks against the folder, and the mapping printed for a folder.
+//   - adapter.go: code every export adapter shares (rewriting an export's
+//     rows into canonical columns). One file per export shape:
+//     salesforce_<object>.go (salesforce.go the family's list, state and
+//     notes; salesforce_ids.go the 15/18-character id rules;
+//     salesforce_users.go, salesforce_history.go and
+//     salesforce_primary_campaign.go what User, OpportunityHistory and
+//     Primary Campaign Source add), hubspot_contacts.go and
+//     hubspot_deals.go (hubspot.go the family, hubspot_coverage.go the
+//     sections its files can feed), generic.go for other CRMs and
+//     hand-kept sheets.
+//   - paths.go: aggregated path files (SPEC 16).
+//   - strings.go: small helpers for messages (plural, contains, sortedKeys).
+package loader
