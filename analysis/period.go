@@ -237,7 +237,7 @@ func (s *scope) periodHasData() error {
 	if inP {
 		return nil
 	}
-	e := &EmptyPeriodError{Period: s.period}
+	e := &EmptyPeriodError{Period: s.period, Why: s.periodWhy}
 	if any {
 		e.First, e.Last = loader.FormatDay(first), loader.FormatDay(last)
 		e.Suggest = QuarterOf(last, max(s.opts.FiscalYearStart, 1)).Label
@@ -253,6 +253,8 @@ type EmptyPeriodError struct {
 	Period      Period
 	First, Last string
 	Suggest     string
+	// Why is the line saying how the period was chosen (Period.Why).
+	Why string
 }
 
 func (e *EmptyPeriodError) Error() string {
