@@ -92,6 +92,17 @@ func TestPeriodLine(t *testing.T) {
 	if _, err := os.Stat(empty); !os.IsNotExist(err) {
 		t.Errorf("an empty period wrote %s", empty)
 	}
+	// An empty default period: stderr still says how it was chosen.
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "leads.csv"), []byte("lead_id,created_at\nL1,2026-08-10\nL2,2026-08-20\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	err = run([]string{"--out", empty, dir}, &bytes.Buffer{}, &stderr)
+	want := "period 2026-Q2 (2026-04-01..2026-06-30): the last complete quarter before as_of 2026-08-20T00:00:00Z, the latest event in the data; no complete quarter has a lead or opportunity created (the first was created 2026-08-10, in a quarter not yet complete)"
+	if err == nil || !strings.Contains(err.Error(), "such as --period 2026-Q3") || !strings.Contains(stderr.String(), want) {
+		t.Errorf("empty default period: got %v, stderr:\n%s", err, stderr.String())
+	}
 }
 
 // TestOpportunitiesOnly: a folder of opportunities alone gives the sections

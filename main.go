@@ -250,6 +250,11 @@ func (c *config) analyse(ds *loader.Dataset, stderr io.Writer) (*analysis.Report
 	report, err := analysis.Analyze(ds, c.analysis)
 	c.prog.finish()
 	if err != nil {
+		// Say how an empty period was chosen, as for any other run.
+		var empty *analysis.EmptyPeriodError
+		if errors.As(err, &empty) && !c.quiet && empty.Why != "" {
+			fmt.Fprintln(stderr, empty.Why)
+		}
 		return nil, err
 	}
 	if !c.quiet {

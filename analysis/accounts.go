@@ -107,9 +107,14 @@ func (ix *accountOpps) window(a loader.Label, lo, hi loader.Time) (n int, amount
 	return j - i, ix.amount[j] - ix.amount[i], int(ix.won[j] - ix.won[i])
 }
 
-// accountNeeds says what accounts lacks: an account_id on some lead or
-// opportunity ("" when one has it).
+// accountNeeds says what accounts lacks: leads.csv and touches.csv (an
+// account is engaged by its leads' touches: without them every figure
+// would be a 0 that measures nothing, SPEC 1), then an account_id on some
+// lead or opportunity ("" when nothing is missing).
 func (s *scope) accountNeeds() string {
+	if missing := needs(s.ds, loader.LeadsFile, loader.TouchesFile); missing != "" {
+		return missing
+	}
 	for i := range s.ds.Leads {
 		if s.ds.Leads[i].Known && s.ds.Leads[i].Account != 0 {
 			return ""

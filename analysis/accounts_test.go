@@ -99,3 +99,31 @@ func TestAccountsNull(t *testing.T) {
 		t.Errorf("accounts without campaigns.csv = %+v, want totals and a null by_campaign", a)
 	}
 }
+
+// TestAccountsNeedTouches: an account is engaged by its leads' touches, so
+// without leads.csv or touches.csv the section is null and listed as
+// missing, not a row of zeros ("no lead of the 85 accounts had a touch").
+func TestAccountsNeedTouches(t *testing.T) {
+	for _, tc := range []struct{ drop, needs string }{
+		{"touches.csv", "touches.csv"},
+		{"leads.csv", "leads.csv"},
+	} {
+		files := map[string]string{}
+		for k, v := range accountFiles {
+			if k != tc.drop {
+				files[k] = v
+			}
+		}
+		r := analyzeQ3(t, loadFiles(t, files), 30)
+		if r.Accounts != nil {
+			t.Errorf("without %s: accounts = %+v, want null", tc.drop, r.Accounts)
+		}
+		found := false
+		for _, m := range r.Missing {
+			found = found || (m.Section == SectionAccounts && m.Needs == tc.needs)
+		}
+		if !found {
+			t.Errorf("without %s: missing = %+v, want accounts needing %s", tc.drop, r.Missing, tc.needs)
+		}
+	}
+}

@@ -196,15 +196,21 @@ func (s *scope) choosePeriod() (why, warning string) {
 	}
 	last := LastQuarter(asOfDay, fiscal)
 	latest, found := loader.Day(0), false
+	firstAfter, after := loader.Day(0), false
 	s.eventDays(func(d loader.Day, created bool) {
 		if created && d <= last.To && (!found || d > latest) {
 			latest, found = d, true
 		}
+		if created && d > last.To && (!after || d < firstAfter) {
+			firstAfter, after = d, true
+		}
 	})
 	s.period = last
 	switch {
+	case !found && after:
+		return "period " + span(last) + ": the last complete quarter before " + asOf + "; no complete quarter has a lead or opportunity created (the first was created " + loader.FormatDay(firstAfter) + ", in a quarter not yet complete) (--period chooses another)", ""
 	case !found:
-		return "period " + span(last) + ": the last complete quarter before " + asOf + "; no quarter has a lead or opportunity created (--period chooses another)", ""
+		return "period " + span(last) + ": the last complete quarter before " + asOf + "; no lead or opportunity has a creation date (--period chooses another)", ""
 	case latest >= last.From:
 		return "period " + span(last) + ": the last complete quarter before " + asOf + " (--period chooses another)", ""
 	}
@@ -231,7 +237,7 @@ func (s *scope) periodHasData() error {
 	if inP {
 		return nil
 	}
-	e := &EmptyPeriodError{Period: s.period}
+	e := &EmptyPeriodError{Period: s.period, Why: s.periodWhy}
 	if any {
 		e.First, e.Last = loader.FormatDay(first), loader.FormatDay(last)
 		e.Suggest = QuarterOf(last, max(s.opts.FiscalYearStart, 1)).Label
@@ -247,6 +253,8 @@ type EmptyPeriodError struct {
 	Period      Period
 	First, Last string
 	Suggest     string
+	// Why is the line saying how the period was chosen (Period.Why).
+	Why string
 }
 
 func (e *EmptyPeriodError) Error() string {

@@ -119,6 +119,28 @@ func TestDefaultPeriod(t *testing.T) {
 		{name: "no quarter has a creation: the last complete quarter", leads: "lead_id,created_at,mql_at\nL1,2026-08-10,2026-08-11\n", asOf: "2026-10-01",
 			label: "2026-Q3"},
 	}
+	// Why names the reason when no complete quarter has a creation: every
+	// lead created after the last complete quarter, or none dated at all.
+	for _, tc := range []struct{ name, leads, opps, why string }{
+		{name: "created after the last complete quarter", leads: "lead_id,created_at,mql_at\nL1,2026-11-03,\nL2,2026-10-20,2026-09-15\n",
+			why: "no complete quarter has a lead or opportunity created (the first was created 2026-10-20, in a quarter not yet complete)"},
+		{name: "an opportunity created after it", leads: "lead_id,created_at\n",
+			opps: "opportunity_id,created_at,amount,status,closed_at\nO1,2026-10-12,10,won,2026-09-15\n",
+			why:  "the first was created 2026-10-12"},
+	} {
+		files := map[string]string{"leads.csv": tc.leads}
+		if tc.opps != "" {
+			files["opportunities.csv"] = tc.opps
+		}
+		r, err := analyze(files, "", "", 1)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if r.Period.Label != "2026-Q3" || !strings.Contains(r.Period.Why, tc.why) {
+			t.Errorf("%s: period %s, why %q, want 2026-Q3 and %q", tc.name, r.Period.Label, r.Period.Why, tc.why)
+		}
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			files := map[string]string{"leads.csv": tc.leads}

@@ -56,6 +56,7 @@ func (l *load) adaptRows(src *table, c cols, k kind, compute func(rec, out []str
 			}
 			if compute != nil && !compute(rec, out, t) {
 				t.issues = t.issues[:0]
+				l.leftOut++
 				continue
 			}
 			fm.apply(names, out)

@@ -152,6 +152,10 @@ type load struct {
 	sfIDs15 bool
 	// read lists the files read per kind.
 	read [numKinds][]string
+	// leftOut counts the records of the file being read that its adapter
+	// left out (not a touch, not a follow-up, not started): rows of the
+	// file all the same, counted in its Input.Rows.
+	leftOut int
 
 	rawTouches []Touch
 	rawActs    []activity

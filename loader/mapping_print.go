@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -280,8 +281,7 @@ func writeOtherDates(b *strings.Builder, raw []string, used cols) {
 	}
 	var dates []string
 	for i, h := range raw {
-		n := normalizeHeader(h)
-		if taken[i] || isFixedColumn(h) || strings.HasSuffix(n, "id") || !(strings.Contains(n, "date") || strings.HasSuffix(n, "_at") || strings.Contains(n, "created")) {
+		if taken[i] || isFixedColumn(h) || strings.HasSuffix(normalizeHeader(h), "id") || !dateHeader(h) {
 			continue
 		}
 		dates = append(dates, strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
@@ -289,4 +289,55 @@ func writeOtherDates(b *strings.Builder, raw []string, used cols) {
 	if len(dates) > 0 {
 		fmt.Fprintf(b, "      # other date columns, unused: %s\n", strings.Join(quoteAll(dates), ", "))
 	}
+}
+
+// notDates are words that end in "date" without naming a date.
+var notDates = map[string]bool{"update": true, "candidate": true, "mandate": true, "validate": true}
+
+// dateHeader reports whether a header names a date by its words (split at
+// non-letters and at camel-case humps): a word that starts or ends with
+// "date" (CloseDate, Opp Creation Date_Simulated, Birthdate), the word
+// "created", or a last word "at" (created_at). "Receive More Updates" and
+// "Update me on ..." are not dates.
+func dateHeader(h string) bool {
+	words := headerWords(h)
+	for i, w := range words {
+		switch {
+		case notDates[w]:
+		case strings.HasPrefix(w, "date"), strings.HasSuffix(w, "date"), w == "created":
+			return true
+		case w == "at" && i == len(words)-1 && i > 0:
+			return true
+		}
+	}
+	return false
+}
+
+// headerWords splits a header into lower-case words at every character
+// that is not a letter and before an upper-case letter that follows a
+// lower-case one.
+func headerWords(h string) []string {
+	var words []string
+	var cur []rune
+	prevLower := false
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range h {
+		switch {
+		case !unicode.IsLetter(r):
+			flush()
+			prevLower = false
+			continue
+		case unicode.IsUpper(r) && prevLower:
+			flush()
+		}
+		cur = append(cur, r)
+		prevLower = unicode.IsLower(r)
+	}
+	flush()
+	return words
 }

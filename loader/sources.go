@@ -100,6 +100,7 @@ func (l *load) readSource(src source, h hash.Hash) error {
 	*l.present(src.kind) = true
 	l.read[src.kind] = append(l.read[src.kind], src.name)
 	in := Input{File: src.name}
+	l.leftOut = 0
 	if err := l.reader(src.kind)(t, &in); err != nil {
 		var mc *MissingColumnError
 		if errors.As(err, &mc) {
@@ -107,6 +108,7 @@ func (l *load) readSource(src source, h hash.Hash) error {
 		}
 		return err
 	}
+	in.Rows += l.leftOut
 	if repair != nil {
 		repair.report(l, &in)
 	}

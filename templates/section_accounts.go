@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/campaignretro/retro/analysis"
 )
@@ -14,6 +15,12 @@ func accountsSection(d *document, r *analysis.Report) {
 	d.h2("Accounts reached")
 	a := r.Accounts
 	if a == nil {
+		for _, m := range r.Missing {
+			if m.Section == analysis.SectionAccounts && !strings.Contains(m.Needs, "account_id") {
+				d.p("%s", missingLine(r, analysis.SectionAccounts)) // leads.csv or touches.csv
+				return
+			}
+		}
 		d.p("No lead or opportunity carries an account_id, so the report cannot tell which accounts campaigns reached.")
 		return
 	}

@@ -101,6 +101,12 @@ func TestVelocityChannelsAccountsSections(t *testing.T) {
 			report: analysis.Report{},
 			want:   []string{"No lead or opportunity carries an account_id"},
 		},
+		{
+			name: "accounts without touches", section: accountsSection,
+			report:  analysis.Report{Missing: []analysis.MissingSection{{Section: analysis.SectionAccounts, Needs: "leads.csv and touches.csv"}}},
+			want:    []string{"## Accounts reached\n\nThis section needs leads.csv and touches.csv, which the input folder does not have."},
+			wantNot: []string{"account_id"},
+		},
 	}
 	bars := regexp.MustCompile(`(?m)^    bar \[`)
 	for _, c := range cases {

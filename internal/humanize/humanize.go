@@ -78,9 +78,13 @@ func SignedPercent(f float64) string {
 // Multiple writes a ratio such as 2.4x.
 func Multiple(f float64) string { return oneDecimal(f) + "x" }
 
-// Duration writes minutes as a readable duration: 4 min, 2.5 h, 3.1 days.
+// Duration writes minutes as a readable duration: 4 min, 2.5 h, 3.1 days;
+// a negative one (a deal closed before it was created) with a minus sign:
+// -79.7 days.
 func Duration(minutes float64) string {
 	switch {
+	case minutes < 0:
+		return "-" + Duration(-minutes)
 	case minutes < 1:
 		return strconv.FormatFloat(minutes*60, 'f', 0, 64) + " s"
 	case minutes < 90:

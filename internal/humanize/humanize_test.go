@@ -11,6 +11,7 @@ func TestFormats(t *testing.T) {
 		{SignedPercent(0.12), "+12%"}, {SignedPercent(-0.035), "-3.5%"},
 		{Multiple(2.96), "3x"}, {Multiple(2.44), "2.4x"},
 		{Duration(0.5), "30 s"}, {Duration(4), "4 min"}, {Duration(150), "2.5 h"}, {Duration(4320), "3 days"},
+		{Duration(-79.68 * 1440), "-79.7 days"}, {Duration(-4), "-4 min"},
 		{Plural(1, "deal", "deals"), "1 deal"}, {Plural(1200, "deal", "deals"), "1,200 deals"},
 	}
 	for i, tc := range tests {
