@@ -10,13 +10,17 @@
 //
 // Its files, by job:
 //
-//   - load.go: Load and its Options; the row checker (each bad value
-//     becomes a Problem); the canonical readers, one per file of SPEC 1;
-//     finish (touches and activities grouped by person, touches
-//     de-duplicated, dangling references turned into notes). options.go
-//     parses --max-bad-rows and --date-order; parse.go and time.go read
-//     dates, amounts and booleans; currency.go converts amounts (SPEC 11);
-//     touchorder.go is the SPEC's touch order.
+//   - load.go: Load and the state of one load. options.go: its Options,
+//     their parsing (--max-bad-rows, --date-order, --preset) and the
+//     bad-row limit that fails a load. rowcheck.go: the row checker (each
+//     bad value becomes a Problem). canonical.go: the canonical file names
+//     and readers, one per file of SPEC 1. people.go: the person index
+//     (lead ids met outside leads.csv, dangling references counted).
+//     finish.go: finish (touches and activities grouped by person, touches
+//     de-duplicated, dangling references turned into notes, problems
+//     sorted). parse.go and time.go read dates, amounts and booleans;
+//     currency.go converts amounts (SPEC 11); touchorder.go is the SPEC's
+//     touch order (and CampaignRanks, campaign_id order).
 //   - dataset.go: the Dataset and its rows (the package's output); rows.go
 //     the canonical files' columns as struct tags.
 //   - sources.go, table.go, csv.go, dialect.go, xlsx.go, utf8repair.go:

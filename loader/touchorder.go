@@ -1,6 +1,9 @@
 package loader
 
-import "cmp"
+import (
+	"cmp"
+	"sort"
+)
 
 // TouchOrder compares touches in the SPEC's touch order: touched_at, then
 // campaign_id, then lead_id. asset_id, the SPEC's last key, never decides:
@@ -27,4 +30,19 @@ func (o TouchOrder) Compare(a, b Touch) int {
 		return 0
 	}
 	return cmp.Compare(o.leads[a.Lead], o.leads[b.Lead])
+}
+
+// CampaignRanks returns, for each campaign ID, its position in campaign_id order.
+func CampaignRanks(ds *Dataset) []int32 {
+	order := make([]int32, ds.CampaignIDs.Len())
+	for i := range order {
+		order[i] = int32(i)
+	}
+	names := ds.CampaignIDs.Names
+	sort.Slice(order, func(i, j int) bool { return names[order[i]] < names[order[j]] })
+	rank := make([]int32, len(order))
+	for r, c := range order {
+		rank[c] = int32(r)
+	}
+	return rank
 }
