@@ -78,6 +78,14 @@ func splitIDs(s string) []string {
 	return ids
 }
 
+// firstName returns the first name of a HubSpot list of associated
+// records' names ("Acme Corp;Globex"). Names may hold commas ("Acme,
+// Inc."), so only ";" separates them.
+func firstName(s string) string {
+	name, _, _ := strings.Cut(s, ";")
+	return strings.TrimSpace(name)
+}
+
 // firstID returns the first id of a HubSpot list of ids.
 func firstID(s string) string {
 	if ids := splitIDs(s); len(ids) > 0 {
