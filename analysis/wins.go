@@ -14,10 +14,14 @@ const maxWins = 10
 // Win is one of the largest deals won in P that marketing touched: a touch
 // of its people in [created_at - W, closed_at]. Campaigns lists the
 // campaigns of those touches in first-touch order, with their names beside
-// (empty for a campaign not in campaigns.csv). No person is named.
+// (empty for a campaign not in campaigns.csv). Name and AccountName are
+// the opportunity's and its account's names when the export gives them
+// (left out of report.json when not). No lead or contact is named.
 type Win struct {
 	OpportunityID string   `json:"opportunity_id"`
+	Name          string   `json:"name,omitempty"`
 	AccountID     string   `json:"account_id"`
+	AccountName   string   `json:"account_name,omitempty"`
 	Amount        Money    `json:"amount"`
 	Owner         string   `json:"owner"`
 	ClosedOn      string   `json:"closed_on"`
@@ -53,6 +57,7 @@ func (s *scope) wins() []Win {
 		}
 		w := Win{
 			OpportunityID: ids[o], AccountID: labelText(ds, opp.Account), Amount: Money(opp.Amount),
+			Name: ds.Labels.Names[opp.Name], AccountName: ds.Labels.Names[opp.AccountName],
 			Owner: labelText(ds, opp.Owner), ClosedOn: loader.FormatDay(loader.DayOf(opp.ClosedAt, s.opts.Location)),
 		}
 		for _, t := range buf {
