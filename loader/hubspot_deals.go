@@ -87,6 +87,9 @@ func hubDeals(l *load, src *table, c cols) (*table, error) {
 		}
 		out[iAccount] = firstID(out[iAccount])
 		out[iAccountName] = firstName(out[iAccountName])
+		if !c.has("account_name") {
+			out[iAccountName] = h.companies[out[iAccount]]
+		}
 		ids := splitIDs(c.get(rec, "contacts"))
 		if !c.has("lead_id") && len(ids) > 0 {
 			out[iLead], ids = ids[0], ids[1:]
