@@ -29,6 +29,19 @@ type Win struct {
 	CampaignNames []string `json:"campaign_names"`
 }
 
+// Shown returns the opportunity's and account's names as the report shows
+// them: their names where the export gives them, else their ids.
+func (w Win) Shown() (deal, account string) {
+	deal, account = w.OpportunityID, w.AccountID
+	if w.Name != "" {
+		deal = w.Name
+	}
+	if w.AccountName != "" {
+		account = w.AccountName
+	}
+	return deal, account
+}
+
 // wins returns the top 10 marketing-touched deals won in P, by amount
 // descending then opportunity_id.
 func (s *scope) wins() []Win {

@@ -48,3 +48,21 @@ func TestWinNames(t *testing.T) {
 		t.Errorf("wins JSON names a lead: %s", js)
 	}
 }
+
+// TestWinFindingNames: the summary's win names the deal and its account
+// where the export gives their names, else their ids.
+func TestWinFindingNames(t *testing.T) {
+	for _, tc := range []struct {
+		win  Win
+		want string
+	}{
+		{Win{OpportunityID: "O1", AccountID: "ACC1", Amount: 10000, Campaigns: []string{"C1"}},
+			"The largest win that marketing touched: O1 ($10k, account ACC1), touched by C1."},
+		{Win{OpportunityID: "O1", Name: "Acme - 50 seats", AccountID: "ACC1", AccountName: "Acme Corp", Amount: 10000, Campaigns: []string{"C1"}, CampaignNames: []string{"Webinar"}},
+			"The largest win that marketing touched: Acme - 50 seats ($10k, account Acme Corp), touched by Webinar (C1)."},
+	} {
+		if f := winFinding(&Report{Wins: []Win{tc.win}}); f == nil || f.Text != tc.want {
+			t.Errorf("win finding = %+v, want %q", f, tc.want)
+		}
+	}
+}

@@ -25,15 +25,8 @@ func winsSection(d *document, r *analysis.Report) {
 		for i, id := range w.Campaigns {
 			camps = append(camps, campaignLabel(w.CampaignNames[i], id))
 		}
-		cells = append(cells, []string{mdText(nameOr(w.Name, w.OpportunityID)), mdText(nameOr(w.AccountName, w.AccountID)), money(w.Amount), mdText(w.Owner), w.ClosedOn, strings.Join(camps, ", ")})
+		deal, account := w.Shown()
+		cells = append(cells, []string{mdText(deal), mdText(account), money(w.Amount), mdText(w.Owner), w.ClosedOn, strings.Join(camps, ", ")})
 	}
 	d.table([]string{"Opportunity", "Account", "Amount", "Owner", "Closed", "Campaigns that touched it"}, "llrlll", cells)
-}
-
-// nameOr returns name, or id when the export gives no name.
-func nameOr(name, id string) string {
-	if name == "" {
-		return id
-	}
-	return name
 }
