@@ -3,9 +3,10 @@ package loader
 import "testing"
 
 // TestOpportunityNames reads the names of opportunities and their accounts
-// from each source: the canonical columns, a Salesforce report export's
-// Opportunity Name and Account Name, a HubSpot deals export's Deal Name
-// and Associated Company. Emails and phone numbers in them are masked; a
+// from each source: the canonical columns, a Salesforce Opportunity's Name
+// with Account.csv (a person account left unnamed), a Salesforce report
+// export's Opportunity Name and Account Name, a HubSpot deals export's
+// Deal Name and Associated Company. Emails and phone numbers in them are masked; a
 // row without a name has none.
 func TestOpportunityNames(t *testing.T) {
 	tests := []struct {
@@ -25,6 +26,15 @@ func TestOpportunityNames(t *testing.T) {
 				"o1,2026-01-05,100,won,2026-02-01,a1\n",
 			nil,
 			[][2]string{{"", ""}}},
+		// Account.csv names account 001A; 001P is a person account, left
+		// unnamed; 001Z is not in it.
+		{"salesforce with Account.csv", "Opportunity.csv",
+			"Id,AccountId,Name,StageName,Amount,CloseDate,IsClosed,IsWon,CreatedDate\n" +
+				"006A,001A,Big deal,Closed Won,5000,2026-02-01,true,true,2026-01-05\n" +
+				"006B,001P,Jo's renewal,Closed Won,100,2026-02-01,true,true,2026-01-06\n" +
+				"006C,001Z,,Prospecting,100,2026-03-01,false,false,2026-01-06\n",
+			map[string]string{"Account.csv": "Id,Name,Industry,IsPersonAccount\n001A,Initech,Software,false\n001P,Jo Person,,true\n"},
+			[][2]string{{"Big deal", "Initech"}, {"Jo's renewal", ""}, {"", ""}}},
 		{"salesforce report", "Opportunity.csv",
 			"Opportunity ID,Opportunity Name,Account Name,Account ID,Stage,Amount,Close Date,Created Date,Closed,Won\n" +
 				"006A,Big deal,Initech,001A,Closed Won,5000,2026-02-01,2026-01-05,true,true\n" +
