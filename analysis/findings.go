@@ -270,9 +270,10 @@ func winFinding(r *Report) *Finding {
 		}
 		names = append(names, id)
 	}
+	deal, account := w.Shown()
 	return &Finding{Kind: "win", Section: SectionWins, Stake: float64(w.Amount) / 2,
 		Text: fmt.Sprintf("The largest win that marketing touched: %s (%s, account %s), touched by %s.",
-			w.OpportunityID, h.MoneyShort(float64(w.Amount)), w.AccountID, strings.Join(names, ", "))}
+			deal, h.MoneyShort(float64(w.Amount)), account, strings.Join(names, ", "))}
 }
 
 // upDown writes a relative change in words: "up 23%", "down 5%", "flat".

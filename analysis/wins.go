@@ -14,15 +14,32 @@ const maxWins = 10
 // Win is one of the largest deals won in P that marketing touched: a touch
 // of its people in [created_at - W, closed_at]. Campaigns lists the
 // campaigns of those touches in first-touch order, with their names beside
-// (empty for a campaign not in campaigns.csv). No person is named.
+// (empty for a campaign not in campaigns.csv). Name and AccountName are
+// the opportunity's and its account's names when the export gives them
+// (left out of report.json when not). No lead or contact is named.
 type Win struct {
 	OpportunityID string   `json:"opportunity_id"`
+	Name          string   `json:"name,omitempty"`
 	AccountID     string   `json:"account_id"`
+	AccountName   string   `json:"account_name,omitempty"`
 	Amount        Money    `json:"amount"`
 	Owner         string   `json:"owner"`
 	ClosedOn      string   `json:"closed_on"`
 	Campaigns     []string `json:"campaigns"`
 	CampaignNames []string `json:"campaign_names"`
+}
+
+// Shown returns the opportunity's and account's names as the report shows
+// them: their names where the export gives them, else their ids.
+func (w Win) Shown() (deal, account string) {
+	deal, account = w.OpportunityID, w.AccountID
+	if w.Name != "" {
+		deal = w.Name
+	}
+	if w.AccountName != "" {
+		account = w.AccountName
+	}
+	return deal, account
 }
 
 // wins returns the top 10 marketing-touched deals won in P, by amount
@@ -53,6 +70,7 @@ func (s *scope) wins() []Win {
 		}
 		w := Win{
 			OpportunityID: ids[o], AccountID: labelText(ds, opp.Account), Amount: Money(opp.Amount),
+			Name: ds.Labels.Names[opp.Name], AccountName: ds.Labels.Names[opp.AccountName],
 			Owner: labelText(ds, opp.Owner), ClosedOn: loader.FormatDay(loader.DayOf(opp.ClosedAt, s.opts.Location)),
 		}
 		for _, t := range buf {

@@ -248,6 +248,7 @@ func (l *load) readOpportunities(t *table, in *Input) error {
 			CreatedAt: created, ClosedAt: closed, Amount: amount, Status: status,
 			Lead: NoID, Origin: parseOrigin(v.Origin),
 			Owner: rw.label(v.Owner), Account: rw.label(v.AccountID), Stage: rw.label(v.Stage),
+			Name: rw.label(v.Name), AccountName: rw.label(v.AccountName),
 		}
 		if lead := strings.TrimSpace(v.LeadID); lead != "" {
 			o.Lead = l.person(lead, in.File, "lead_id", line)

@@ -213,6 +213,11 @@ type Opportunity struct {
 	Stage     Label
 	Status    Status
 	Origin    Origin
+	// Name and AccountName are the opportunity's and its account's names
+	// when the export gives them (0 when not): companies and deals, never
+	// a lead or contact.
+	Name        Label
+	AccountName Label
 }
 
 // PersonTouches returns the touches of person p, ordered.

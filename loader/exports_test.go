@@ -32,6 +32,7 @@ func TestSalesforceOrg(t *testing.T) {
 	want := []string{
 		"User.csv: Salesforce User, the names of 2 owners (comma-delimited, UTF-8)",
 		"OpportunityHistory.csv: Salesforce OpportunityHistory, the dates opportunities entered their closed stage (comma-delimited, UTF-8)",
+		"Account.csv: Salesforce Account, the names of 1 account (comma-delimited, UTF-8)",
 		"Campaign.csv: Salesforce Campaign (comma-delimited, UTF-8)",
 		"Lead.csv: Salesforce Lead (comma-delimited, UTF-8)",
 		"Contact.csv: Salesforce Contact (comma-delimited, UTF-8)",
@@ -74,6 +75,14 @@ func TestSalesforceOrg(t *testing.T) {
 	if o2.Status != Lost || o2.ClosedAt != at("2026-03-07 21:00") || o2.Amount != 0 || ds.Labels.Names[o2.Owner] != "Ben Closer" {
 		t.Errorf("opportunity 2 = %+v", o2)
 	}
+	// Names: each opportunity's Name; the account's from Account.csv,
+	// which names account 1 only (account 2's opportunities get none).
+	for i, want := range [][2]string{{"Farmers deal", "Farmers Coop."}, {"Edge deal", ""}, {"Edge add-on", ""}} {
+		o := ds.Opportunities[i]
+		if got := [2]string{ds.Labels.Names[o.Name], ds.Labels.Names[o.AccountName]}; got != want {
+			t.Errorf("opportunity %d: name, account name = %q, want %q", i+1, got, want)
+		}
+	}
 	// Touches: lead 1's response on the webinar (its Primary Campaign
 	// Source too: no second touch); contact 2 did not respond to the trade
 	// show, so opportunity 2's Primary Campaign Source adds a touch at its
@@ -95,7 +104,6 @@ func TestSalesforceOrg(t *testing.T) {
 		"OpportunityHistory.csv: 2 opportunities are closed when they entered their closed stage",
 		"Salesforce: 2 tasks are not completed and are not follow-ups.",
 		"Lead.csv: no CreatedDate column, so no lead is counted as created from it",
-		"Account.csv: Salesforce Account (no section of the report reads accounts' attributes); the file is skipped.",
 	)
 	if len(ds.Problems) != 1 || ds.Problems[0].String() != "Opportunity.csv:3: Amount: empty amount, read as 0" {
 		t.Errorf("problems = %v", ds.Problems)

@@ -15,12 +15,13 @@ import (
 //	                            the first of the Associated Contact IDs is the
 //	                            primary person)
 //	         -> opportunity contacts (the other Associated Contact IDs)
+//	companies: the names of the deals' companies
 //
 // HubSpot contacts and deals carry no campaign responses, content assets or
 // sales activities: the dataset's Coverage says which report sections the
 // files can and cannot feed.
 func hubspotShapes() []shape {
-	return []shape{hubContactsShape(), hubDealsShape()}
+	return []shape{hubContactsShape(), hubDealsShape(), hubCompaniesShape()}
 }
 
 // hubState is shared by the HubSpot adapters: the files read, the deals'
@@ -38,11 +39,12 @@ type hubState struct {
 	// the date they entered it.
 	stageNoDate [2]int
 	dateOnly    map[string]bool
+	companies   map[string]string // company Record ID -> Company name
 }
 
 func (l *load) hubspot() *hubState {
 	if l.hub == nil {
-		l.hub = &hubState{openStages: map[string]map[string]bool{}, dateOnly: map[string]bool{}}
+		l.hub = &hubState{openStages: map[string]map[string]bool{}, dateOnly: map[string]bool{}, companies: map[string]string{}}
 	}
 	return l.hub
 }
@@ -76,6 +78,14 @@ func splitIDs(s string) []string {
 		}
 	}
 	return ids
+}
+
+// firstName returns the first name of a HubSpot list of associated
+// records' names ("Acme Corp;Globex"). Names may hold commas ("Acme,
+// Inc."), so only ";" separates them.
+func firstName(s string) string {
+	name, _, _ := strings.Cut(s, ";")
+	return strings.TrimSpace(name)
 }
 
 // firstID returns the first id of a HubSpot list of ids.

@@ -26,6 +26,8 @@ func hubDealsShape() shape {
 		opt("owner", "Deal owner", "HubSpot Owner", "hubspot_owner_id"),
 		opt("contacts", "Associated Contact IDs", "Associated Contact ID", "Associated Contacts IDs"),
 		opt("account_id", "Associated Company IDs", "Associated Company ID", "Associated Company IDs (Primary)"),
+		opt("name", "Deal Name", "dealname"),
+		opt("account_name", "Associated Company", "Associated Company (Primary)", "Associated Company Name", "Company name", "Company Name"),
 		opt("source", "Original Source Type", "Original Traffic Source", "Original Source", "hs_analytics_source"),
 		opt("origin"), opt("status"), opt("closed_at"), opt("lead_id"),
 	}}
@@ -45,6 +47,7 @@ func hubDeals(l *load, src *table, c cols) (*table, error) {
 	h.deals = append(h.deals, src.File)
 	names := columnsOf(reflect.TypeOf(opportunityRow{})).names
 	iStatus, iClosed, iOrigin, iLead, iAccount, iAmount := colOf(names, "status"), colOf(names, "closed_at"), colOf(names, "origin"), colOf(names, "lead_id"), colOf(names, "account_id"), colOf(names, "amount")
+	iAccountName := colOf(names, "account_name")
 	fm := l.opts.Mapping.file(src.File)
 	// The adapter needs each record's line, to pair a deal's contacts with
 	// the deal row the opportunity reader kept.
@@ -83,6 +86,10 @@ func hubDeals(l *load, src *table, c cols) (*table, error) {
 			out[iOrigin] = hubOrigin(fm, c.get(rec, "source"), "")
 		}
 		out[iAccount] = firstID(out[iAccount])
+		out[iAccountName] = firstName(out[iAccountName])
+		if !c.has("account_name") {
+			out[iAccountName] = h.companies[out[iAccount]]
+		}
 		ids := splitIDs(c.get(rec, "contacts"))
 		if !c.has("lead_id") && len(ids) > 0 {
 			out[iLead], ids = ids[0], ids[1:]

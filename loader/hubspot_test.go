@@ -11,7 +11,7 @@ import (
 // "Became a ... Date" columns, an older semicolon-delimited Windows-1252
 // one with "Contact ID" and the lifecycle pipeline's "Date entered ..."
 // columns, a deals export with Associated Contact IDs) and a companies
-// export, which feeds nothing.
+// export, which names the deals' companies.
 func TestHubSpotFixture(t *testing.T) {
 	for _, preset := range []string{"auto", "hubspot"} {
 		t.Run(preset, func(t *testing.T) {
@@ -30,6 +30,7 @@ func TestHubSpotFixture(t *testing.T) {
 func checkHubSpotFixture(t *testing.T, ds *Dataset) {
 	t.Helper()
 	wantDetected := []string{
+		"companies.csv: HubSpot companies, the names of 1 company (comma-delimited, UTF-8)",
 		"contacts-emea.csv: HubSpot contacts (semicolon-delimited, Windows-1252)",
 		"contacts.csv: HubSpot contacts (comma-delimited, UTF-8)",
 		"deals.csv: HubSpot deals, and its Associated Contact IDs as opportunity contacts (comma-delimited, UTF-8)",
@@ -100,11 +101,12 @@ func checkHubSpotFixture(t *testing.T, ds *Dataset) {
 		closed Time
 		amount float64
 		people string
+		names  [2]string // Deal Name; the name companies.csv gives its company (9001 only)
 	}{
-		{"501", Won, at("2026-08-15 16:20"), 12500, "101 102"},
-		{"502", Open, NoTime, 8000.50, "102"},
-		{"503", Lost, at("2026-08-31 00:00"), 3000, "103 999"},
-		{"505", Open, NoTime, 500, "201"},
+		{"501", Won, at("2026-08-15 16:20"), 12500, "101 102", [2]string{"Lovelace Inc - 500 seats", "Lovelace Inc"}},
+		{"502", Open, NoTime, 8000.50, "102", [2]string{"Tables GmbH", ""}},
+		{"503", Lost, at("2026-08-31 00:00"), 3000, "103 999", [2]string{"Young Ltd", ""}},
+		{"505", Open, NoTime, 500, "201", [2]string{"Müller AG", ""}},
 	} {
 		o, ok := ds.OpportunityIDs.Lookup(tc.id)
 		if !ok {
@@ -119,11 +121,14 @@ func checkHubSpotFixture(t *testing.T, ds *Dataset) {
 		if opp.Status != tc.status || opp.ClosedAt != tc.closed || opp.Amount != tc.amount || strings.Join(people, " ") != tc.people || ds.People.Names[opp.Lead] != strings.Fields(tc.people)[0] {
 			t.Errorf("deal %s = %+v, people %v", tc.id, opp, people)
 		}
+		if got := [2]string{ds.Labels.Names[opp.Name], ds.Labels.Names[opp.AccountName]}; got != tc.names {
+			t.Errorf("deal %s: name, account name = %q, want %q", tc.id, got, tc.names)
+		}
 	}
 	if len(ds.Opportunities) != 5 || !ds.Files.OpportunityContacts { // deal 5 has no amount: read as 0
 		t.Errorf("%d opportunities, contacts file %v", len(ds.Opportunities), ds.Files.OpportunityContacts)
 	}
-	if got := len(ds.Inputs); got != 3 {
+	if got := len(ds.Inputs); got != 4 {
 		t.Errorf("inputs = %+v", ds.Inputs)
 	}
 	notes := strings.Join(ds.Notes, "\n")
@@ -132,7 +137,6 @@ func checkHubSpotFixture(t *testing.T, ds *Dataset) {
 		`deals.csv: Deal Stage: deals at the stages "Appointment Scheduled", "Contract Sent", "Qualified To Buy" are taken as open`,
 		`deals.csv: Close Date is a date without a time`,
 		`deals.csv: 1 row names`,
-		`companies.csv:1: not a known export: the closest shape is HubSpot contacts, which needs "Email or First Name"; the file is skipped (if it is one, ` + "`retro mapping --print testdata/hubspot > mapping.yaml`" + ` and keep its shape: line).`,
 	} {
 		if !strings.Contains(notes, n) {
 			t.Errorf("notes lack %q:\n%s", n, notes)

@@ -61,6 +61,8 @@ type opportunityRow struct {
 	Owner         string `csv:"owner"`
 	AccountID     string `csv:"account_id"`
 	Stage         string `csv:"stage"`
+	Name          string `csv:"name"`
+	AccountName   string `csv:"account_name"`
 }
 
 type contactRow struct {

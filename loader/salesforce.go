@@ -53,6 +53,7 @@ type sfState struct {
 	unresponded int
 	openTasks   int
 	users       map[string]string // User Id -> name (User.csv)
+	accounts    map[string]string // Account Id -> name (Account.csv)
 	// history holds, per opportunity id, its stage changes (OpportunityHistory.csv).
 	history map[string][]stageChange
 	// fromHistory counts the opportunities whose closing date the history gave.
@@ -66,7 +67,7 @@ type sfState struct {
 func (l *load) sf() *sfState {
 	if l.sfs == nil {
 		l.sfs = &sfState{contactLead: map[string]string{}, oppLead: map[string]string{}, dateOnly: map[string]bool{},
-			users: map[string]string{}, history: map[string][]stageChange{}}
+			users: map[string]string{}, accounts: map[string]string{}, history: map[string][]stageChange{}}
 	}
 	return l.sfs
 }

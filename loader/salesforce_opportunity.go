@@ -20,6 +20,8 @@ func sfOpportunityShape() shape {
 		opt("source", "LeadSource", "Lead Source"),
 		sfOwner(),
 		opt("account_id", "AccountId", "Account ID"),
+		opt("name", "Name", "Opportunity Name"),
+		opt("account_name", "Account Name", "Account.Name"),
 		opt("contact", "ContactId", "Contact ID"),
 		opt("campaign", "CampaignId", "Campaign ID", "Primary Campaign Source"),
 		opt("currency", "CurrencyIsoCode", "Opportunity Currency", "Currency"),
@@ -40,6 +42,7 @@ func sfOpportunities(l *load, src *table, c cols) (*table, error) {
 	s := l.sf()
 	names := columnsOf(reflect.TypeOf(opportunityRow{})).names
 	iStatus, iClosed, iOrigin, iLead, iAmount := colOf(names, "status"), colOf(names, "closed_at"), colOf(names, "origin"), colOf(names, "lead_id"), colOf(names, "amount")
+	iAccountName := colOf(names, "account_name")
 	fm := l.opts.Mapping.file(src.File)
 	// A closing date the mapping names wins over the stage history.
 	mappedClose := false
@@ -59,6 +62,9 @@ func sfOpportunities(l *load, src *table, c cols) (*table, error) {
 			if at := s.closedFromHistory(c.get(rec, "opportunity_id"), out[iStatus]); at != "" && !mappedClose {
 				out[iClosed] = at
 			}
+		}
+		if !c.has("account_name") {
+			out[iAccountName] = s.accountName(c.get(rec, "account_id"))
 		}
 		if campaign := c.get(rec, "campaign"); campaign != "" {
 			s.campaignOf = append(s.campaignOf, oppCampaign{opp: c.get(rec, "opportunity_id"), campaign: campaign, file: src.File})

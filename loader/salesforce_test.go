@@ -72,6 +72,11 @@ func TestSalesforceFixture(t *testing.T) {
 	if o.Status != Won || o.Amount != 12500 || o.ClosedAt != time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC).UnixMicro() || ds.People.Names[o.Lead] != "00Q000000000001AAA" || o.Origin != OriginMarketing {
 		t.Errorf("opportunity 1 = %+v", o)
 	}
+	// Its name is the Opportunity's Name; its account's, Account.csv's Name
+	// of its AccountId.
+	if got := [2]string{ds.Labels.Names[o.Name], ds.Labels.Names[o.AccountName]}; got != [2]string{"Farmers Coop. - 500 units", "Farmers Coop."} {
+		t.Errorf("opportunity 1: name, account name = %q", got)
+	}
 	if got := ds.PeopleOf(1); len(got) != 1 || ds.People.Names[got[0]] != "003000000000002AAA" {
 		t.Errorf("people of opportunity 2 = %v", got)
 	}
@@ -81,7 +86,6 @@ func TestSalesforceFixture(t *testing.T) {
 	}
 	notes := strings.Join(ds.Notes, "\n")
 	for _, n := range []string{
-		"Account.csv: Salesforce Account (no section of the report reads accounts' attributes); the file is skipped.",
 		"OpportunityContactRole.csv: 1 row names an OpportunityId that is not in Opportunity.csv (first at line 3); it is ignored.",
 		"Salesforce: 1 contact is a converted lead and is counted once, as the lead.",
 		"Salesforce: 1 campaign member has not responded and is not a touch (--all-members counts it).",

@@ -36,13 +36,8 @@ func sfUsers(l *load, t *table, c cols, in *Input) (string, error) {
 		if name == "" {
 			name = strings.TrimSpace(c.get(rec, "first_name") + " " + c.get(rec, "last_name"))
 		}
-		if id == "" || name == "" {
-			return
-		}
-		s.users[id] = name
-		named++
-		if sfID18(id) {
-			s.users[id[:15]] = name
+		if sfPutName(s.users, id, name) {
+			named++
 		}
 	}, l.lookupSyntax(in))
 	return fmt.Sprintf("the names of %s", plural(named, "owner", "owners")), err
@@ -61,17 +56,42 @@ func (l *load) lookupSyntax(in *Input) syntaxFunc {
 // ownerName returns the user name of a Salesforce owner id, or the id
 // when User.csv does not name it.
 func (s *sfState) ownerName(id string) string {
-	if s == nil || len(s.users) == 0 {
+	if s == nil {
 		return id
 	}
-	v := strings.TrimSpace(id)
-	if name, ok := s.users[v]; ok {
+	if name, ok := sfName(s.users, id); ok {
 		return name
 	}
+	return id
+}
+
+// sfPutName records the name of a record id in m, under its 15-character
+// form too when id has 18; it reports whether there was a name to record.
+func sfPutName(m map[string]string, id, name string) bool {
+	if id == "" || name == "" {
+		return false
+	}
+	m[id] = name
+	if sfID18(id) {
+		m[id[:15]] = name
+	}
+	return true
+}
+
+// sfName returns the name m records for a record id, in its 18- or
+// 15-character form.
+func sfName(m map[string]string, id string) (string, bool) {
+	if len(m) == 0 {
+		return "", false
+	}
+	v := strings.TrimSpace(id)
+	if name, ok := m[v]; ok {
+		return name, true
+	}
 	if sfID18(v) {
-		if name, ok := s.users[v[:15]]; ok {
-			return name
+		if name, ok := m[v[:15]]; ok {
+			return name, true
 		}
 	}
-	return id
+	return "", false
 }

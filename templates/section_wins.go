@@ -25,7 +25,8 @@ func winsSection(d *document, r *analysis.Report) {
 		for i, id := range w.Campaigns {
 			camps = append(camps, campaignLabel(w.CampaignNames[i], id))
 		}
-		cells = append(cells, []string{mdText(w.OpportunityID), mdText(w.AccountID), money(w.Amount), mdText(w.Owner), w.ClosedOn, strings.Join(camps, ", ")})
+		deal, account := w.Shown()
+		cells = append(cells, []string{mdText(deal), mdText(account), money(w.Amount), mdText(w.Owner), w.ClosedOn, strings.Join(camps, ", ")})
 	}
 	d.table([]string{"Opportunity", "Account", "Amount", "Owner", "Closed", "Campaigns that touched it"}, "llrlll", cells)
 }
