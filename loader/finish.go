@@ -105,6 +105,10 @@ func (l *load) finish() {
 		}
 		ds.Notes = append(ds.Notes, fmt.Sprintf("%s: %s %s %s that is not in %s (first at line %d); %s %s.", file, rows, article(shown), shown, target, d[1], map[bool]string{true: "it is", false: "they are"}[d[0] == 1], what))
 	}
+	if n := closedBeforeCreated(ds.Opportunities); n > 0 {
+		ds.Notes = append(ds.Notes, fmt.Sprintf("%s closed before %s created (closed_at before created_at), as exports do when records were imported after the deal: their cycle times are negative; check the creation dates.",
+			plural(n, "opportunity was", "opportunities were"), map[bool]string{true: "it was", false: "they were"}[n == 1]))
+	}
 	for k, n := range l.counts {
 		k.Count = n
 		ds.ProblemCounts = append(ds.ProblemCounts, k)
@@ -145,4 +149,16 @@ func (l *load) fileOrder(f string) int {
 		}
 	}
 	return len(l.ds.Inputs)
+}
+
+// closedBeforeCreated counts the won or lost opportunities whose closed_at
+// comes before their created_at.
+func closedBeforeCreated(opps []Opportunity) int {
+	n := 0
+	for _, o := range opps {
+		if o.Status != Open && o.ClosedAt != NoTime && o.ClosedAt < o.CreatedAt {
+			n++
+		}
+	}
+	return n
 }
