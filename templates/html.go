@@ -206,12 +206,12 @@ func (e *blockExtension) renderChart(w util.BufWriter, source []byte, n ast.Node
 
 // boxClass is a chart box's class: taller for a bar chart of many rows, so
 // that each bar keeps room for its label; lower for a chart alone on its
-// row with a few upright bars, whose labels need no room to turn.
+// row with a few upright bars whose labels stand level.
 func boxClass(c *Chart, alone bool) string {
 	switch {
 	case c.Horizontal && len(c.Categories) > tallRows:
 		return "chart-box tall"
-	case alone && !c.Horizontal && !c.Pie && len(c.Categories) <= shortColumns:
+	case alone && !c.Horizontal && !c.Pie && len(c.Categories) <= shortColumns && !c.crowdedLabels():
 		return "chart-box short"
 	}
 	return "chart-box"

@@ -18,6 +18,7 @@ func TestBoxClass(t *testing.T) {
 		{"eleven rows in a pair", Chart{Horizontal: true, Categories: cats(11)}, false, "chart-box tall"},
 		{"five upright bars alone", Chart{Categories: cats(5)}, true, "chart-box short"},
 		{"eight upright bars alone", Chart{Categories: cats(8)}, true, "chart-box short"},
+		{"four upright bars alone with slanted labels", Chart{Categories: []string{"Opportunity to close", "Opportunity to won", "SQL to opportunity", "MQL to SQL"}}, true, "chart-box"},
 		{"nine upright bars alone", Chart{Categories: cats(9)}, true, "chart-box"},
 		{"five upright bars in a pair", Chart{Categories: cats(5)}, false, "chart-box"},
 		{"a pie alone", Chart{Pie: true, Categories: cats(4)}, true, "chart-box"},
