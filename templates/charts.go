@@ -138,7 +138,7 @@ func (c *Chart) echartsOption() ([]byte, error) {
 			}
 		}
 		pie.AddSeries(c.Series[0].Name, data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"32%", "58%"}, Center: []string{"50%", "46%"}}),
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{d}%"}))
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {d}%"}))
 		snippet = pie.RenderSnippet().Option
 	case c.LogX:
 		line := charts.NewLine()

@@ -299,8 +299,8 @@ func (d *document) list(title string, items []string) {
 // A main-body table longer than shortRows shows its first shortTop rows, a
 // row that links to the whole table in the appendix, and its last rows.
 const (
-	shortRows = 6
-	shortTop  = 3
+	shortRows = 5
+	shortTop  = 2
 )
 
 // ellipsisRow stands for the rows a short table leaves out.

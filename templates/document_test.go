@@ -26,17 +26,17 @@ func TestDocumentParts(t *testing.T) {
 	d.p("Back in the main body.")
 
 	main, app := d.body.String(), d.appendix.String()
-	for _, want := range []string{"row1 ", "row3 ", "row9 ", "row10 ", "_… 5 more in the [appendix](#first-all-10-rows)_", "Back in the main body."} {
+	for _, want := range []string{"row1 ", "row2 ", "row9 ", "row10 ", "_… 6 more in the [appendix](#first-all-10-rows)_", "Back in the main body."} {
 		if !strings.Contains(main, want) {
 			t.Errorf("main body lacks %q:\n%s", want, main)
 		}
 	}
-	for _, not := range []string{"row4 ", "row8 ", "How to read it.", "Only in the appendix."} {
+	for _, not := range []string{"row3 ", "row8 ", "How to read it.", "Only in the appendix."} {
 		if strings.Contains(main, not) {
 			t.Errorf("main body holds %q", not)
 		}
 	}
-	for _, want := range []string{"### First in full\n", "#### First: all 10 rows\n", "row4 ", "How to read it.", "#### Detail\n", "Only in the appendix."} {
+	for _, want := range []string{"### First in full\n", "#### First: all 10 rows\n", "row3 ", "How to read it.", "#### Detail\n", "Only in the appendix."} {
 		if !strings.Contains(app, want) {
 			t.Errorf("appendix lacks %q:\n%s", want, app)
 		}

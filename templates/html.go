@@ -194,7 +194,7 @@ func (e *blockExtension) renderChart(w util.BufWriter, source []byte, n ast.Node
 			return ast.WalkStop, err
 		}
 		fmt.Fprintf(w, "<figure class=\"chart\">\n<figcaption><strong>%s.</strong> %s</figcaption>\n", esc(c.Title), esc(c.Takeaway))
-		fmt.Fprintf(w, "<div class=\"chart-box\" id=\"%s\" role=\"img\" aria-label=\"%s\">", esc(c.ID), esc(c.Title+". "+c.Takeaway))
+		fmt.Fprintf(w, "<div class=\"%s\" id=\"%s\" role=\"img\" aria-label=\"%s\">", boxClass(c, len(ids) == 1), esc(c.ID), esc(c.Title+". "+c.Takeaway))
 		w.Write(svg)
 		w.WriteString("</div>\n</figure>\n")
 	}
@@ -203,6 +203,26 @@ func (e *blockExtension) renderChart(w util.BufWriter, source []byte, n ast.Node
 	}
 	return ast.WalkSkipChildren, nil
 }
+
+// boxClass is a chart box's class: taller for a bar chart of many rows, so
+// that each bar keeps room for its label; lower for a chart alone on its
+// row with a few upright bars whose labels stand level.
+func boxClass(c *Chart, alone bool) string {
+	switch {
+	case c.Horizontal && len(c.Categories) > tallRows:
+		return "chart-box tall"
+	case alone && !c.Horizontal && !c.Pie && len(c.Categories) <= shortColumns && !c.crowdedLabels():
+		return "chart-box short"
+	}
+	return "chart-box"
+}
+
+// tallRows is the most rows a horizontal bar chart draws in a box of the
+// usual height; shortColumns the most upright bars a lower box holds.
+const (
+	tallRows     = 10
+	shortColumns = 8
+)
 
 // renderVerdicts writes the front page's answers: question, answer in
 // bold, the figures behind it and a link to the section.

@@ -36,6 +36,7 @@ func accountsSection(d *document, r *analysis.Report) {
 	d.table([]string{"Accounts in the input", "Engaged in the period", "Opened an opportunity", "Won", "Engaged to opportunity", "Engaged people per account"}, "rrrrrr",
 		[][]string{{count(t.Accounts), count(t.AccountsEngaged), count(t.AccountsWithOpportunity), count(t.AccountsWon),
 			small(withCI(t.EngagedToOpportunityRate, t.EngagedToOpportunityRateCI), t.AccountsEngaged), oneDecimalPtr(t.AverageEngagedPeople)}})
+	d.more()
 	if a.ByCampaign == nil {
 		d.p("%s", "Per-campaign account figures need campaigns.csv, which the input folder does not have.")
 		return
@@ -57,7 +58,7 @@ func accountsSection(d *document, r *analysis.Report) {
 		})
 	}
 	d.h3("By campaign")
-	d.p("Each campaign's accounts beside its people: the account rate is the share of the accounts it reached that opened an opportunity within %d days of the account's first touch on it; the lead rate is the campaign funnel's opportunity rate over its responders. ABM campaigns come first. Rates from fewer than %d accounts or responders are marked small sample.",
+	d.explain("Each campaign's accounts beside its people: the account rate is the share of the accounts it reached that opened an opportunity within %d days of the account's first touch on it; the lead rate is the campaign funnel's opportunity rate over its responders. ABM campaigns come first. Rates from fewer than %d accounts or responders are marked small sample.",
 		r.Settings.LookbackDays, analysis.SmallSample)
 	d.table([]string{"Campaign", "Channel", "Accounts", "With opportunity", "Account rate", "Account pipeline", "Responders", "Lead opp rate"}, "llrrrrrr", cells)
 }

@@ -139,7 +139,8 @@ func assetTypesSection(d *document, r *analysis.Report) {
 		})
 	}
 	d.charts2(winChart, sides)
-	d.p("Types with at least %d touched deals first, by lift; types with fewer are marked small sample and not ranked. A correlation, not proof of cause: content that late-stage buyers read may win because those buyers were already likely to buy.", analysis.SmallSample)
+	d.p("A correlation, not proof of cause: content that late-stage buyers read may win because those buyers were already likely to buy.")
+	d.explain("Types with at least %d touched deals first, by lift; types with fewer are marked small sample and not ranked.", analysis.SmallSample)
 	d.table([]string{"Content type", "Leads brought", "MQL rate", "Touched deals", "Won", "Win rate", "Baseline", "Lift", "p-value", "Touched revenue"}, "lrrrrrrrrr", cells)
 
 	d.more()

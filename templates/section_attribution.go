@@ -98,10 +98,11 @@ func attributionSection(d *document, r *analysis.Report) {
 		Categories: chart.Categories[:origins],
 		Series:     []Series{{Name: "Pipeline created", Values: chart.Series[0].Values[:origins]}},
 	}, chart)
-	d.table([]string{"Group", "Opportunities created", "Pipeline", "Share", "Deals won", "Revenue", "Share"}, "lrrrrrr", cells)
 	if p.MarketingTouched == nil {
 		d.p("%s", mdText("Marketing touched and untouched need touches.csv."))
 	}
+	d.more()
+	d.table([]string{"Group", "Opportunities created", "Pipeline", "Share", "Deals won", "Revenue", "Share"}, "lrrrrrr", cells)
 
 	if r.Attribution == nil {
 		d.p("%s", missingLine(r, analysis.SectionAttribution))

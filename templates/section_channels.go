@@ -64,15 +64,17 @@ func channelsSection(d *document, r *analysis.Report) {
 	cells = append(cells, []string{"**All campaigns**", "", moneyPtr(t.Cost), countPtr(t.Responders), countPtr(t.MQLs), countPtr(t.SQLs), countPtr(t.OpportunitiesCreated), countPtr(t.Won),
 		moneyPtr(t.CostPerMQL), moneyPtr(t.CostPerSQL), moneyPtr(t.CostPerOpportunity), moneyPtr(t.CostPerWon), "", ""})
 	if len(costPerWon.Categories) > 0 {
-		d.chart(costPerMQL)
-		d.chart(costPerWon)
-		d.chart(roas)
+		d.charts2(costPerWon, roas)
 	}
+	d.more()
 	d.p("A channel's row is the funnel of all its campaigns together: a person who answered two of its campaigns counts once, and an opportunity they touched once, so rows are not sums of campaign rows. Largest cost first. The last row is the period as a whole: its cost per stage divides all campaign cost by all MQLs, SQLs, opportunities created and deals won in the period; pipeline created per unit of cost was %s. Attributed revenue uses the **%s** model.",
 		multipleText(t.PipelinePerCost), mdText(model))
 	d.table([]string{"Channel", "Campaigns", "Cost", "Responders", "MQLs", "SQLs", "Opps", "Won", "Cost per MQL", "Cost per SQL", "Cost per opp", "Cost per won", "Attributed revenue", "ROAS"},
 		"lrrrrrrrrrrrrr", cells)
 
+	if len(costPerWon.Categories) > 0 {
+		d.chart(costPerMQL)
+	}
 	d.h3("Cost per stage by campaign")
 	var camp [][]string
 	for _, c := range r.Campaigns {

@@ -74,9 +74,9 @@ func latencySection(d *document, r *analysis.Report) {
 			count(b.Opportunities), small(withCI(b.OppRate, b.OppRateCI), b.Leads)})
 	}
 	d.charts2(first, sqlChart)
-	d.p("Published context: firms that tried to contact a lead within an hour were nearly 7 times as likely to qualify it as those that waited longer[^hbr]; the odds of qualifying a lead fell 21-fold between 5 and 30 minutes[^mit]. The chart is what your own data says.")
-	d.p("[^hbr]: J. Oldroyd, K. McElheran and D. Elkington, \"The Short Life of Online Sales Leads\", Harvard Business Review, March 2011.")
-	d.p("[^mit]: The 2007 MIT / InsideSales.com Lead Response Management study.")
+	d.explain("Published context: firms that tried to contact a lead within an hour were nearly 7 times as likely to qualify it as those that waited longer[^hbr]; the odds of qualifying a lead fell 21-fold between 5 and 30 minutes[^mit]. The chart is what your own data says.")
+	d.explain("[^hbr]: J. Oldroyd, K. McElheran and D. Elkington, \"The Short Life of Online Sales Leads\", Harvard Business Review, March 2011.")
+	d.explain("[^mit]: The 2007 MIT / InsideSales.com Lead Response Management study.")
 	d.more()
 	d.h3("Does speed pay")
 	d.p("This table separates \"sales followed up too slowly\" from \"the leads were bad\": each row is the handoffs first contacted that fast, and how many of them later became SQLs or joined an opportunity created at or after the handoff. Rates from fewer than %d handoffs are marked small sample.", analysis.SmallSample)

@@ -16,6 +16,7 @@ func segmentsSection(d *document, r *analysis.Report) {
 	// Takeaways first, then the two charts side by side, then the tables.
 	var segCharts []*Chart
 	var tables []func()
+	var plain []string // segments none of whose values stands out: one takeaway for all
 	for _, seg := range []struct {
 		title, id, noun string
 		rows            []analysis.SegmentRow
@@ -44,17 +45,18 @@ func segmentsSection(d *document, r *analysis.Report) {
 					below = append(below, text)
 				}
 			}
-			t := fmt.Sprintf("No %s's win rate differs clearly from the overall %s.", seg.noun, rate(r.Totals.WinRate))
-			if len(above)+len(below) > 0 {
-				t = fmt.Sprintf("Against the overall win rate of %s:", rate(r.Totals.WinRate))
+			if len(above)+len(below) == 0 {
+				plain = append(plain, seg.noun+"'s")
+			} else {
+				t := fmt.Sprintf("Against the overall win rate of %s:", rate(r.Totals.WinRate))
 				if len(above) > 0 {
 					t += " clearly higher in " + strings.Join(above, ", ") + "."
 				}
 				if len(below) > 0 {
 					t += " clearly lower in " + strings.Join(below, ", ") + "."
 				}
+				d.takeaway(mdText(titleCase(seg.noun) + ": " + t))
 			}
-			d.takeaway(mdText(titleCase(seg.noun) + ": " + t))
 		}
 		rows := append([]analysis.SegmentRow(nil), seg.rows...)
 		sort.SliceStable(rows, func(i, j int) bool { return amount(rows[i].Pipeline) > amount(rows[j].Pipeline) })
@@ -95,6 +97,9 @@ func segmentsSection(d *document, r *analysis.Report) {
 			d.table(head, "lrrrrrrrrrr", cells)
 		})
 	}
+	if len(plain) > 0 {
+		d.takeaway(mdText(fmt.Sprintf("No %s win rate differs clearly from the overall %s.", orList(plain), rate(r.Totals.WinRate))))
+	}
 	d.charts2(segCharts...)
 	d.more()
 	for _, t := range tables {
@@ -102,4 +107,12 @@ func segmentsSection(d *document, r *analysis.Report) {
 	}
 	d.define("Primary contact", "The person an opportunity is counted under in segments: its lead_id, else the earliest-created person on it (ties to the smaller lead id).")
 	d.define("MQL rate of new leads", "In a segment: of the leads created in the period, the share that have an MQL date (at any time).")
+}
+
+// orList joins words as "a", "a or b", "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }

@@ -72,7 +72,7 @@ func spendSection(d *document, r *analysis.Report) {
 		c.Series[1].Values = append(c.Series[1].Values, loss)
 	}
 	d.chart(c)
-	d.p("Revenue is credited with the **%s** model (change it with --model). Return per dollar is attributed revenue divided by cost: 1x breaks even. A campaign that ended in the period's last %d days is marked too early to judge: its deals may not have closed yet.",
+	d.explain("Revenue is credited with the **%s** model (change it with --model). Return per dollar is attributed revenue divided by cost: 1x breaks even. A campaign that ended in the period's last %d days is marked too early to judge: its deals may not have closed yet.",
 		mdText(model), analysis.TooEarlyDays)
 	head := []string{"Campaign", "Cost", "Cost per responder", "Cost per opp", "Attributed pipeline", "Attributed revenue", "Return per dollar"}
 	d.table(head, "lrrrrrr", spendCells(costed))

@@ -52,6 +52,7 @@ func velocitySection(d *document, r *analysis.Report) {
 			small(daysText(s.MedianDays), s.Entered), small(daysText(s.P75Days), s.Entered), small(daysText(s.P90Days), s.Entered)})
 	}
 	d.chart(c)
+	d.more()
 	d.p("Each stage counts what entered it in the period: MQLs, SQLs, opportunities created. Times are Kaplan-Meier estimates: what has not moved on yet counts as waiting up to the as-of time, and a lead disqualified before it moved on counts as waiting until its disqualification. Figures from fewer than %d entries are marked small sample.", analysis.SmallSample)
 	d.table([]string{"Stage", "Entered", "Moved on", "Half within", "75% within", "90% within"}, "lrrrrr", cells)
 

@@ -62,8 +62,15 @@
   }
   // fit keeps a chart legible in a narrow box: long category names of
   // horizontal bars are cut to a share of the width, and crowded labels of
-  // vertical bars slant.
+  // vertical bars slant; a narrow pie's slices show their shares, named by
+  // the legend beneath (a name beside a slice would be cut short).
   function fit(option, width) {
+    [].concat(option.series || []).forEach(function (s) {
+      if (s.type === "pie" && width < 460) {
+        s.label = s.label || {};
+        s.label.formatter = "{d}%";
+      }
+    });
     [].concat(option.yAxis || []).forEach(function (axis) {
       if (axis.type === "category") {
         axis.axisLabel = axis.axisLabel || {};
