@@ -78,3 +78,18 @@ func (c *LeadQualityCampaign) SQL() Rate { return Rate{c.SQLRate, c.SQLRateCI, c
 // Flagged is the owner's flagged share of pipeline, over the owner's
 // opportunities.
 func (o *HygieneOwner) Flagged() Rate { return Rate{o.FlaggedShare, nil, o.Opportunities} }
+
+// Win is the origin group's win rate, over its deals closed by as_of.
+func (o *OriginVelocity) Win() Rate { return Rate{o.WinRate, o.WinRateCI, o.Closed} }
+
+// Opportunity is the share of engaged accounts that opened an opportunity,
+// over the engaged accounts.
+func (t *AccountTotals) Opportunity() Rate {
+	return Rate{t.EngagedToOpportunityRate, t.EngagedToOpportunityRateCI, t.AccountsEngaged}
+}
+
+// Opportunity is the campaign's account opportunity rate, over the accounts
+// it engaged.
+func (c *AccountCampaign) Opportunity() Rate {
+	return Rate{c.AccountOppRate, c.AccountOppRateCI, c.AccountsEngaged}
+}

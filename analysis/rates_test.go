@@ -26,6 +26,9 @@ func TestRateDenominators(t *testing.T) {
 		{"asset type mql over leads", (&AssetType{Opportunities: 5, Leads: 90}).MQL(), 90, false},
 		{"lead quality sql over mqls", (&LeadQualityCampaign{Disqualified: 50, MQLs: 2}).SQL(), 2, true},
 		{"owner flagged over opportunities", (&HygieneOwner{Opportunities: 30}).Flagged(), 30, false},
+		{"origin win over closed by as_of", (&OriginVelocity{Opportunities: 80, Closed: 12}).Win(), 12, true},
+		{"accounts over engaged accounts", (&AccountTotals{Accounts: 10, AccountsEngaged: 45}).Opportunity(), 45, false},
+		{"campaign accounts over its engaged accounts", (&AccountCampaign{AccountsEngaged: 3}).Opportunity(), 3, true},
 	} {
 		if tc.rate.N != tc.n || tc.rate.Small() != tc.small {
 			t.Errorf("%s: N %d small %v, want N %d small %v", tc.name, tc.rate.N, tc.rate.Small(), tc.n, tc.small)

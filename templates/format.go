@@ -146,9 +146,21 @@ func mermaidLabel(s string, max int) string {
 // plural writes "1 deal" or "3 deals".
 func plural(n int, one, many string) string { return humanize.Plural(n, one, many) }
 
-// small marks a rate computed from fewer than analysis.SmallSample cases.
-func small(text string, n int) string {
-	if n < analysis.SmallSample && text != "n/a" {
+// small marks a figure that is not a rate of the report (a median, a
+// share of handoffs) when the n cases it rests on are a small sample.
+func small(text string, n int) string { return smallRate(text, analysis.Rate{N: n}) }
+
+// rateCI writes r with its interval, marked when it rests on a small
+// sample (analysis.Rate.Small decides).
+func rateCI(r analysis.Rate) string { return smallRate(withCI(r.Value, r.CI), r) }
+
+// rateOnly writes r without its interval, marked when it rests on a small
+// sample.
+func rateOnly(r analysis.Rate) string { return smallRate(rate(r.Value), r) }
+
+// smallRate marks text, a figure resting on rate r's count, when r.Small().
+func smallRate(text string, r analysis.Rate) string {
+	if r.Small() && text != "n/a" {
 		return "_" + text + " (small sample)_"
 	}
 	return text

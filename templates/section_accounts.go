@@ -32,10 +32,10 @@ func accountsSection(d *document, r *analysis.Report) {
 	}
 	d.takeaway(fmt.Sprintf("Campaigns reached %s (%s engaged people each on average); %s of them (%s) opened an opportunity within %d days of their first touch, and %s won one.",
 		plural(t.AccountsEngaged, "account", "accounts"), oneDecimalPtr(t.AverageEngagedPeople), count(t.AccountsWithOpportunity),
-		small(rate(t.EngagedToOpportunityRate), t.AccountsEngaged), r.Settings.LookbackDays, count(t.AccountsWon)))
+		rateOnly(t.Opportunity()), r.Settings.LookbackDays, count(t.AccountsWon)))
 	d.table([]string{"Accounts in the input", "Engaged in the period", "Opened an opportunity", "Won", "Engaged to opportunity", "Engaged people per account"}, "rrrrrr",
 		[][]string{{count(t.Accounts), count(t.AccountsEngaged), count(t.AccountsWithOpportunity), count(t.AccountsWon),
-			small(withCI(t.EngagedToOpportunityRate, t.EngagedToOpportunityRateCI), t.AccountsEngaged), oneDecimalPtr(t.AverageEngagedPeople)}})
+			rateCI(t.Opportunity()), oneDecimalPtr(t.AverageEngagedPeople)}})
 	d.more()
 	if a.ByCampaign == nil {
 		d.p("%s", "Per-campaign account figures need campaigns.csv, which the input folder does not have.")
@@ -53,8 +53,8 @@ func accountsSection(d *document, r *analysis.Report) {
 		cells = append(cells, []string{
 			mdText(c.Name) + " (" + mdText(c.CampaignID) + ")", mdText(c.Channel),
 			count(c.AccountsEngaged), count(c.AccountsWithOpportunity),
-			small(withCI(c.AccountOppRate, c.AccountOppRateCI), c.AccountsEngaged), money(c.AccountPipeline),
-			count(lead.Responders), small(withCI(lead.OppRate, lead.OppRateCI), lead.Responders),
+			rateCI(c.Opportunity()), money(c.AccountPipeline),
+			count(lead.Responders), rateCI(lead.Opp()),
 		})
 	}
 	d.h3("By campaign")

@@ -133,9 +133,9 @@ func assetTypesSection(d *document, r *analysis.Report) {
 			lift = ratioX(*t.Lift)
 		}
 		cells = append(cells, []string{
-			mdText(typeLabel(t.AssetType)), count(t.Leads), small(rate(t.MQLRate), t.Leads),
-			count(t.Opportunities), count(t.Won), small(withCI(t.WinRate, t.WinRateCI), t.Opportunities),
-			rate(t.BaselineWinRate), small(lift, t.Opportunities), small(mdText(pValue(t.PValue)), t.Opportunities), money(t.Revenue),
+			mdText(typeLabel(t.AssetType)), count(t.Leads), rateOnly(t.MQL()),
+			count(t.Opportunities), count(t.Won), rateCI(t.Win()),
+			rate(t.BaselineWinRate), smallRate(lift, t.Win()), smallRate(mdText(pValue(t.PValue)), t.Win()), money(t.Revenue),
 		})
 	}
 	d.charts2(winChart, sides)
@@ -152,8 +152,8 @@ func assetTypesSection(d *document, r *analysis.Report) {
 		if a.Name != "" {
 			name = mdText(a.Name) + " (" + mdText(a.AssetID) + ")"
 		}
-		rows = append(rows, []string{name, mdText(typeLabel(a.AssetType)), count(a.Leads), small(rate(a.MQLRate), a.Leads),
-			count(a.Opportunities), count(a.Won), small(withCI(a.WinRate, a.WinRateCI), a.Opportunities), money(a.Revenue)})
+		rows = append(rows, []string{name, mdText(typeLabel(a.AssetType)), count(a.Leads), rateOnly(a.MQL()),
+			count(a.Opportunities), count(a.Won), rateCI(a.Win()), money(a.Revenue)})
 	}
 	d.table([]string{"Asset", "Type", "Leads brought", "MQL rate", "Touched deals", "Won", "Win rate", "Touched revenue"}, "llrrrrrr", rows)
 

@@ -38,11 +38,11 @@ func funnelSection(d *document, r *analysis.Report) {
 		cells = append(cells, []string{
 			mdText(c.Name) + " (" + mdText(c.CampaignID) + ")", mdText(channelLabel(c.Channel)),
 			count(c.Responders), count(c.NewLeads),
-			small(withCI(c.MQLRate, c.MQLRateCI), c.Responders),
-			small(rate(c.SQLRate), c.MQLs),
-			small(rate(c.OppRate), c.Responders),
+			rateCI(c.MQL()),
+			rateOnly(c.SQL()),
+			rateOnly(c.Opp()),
 			count(c.Opportunities), money(c.Pipeline), count(c.Won),
-			small(withCI(c.WinRate, c.WinRateCI), c.Won+c.Lost), money(c.Revenue),
+			rateCI(c.Win()), money(c.Revenue),
 		})
 	}
 	d.explain("Every campaign with a touch in the period or running during it, largest pipeline first. A campaign counts every opportunity it touched (influence), so pipeline overlaps between campaigns; see attribution for a split that adds up. Rates in brackets are 95%% intervals; rates from fewer than %d cases are marked small sample.", analysis.SmallSample)

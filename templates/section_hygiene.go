@@ -113,7 +113,7 @@ func hygieneSection(d *document, r *analysis.Report) {
 		cells = append(cells, []string{
 			mdText(o.Owner), count(o.Opportunities), money(o.Pipeline),
 			count(o.LateCreated), countPtr(o.ColdCreated), count(o.FastLoss), count(o.MultiFlag),
-			small(rate(o.FlaggedShare), o.Opportunities),
+			rateOnly(o.Flagged()),
 		})
 	}
 	d.p("Owners with the largest flagged share of pipeline first. Flag columns count opportunities; the owner is the opportunity's owner.")

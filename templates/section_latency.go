@@ -70,8 +70,8 @@ func latencySection(d *document, r *analysis.Report) {
 		s.Values = append(s.Values, orNaN(b.SQLRate))
 		lo, hi := ciBounds(b.SQLRateCI)
 		s.Low, s.High = append(s.Low, lo), append(s.High, hi)
-		cells = append(cells, []string{label, count(b.Leads), count(b.SQLs), small(withCI(b.SQLRate, b.SQLRateCI), b.Leads),
-			count(b.Opportunities), small(withCI(b.OppRate, b.OppRateCI), b.Leads)})
+		cells = append(cells, []string{label, count(b.Leads), count(b.SQLs), rateCI(b.SQL()),
+			count(b.Opportunities), rateCI(b.Opp())})
 	}
 	d.charts2(first, sqlChart)
 	d.explain("Published context: firms that tried to contact a lead within an hour were nearly 7 times as likely to qualify it as those that waited longer[^hbr]; the odds of qualifying a lead fell 21-fold between 5 and 30 minutes[^mit]. The chart is what your own data says.")

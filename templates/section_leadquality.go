@@ -72,7 +72,7 @@ func leadQualitySection(d *document, r *analysis.Report) {
 			}
 			parts = append(parts, mdText(rc.Reason)+" "+count(rc.Count))
 		}
-		cells = append(cells, []string{name, count(row.Disqualified), strings.Join(parts, ", "), small(withCI(row.SQLRate, row.SQLRateCI), row.MQLs)})
+		cells = append(cells, []string{name, count(row.Disqualified), strings.Join(parts, ", "), rateCI(row.SQL())})
 	}
 	d.table([]string{"Campaign", "Disqualified", "Top reasons", "SQL rate of its MQLs"}, "lrlr", cells)
 	d.define("Disqualified lead", "A lead whose disqualified_at date is in the period: sales judged it not worth pursuing, with a disqualify reason.")

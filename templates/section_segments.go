@@ -86,9 +86,9 @@ func segmentsSection(d *document, r *analysis.Report) {
 		for _, row := range rows {
 			cells = append(cells, []string{
 				mdText(row.Value), countPtr(row.LeadsCreated), countPtr(row.MQLs), countPtr(row.SQLs),
-				small(withCI(row.MQLRate, row.MQLRateCI), intOr0(row.LeadsCreated)),
+				rateCI(row.MQL()),
 				countPtr(row.OpportunitiesCreated), moneyPtr(row.Pipeline), countPtr(row.Won), countPtr(row.Lost),
-				small(withCI(row.WinRate, row.WinRateCI), intOr0(row.Won)+intOr0(row.Lost)), moneyPtr(row.Revenue),
+				rateCI(row.Win()), moneyPtr(row.Revenue),
 			})
 		}
 		title, head := seg.title, []string{titleCase(seg.noun), "Leads created", "MQLs", "SQLs", "MQL rate of new leads", "Opps", "Pipeline", "Won", "Lost", "Win rate", "Revenue"}

@@ -67,7 +67,7 @@ func velocitySection(d *document, r *analysis.Report) {
 	var rows [][]string
 	for _, o := range v.ByOrigin {
 		rows = append(rows, []string{originLabels[o.Origin], count(o.Opportunities), money(o.Pipeline), count(o.Closed), count(o.Won),
-			small(withCI(o.WinRate, o.WinRateCI), o.Closed), moneyPtr(o.AverageWon),
+			rateCI(o.Win()), moneyPtr(o.AverageWon),
 			cycleText(o), velocityMoney(o.Velocity)})
 	}
 	d.table([]string{"Origin", "Opps", "Pipeline", "Closed", "Won", "Win rate", "Average won", "Median days to close", "Velocity per day"}, "lrrrrrrrr", rows)
