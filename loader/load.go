@@ -35,10 +35,20 @@ func Load(dir string, opts Options) (*Dataset, error) {
 	}
 	srcs, err := l.sources(dir)
 	if err != nil {
-		if wide != nil {
+		if wide == nil {
+			return nil, err
+		}
+		if wide.Marker == "" {
 			return nil, wide
 		}
-		return nil, err
+		// Journeys one per row, each ending with a conversion marker, with
+		// no CRM export beside them: read as a path file (SPEC 16).
+		if err := l.readWideJourneys(wide, filepath.Join(dir, wide.File), hash); err != nil {
+			return nil, err
+		}
+		l.finish()
+		l.ds.Hash = "sha256:" + hex.EncodeToString(hash.Sum(nil))[:16]
+		return l.ds, nil
 	}
 	for _, src := range srcs {
 		if err := l.readSource(src, hash); err != nil {

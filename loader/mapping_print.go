@@ -52,6 +52,10 @@ func PrintMapping(w io.Writer, dir string, opts Options) error {
 		}
 		if d.best == nil && d.t != nil {
 			if we := wideJourneysIn(d.name, d.path, l.sheet(l.opts.Mapping.file(d.name))); we != nil {
+				if we.Marker != "" {
+					fmt.Fprintf(&b, "  # %s: journeys, one per row and a step per column, each ending with the conversion marker %q: read as they are, without a mapping, when the folder holds no CRM export; a folder holding them gives channel attribution alone.\n", d.name, we.Marker)
+					continue
+				}
 				b.WriteString("  # " + strings.ReplaceAll(we.Error(), "\n", "\n  # ") + "\n")
 				continue
 			}

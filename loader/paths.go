@@ -298,3 +298,68 @@ func wideJourneys(t *table) *WideJourneyError {
 	}
 	return e
 }
+
+// readWideJourneys reads a file of journeys written one step per column
+// (e), every row a converting journey ending with the conversion marker
+// e.Marker, into ds.Paths: the marker is left out, identical journeys are
+// one path row, in order of first appearance. The run says how the file
+// was read.
+func (l *load) readWideJourneys(e *WideJourneyError, path string, h hash.Hash) error {
+	name := e.File
+	fmt.Fprintf(h, "%s\n", name)
+	t, closer, err := openTable(name, path, h, l.sheet(l.opts.Mapping.file(name)))
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	pf := &PathFile{File: name}
+	l.ds.Paths = pf
+	l.ds.Detected = append(l.ds.Detected, fmt.Sprintf("%s: journeys, one per row and a step per column (%s)", name, t.Dialect))
+	in := Input{File: name}
+	index := map[string]int{} // a journey's steps -> its row in pf.Rows
+	for {
+		rec, line, err := t.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var re *recordError
+		if errors.As(err, &re) {
+			r := row{l: l, in: &in, line: re.Line}
+			r.syntax(re.Line, re.Err)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		r := l.row(&in, line)
+		var steps []string
+		for _, v := range rec[:min(len(e.Columns), len(rec))] {
+			if v = strings.ToLower(strings.TrimSpace(v)); v != "" && v != strings.ToLower(e.Marker) {
+				steps = append(steps, v)
+			}
+		}
+		if len(steps) == 0 {
+			r.skip(e.Columns[0], "no step before the conversion marker "+quote(e.Marker))
+			continue
+		}
+		key := strings.Join(steps, "\x00")
+		i, seen := index[key]
+		if !seen {
+			ids := make([]ID, len(steps))
+			for k, s := range steps {
+				ids[k] = pf.Channels.Intern(s)
+			}
+			i = len(pf.Rows)
+			index[key] = i
+			pf.Rows = append(pf.Rows, PathRow{Steps: ids})
+		}
+		pf.Rows[i].Conversions++
+	}
+	if err := l.checkBadRows(in); err != nil {
+		return err
+	}
+	l.ds.Inputs = append(l.ds.Inputs, in)
+	l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("%s: read as journeys, one per row (%s … %s), each a conversion; step %s, which ends every row, is taken as the conversion marker and left out. To read the file otherwise, write it as a path file (docs/metrics.md, \"Path files\").",
+		name, e.Columns[0], e.Columns[len(e.Columns)-1], quote(e.Marker)))
+	return nil
+}

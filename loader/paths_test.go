@@ -2,6 +2,7 @@ package loader
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -101,20 +102,37 @@ func TestPathFileTooManyBadRows(t *testing.T) {
 	}
 }
 
-// TestWideJourneys names a file of one journey per row, a step per column,
-// and the command that turns it into a path file.
+// TestWideJourneys reads a file of one journey per row, a step per column,
+// whose rows all end with a conversion marker, as a path file: the marker
+// left out, identical journeys one row; the error for such a file (as
+// mapping --print words it without a marker) names the command that turns
+// it into a path file.
 func TestWideJourneys(t *testing.T) {
-	_, err := Load(writeFiles(t, map[string]string{
-		"journeys.csv": "S.01,S.02,S.03,S.04,Output\r\n3,1,9,,\r\n2,9,,,\r\n4,4,1,9,\r\n",
+	ds, err := Load(writeFiles(t, map[string]string{
+		"journeys.csv": "S.01,S.02,S.03,S.04,Output\r\n3,1,9,,\r\n2,9,,,\r\n4,4,1,9,\r\n3, 1 ,9,,\r\n",
 	}), DefaultOptions())
-	var we *WideJourneyError
-	if !errors.As(err, &we) {
+	if err != nil || ds.Paths == nil {
 		t.Fatalf("err = %v", err)
 	}
-	if we.File != "journeys.csv" || we.Rows != 3 || we.Marker != "9" || !slices.Equal(we.Columns, []string{"S.01", "S.02", "S.03", "S.04"}) {
-		t.Errorf("%+v", we)
+	var got []string
+	for _, r := range ds.Paths.Rows {
+		var steps []string
+		for _, c := range r.Steps {
+			steps = append(steps, ds.Paths.Channels.Names[c])
+		}
+		got = append(got, fmt.Sprintf("%s x%d", strings.Join(steps, ">"), r.Conversions))
 	}
-	msg := err.Error()
+	if want := []string{"3>1 x2", "2 x1", "4>4>1 x1"}; !slices.Equal(got, want) {
+		t.Errorf("rows %q, want %q", got, want)
+	}
+	if len(ds.Notes) != 1 || !strings.Contains(ds.Notes[0], `step "9", which ends every row, is taken as the conversion marker`) {
+		t.Errorf("notes %q", ds.Notes)
+	}
+	if len(ds.Inputs) != 1 || ds.Inputs[0].Rows != 4 {
+		t.Errorf("inputs %+v", ds.Inputs)
+	}
+	we := &WideJourneyError{File: "journeys.csv", Columns: []string{"S.01", "S.02", "S.03", "S.04"}, Rows: 3, Marker: "9"}
+	msg := we.Error()
 	for _, want := range []string{"one journey per row", "S.01 … S.04", `ends with step "9"`, "path,total_conversions", `$i!="9"`, "i<=4"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message lacks %q:\n%s", want, msg)
@@ -143,7 +161,7 @@ func TestPrintMappingPaths(t *testing.T) {
 	if err := PrintMapping(&b, dir, DefaultOptions()); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"# Data.csv: an aggregated path file", "# journeys.csv holds one journey per row", `ends with step "x"`} {
+	for _, want := range []string{"# Data.csv: an aggregated path file", "# journeys.csv: journeys, one per row", `conversion marker "x": read as they are`} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("mapping lacks %q:\n%s", want, b.String())
 		}
