@@ -114,21 +114,7 @@ func (l *load) readPaths(name, path string, h hash.Hash) error {
 		}
 		return ""
 	}
-	for {
-		rec, line, err := t.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var re *recordError
-		if errors.As(err, &re) {
-			r := row{l: l, in: &in, line: re.Line}
-			r.syntax(re.Line, re.Err)
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		r := l.row(&in, line)
+	err = l.eachRecord(t, &in, func(r *row, rec []string) {
 		p := r.required(pathColumn, get(rec, pathColumn))
 		var steps []ID
 		for s := range strings.SplitSeq(p, ">") {
@@ -157,9 +143,13 @@ func (l *load) readPaths(name, path string, h hash.Hash) error {
 			r.skip(valueColumn, fmt.Sprintf("%s with no conversion: the value cannot be split over journeys", get(rec, valueColumn)))
 		}
 		if r.bad {
-			continue
+			return
 		}
 		pf.Rows = append(pf.Rows, PathRow{Steps: steps, Conversions: conv, Value: value, Null: null})
+
+	})
+	if err != nil {
+		return err
 	}
 	if err := l.checkBadRows(in); err != nil {
 		return err
@@ -317,21 +307,7 @@ func (l *load) readWideJourneys(e *WideJourneyError, path string, h hash.Hash) e
 	l.ds.Detected = append(l.ds.Detected, fmt.Sprintf("%s: journeys, one per row and a step per column (%s)", name, t.Dialect))
 	in := Input{File: name}
 	index := map[string]int{} // a journey's steps -> its row in pf.Rows
-	for {
-		rec, line, err := t.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var re *recordError
-		if errors.As(err, &re) {
-			r := row{l: l, in: &in, line: re.Line}
-			r.syntax(re.Line, re.Err)
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		r := l.row(&in, line)
+	err = l.eachRecord(t, &in, func(r *row, rec []string) {
 		var steps []string
 		for _, v := range rec[:min(len(e.Columns), len(rec))] {
 			if v = strings.ToLower(strings.TrimSpace(v)); v != "" && v != strings.ToLower(e.Marker) {
@@ -340,7 +316,7 @@ func (l *load) readWideJourneys(e *WideJourneyError, path string, h hash.Hash) e
 		}
 		if len(steps) == 0 {
 			r.skip(e.Columns[0], "no step before the conversion marker "+quote(e.Marker))
-			continue
+			return
 		}
 		key := strings.Join(steps, "\x00")
 		i, seen := index[key]
@@ -354,6 +330,10 @@ func (l *load) readWideJourneys(e *WideJourneyError, path string, h hash.Hash) e
 			pf.Rows = append(pf.Rows, PathRow{Steps: ids})
 		}
 		pf.Rows[i].Conversions++
+
+	})
+	if err != nil {
+		return err
 	}
 	if err := l.checkBadRows(in); err != nil {
 		return err
@@ -362,4 +342,26 @@ func (l *load) readWideJourneys(e *WideJourneyError, path string, h hash.Hash) e
 	l.ds.Notes = append(l.ds.Notes, fmt.Sprintf("%s: read as journeys, one per row (%s … %s), each a conversion; step %s, which ends every row, is taken as the conversion marker and left out. To read the file otherwise, write it as a path file (docs/metrics.md, \"Path files\").",
 		name, e.Columns[0], e.Columns[len(e.Columns)-1], quote(e.Marker)))
 	return nil
+}
+
+// eachRecord calls each with every readable record of t as a row of in; a
+// record that cannot be parsed is a syntax problem of in.
+func (l *load) eachRecord(t *table, in *Input, each func(r *row, rec []string)) error {
+	for {
+		rec, line, err := t.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		var re *recordError
+		if errors.As(err, &re) {
+			r := row{l: l, in: in, line: re.Line}
+			r.syntax(re.Line, re.Err)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		r := l.row(in, line)
+		each(&r, rec)
+	}
 }
