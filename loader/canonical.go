@@ -73,11 +73,7 @@ func (l *load) readCampaigns(t *table, in *Input) error {
 		if !rw.bad && start != NoDay && end != NoDay && end < start {
 			rw.skip("end_date", fmt.Sprintf("end_date %s is before start_date %s", FormatDay(end), FormatDay(start)))
 		}
-		if !rw.bad {
-			if _, dup := ids.Lookup(id); dup {
-				rw.skip("campaign_id", "duplicate id "+rw.quote(id)+"; the first row is kept")
-			}
-		}
+		rw.unique("campaign_id", id, ids)
 		if rw.bad {
 			return
 		}
@@ -92,11 +88,7 @@ func (l *load) readAssets(t *table, in *Input) error {
 		rw := l.row(in, line)
 		id := rw.required("asset_id", a.AssetID)
 		typ := strings.ToLower(rw.text(rw.required("asset_type", a.AssetType)))
-		if !rw.bad {
-			if _, dup := ids.Lookup(id); dup {
-				rw.skip("asset_id", "duplicate id "+rw.quote(id)+"; the first row is kept")
-			}
-		}
+		rw.unique("asset_id", id, ids)
 		if rw.bad {
 			return
 		}
@@ -122,11 +114,7 @@ func (l *load) readLeads(t *table, in *Input) error {
 		if !noCreated {
 			created = rw.time("created_at", v.CreatedAt, true)
 		}
-		if !rw.bad {
-			if _, dup := people.Lookup(id); dup {
-				rw.skip("lead_id", "duplicate id "+rw.quote(id)+"; the first row is kept")
-			}
-		}
+		rw.unique("lead_id", id, people)
 		if rw.bad {
 			return
 		}
@@ -236,11 +224,7 @@ func (l *load) readOpportunities(t *table, in *Input) error {
 		} else {
 			closed = rw.time("closed_at", v.ClosedAt, closedRequired)
 		}
-		if !rw.bad {
-			if _, dup := ids.Lookup(id); dup {
-				rw.skip("opportunity_id", "duplicate id "+rw.quote(id)+"; the first row is kept")
-			}
-		}
+		rw.unique("opportunity_id", id, ids)
 		if rw.bad {
 			return
 		}

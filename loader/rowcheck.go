@@ -201,3 +201,14 @@ func (r *row) label(v string) Label {
 	}
 	return r.l.ds.Labels.Intern(r.text(v))
 }
+
+// unique skips a row, not yet bad, whose id is already among ids (SPEC 11:
+// the first row of a duplicate id wins).
+func (r *row) unique(column, id string, ids *Interner) {
+	if r.bad {
+		return
+	}
+	if _, dup := ids.Lookup(id); dup {
+		r.skip(column, "duplicate id "+r.quote(id)+"; the first row is kept")
+	}
+}
