@@ -199,10 +199,16 @@ func (ch *markovChain) solve() (x, diag []float64) {
 }
 
 // components returns the strongly connected components of the transition
-// graph (Tarjan's algorithm, iterative), each after every component it
-// leads to.
+// graph, each after every component it leads to.
 func (ch *markovChain) components() [][]int32 {
-	n := len(ch.ids)
+	return stronglyConnected(len(ch.ids), ch.rowStart, ch.next, nil)
+}
+
+// stronglyConnected returns the strongly connected components of the graph
+// with edges v -> next[k], k in start[v]:start[v+1] (Tarjan's algorithm,
+// iterative), leaving out the vertices with skip[v] (skip may be nil).
+// Each component is sorted and comes after every component it leads to.
+func stronglyConnected(n int, start, next []int32, skip []bool) [][]int32 {
 	index, low := make([]int32, n), make([]int32, n)
 	onStack := make([]bool, n)
 	for i := range index {
@@ -214,10 +220,10 @@ func (ch *markovChain) components() [][]int32 {
 	var call []frame
 	counter := int32(0)
 	for root := range int32(n) {
-		if index[root] >= 0 {
+		if index[root] >= 0 || skip != nil && skip[root] {
 			continue
 		}
-		call = append(call[:0], frame{root, ch.rowStart[root]})
+		call = append(call[:0], frame{root, start[root]})
 		index[root], low[root] = counter, counter
 		counter++
 		stack = append(stack, root)
@@ -225,16 +231,17 @@ func (ch *markovChain) components() [][]int32 {
 		for len(call) > 0 {
 			f := &call[len(call)-1]
 			v := f.v
-			if f.k < ch.rowStart[v+1] {
-				w := ch.next[f.k]
+			if f.k < start[v+1] {
+				w := next[f.k]
 				f.k++
 				switch {
+				case skip != nil && skip[w]:
 				case index[w] < 0:
 					index[w], low[w] = counter, counter
 					counter++
 					stack = append(stack, w)
 					onStack[w] = true
-					call = append(call, frame{w, ch.rowStart[w]})
+					call = append(call, frame{w, start[w]})
 				case onStack[w]:
 					low[v] = min(low[v], index[w])
 				}
@@ -273,10 +280,45 @@ type sparseBlock struct {
 	val   []float64
 }
 
-// solve returns y = (I - B)^-1 rhs and the diagonal of (I - B)^-1.
+// solve returns y = (I - B)^-1 rhs and the diagonal of (I - B)^-1, by
+// the cheapest of three exact methods: a dense inverse (2m^3), a cycle
+// separator (markov_separator.go) or Gauss-Seidel sweeps, one solve per
+// state (m x sweeps x nonzeros), the only one whose memory stays linear.
 func (b *sparseBlock) solve(rhs []float64) (y, diag []float64) {
 	m := b.m
-	if m <= denseBlockMax && (m <= 64 || 2*m*m <= sweepsEstimate*len(b.col)) {
+	mf := float64(m)
+	denseCost := 2 * mf * mf * mf
+	sweepsCost := mf * sweepsEstimate * float64(len(b.col)+m)
+	method := blockMethod
+	if method == methodAuto {
+		method = methodSweeps
+		best := sweepsCost
+		if m <= denseBlockMax && denseCost <= best {
+			method, best = methodDense, denseCost
+		}
+		if m > 64 {
+			// The largest separator worth finding: cheaper than the best so
+			// far, and X, Y within maxSeparatorCells.
+			k := 0
+			for k < m && b.separatorCost(k+1) < best && 2*(m-k-1)*(k+1) <= maxSeparatorCells {
+				k++
+			}
+			if sep, ok := b.cycleSeparator(k); ok {
+				if y, diag, ok := b.solveSeparated(sep, rhs); ok {
+					return y, diag
+				}
+			}
+		}
+	}
+	if method == methodSeparator {
+		if sep, ok := b.cycleSeparator(m); ok {
+			if y, diag, ok := b.solveSeparated(sep, rhs); ok {
+				return y, diag
+			}
+		}
+		method = methodDense
+	}
+	if method == methodDense {
 		a := make([]float64, m*m)
 		for i := range m {
 			a[i*m+i] = 1
@@ -333,9 +375,23 @@ func (b *sparseBlock) solve(rhs []float64) (y, diag []float64) {
 	return y, diag
 }
 
-// denseBlockMax bounds the components inverted densely (memory m^2); a
-// variable so that tests can send every component through the sweeps.
-var denseBlockMax = 1500
+// denseBlockMax bounds the components inverted densely (memory m^2).
+const denseBlockMax = 1500
+
+// maxSeparatorCells bounds the cells of X and Y (memory) in a separator
+// solve: 2 x 10^7 cells, 160 MB.
+const maxSeparatorCells = 20_000_000
+
+// blockMethod forces one method on every component of more than one state
+// (tests); methodAuto picks the cheapest.
+var blockMethod = methodAuto
+
+const (
+	methodAuto = iota
+	methodDense
+	methodSeparator
+	methodSweeps
+)
 
 const (
 	// sweepsEstimate is about how many Gauss-Seidel sweeps a solve takes:

@@ -142,14 +142,14 @@ func markovCreditDense(journeys []journey, nonConverting [][]loader.ID, campaign
 
 // TestMarkovMatchesDense pins the sparse solve against the dense one on
 // random chains of up to 300 campaigns: short and long paths, few and many
-// campaigns (so both acyclic stretches and large cycles), once with small
-// components inverted densely and once with every component through the
-// Gauss-Seidel sweeps.
+// campaigns (so both acyclic stretches and large cycles), with the method
+// for each component chosen by cost and with every component of more than
+// one state forced through each method (dense inverse, cycle separator,
+// Gauss-Seidel sweeps).
 func TestMarkovMatchesDense(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 17))
-	for _, dense := range []int{denseBlockMax, 0} {
-		saved := denseBlockMax
-		denseBlockMax = dense
+	for _, method := range []int{methodAuto, methodDense, methodSeparator, methodSweeps} {
+		blockMethod = method
 		for iter := range 20 {
 			campaigns := 1 + rng.IntN(300)
 			maxLen := 1 + rng.IntN(12)
@@ -186,11 +186,11 @@ func TestMarkovMatchesDense(t *testing.T) {
 			got := markovCredit(journeys, non, campaigns, 1e6)
 			for c := range want {
 				if d := math.Abs(got[c] - want[c]); d > 1e-9*math.Abs(want[c]) && d > 1e-12 {
-					t.Fatalf("dense blocks up to %d, chain %d (%d campaigns, %d paths): campaign %d credit %.15g, dense %.15g (relative %.2g)",
-						dense, iter, campaigns, paths, c, got[c], want[c], d/math.Abs(want[c]))
+					t.Fatalf("method %d, chain %d (%d campaigns, %d paths): campaign %d credit %.15g, dense %.15g (relative %.2g)",
+						method, iter, campaigns, paths, c, got[c], want[c], d/math.Abs(want[c]))
 				}
 			}
 		}
-		denseBlockMax = saved
 	}
+	blockMethod = methodAuto
 }
