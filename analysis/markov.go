@@ -529,13 +529,17 @@ func (b *sparseBlock) residual(rhs, y []float64) float64 {
 }
 
 // invert returns the inverse of the n x n row-major matrix a by Gauss-Jordan
-// elimination with partial pivoting; ok is false for a singular matrix.
+// elimination in place with partial pivoting (n^3 multiply-adds, the rows
+// of each step shared among the cores for a large matrix); ok is false for
+// a singular matrix.
 func invert(a []float64, n int) ([]float64, bool) {
 	m := slices.Clone(a)
-	inv := make([]float64, n*n)
-	for i := range n {
-		inv[i*n+i] = 1
+	swapped := make([]int, n) // the row swapped with each pivot row
+	workers := 1
+	if n >= 256 {
+		workers = runtime.GOMAXPROCS(0)
 	}
+	var wg sync.WaitGroup
 	for col := range n {
 		pivot := col
 		for row := col + 1; row < n; row++ {
@@ -546,30 +550,51 @@ func invert(a []float64, n int) ([]float64, bool) {
 		if math.Abs(m[pivot*n+col]) < 1e-300 {
 			return nil, false
 		}
+		swapped[col] = pivot
+		pr := m[col*n : (col+1)*n]
 		if pivot != col {
-			for k := range n {
-				m[col*n+k], m[pivot*n+k] = m[pivot*n+k], m[col*n+k]
-				inv[col*n+k], inv[pivot*n+k] = inv[pivot*n+k], inv[col*n+k]
+			for k, pk := range m[pivot*n : (pivot+1)*n] {
+				m[pivot*n+k], pr[k] = pr[k], pk
 			}
 		}
-		d := m[col*n+col]
-		for k := range n {
-			m[col*n+k] /= d
-			inv[col*n+k] /= d
+		inv := 1 / pr[col]
+		pr[col] = 1
+		for k := range pr {
+			pr[k] *= inv
 		}
-		for row := range n {
-			if row == col {
-				continue
+		eliminate := func(first, step int) {
+			for row := first; row < n; row += step {
+				if row == col {
+					continue
+				}
+				r := m[row*n : (row+1)*n]
+				if f := r[col]; f != 0 {
+					r[col] = 0
+					axpy(r, -f, pr)
+				}
 			}
-			f := m[row*n+col]
-			if f == 0 {
-				continue
-			}
-			for k := range n {
-				m[row*n+k] -= f * m[col*n+k]
-				inv[row*n+k] -= f * inv[col*n+k]
+		}
+		if workers == 1 {
+			eliminate(0, 1)
+			continue
+		}
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				eliminate(w, workers)
+			}()
+		}
+		wg.Wait()
+	}
+	// Undo the row swaps as column swaps, last first.
+	for col := n - 1; col >= 0; col-- {
+		if p := swapped[col]; p != col {
+			for row := range n {
+				r := m[row*n : (row+1)*n]
+				r[col], r[p] = r[p], r[col]
 			}
 		}
 	}
-	return inv, true
+	return m, true
 }

@@ -260,10 +260,18 @@ func (b *sparseBlock) solveSeparated(sep separator, rhs []float64) (y, diag []fl
 	return y, diag, true
 }
 
-// axpy adds a x v to each dst[i] (len(v) >= len(dst)).
+// axpy adds a x v to each dst[i] (len(v) >= len(dst)), four at a time.
 func axpy(dst []float64, a float64, v []float64) {
 	v = v[:len(dst)]
-	for i := range dst {
+	i := 0
+	for ; i+4 <= len(dst); i += 4 {
+		d, w := dst[i:i+4:i+4], v[i:i+4:i+4]
+		d[0] += a * w[0]
+		d[1] += a * w[1]
+		d[2] += a * w[2]
+		d[3] += a * w[3]
+	}
+	for ; i < len(dst); i++ {
 		dst[i] += a * v[i]
 	}
 }

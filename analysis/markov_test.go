@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/campaignretro/retro/loader"
@@ -102,7 +103,7 @@ func markovCreditDense(journeys []journey, nonConverting [][]loader.ID, campaign
 		a[from*n+from]++
 		r[from] = row[n] / total
 	}
-	inv, ok := invert(a, n)
+	inv, ok := invertGaussJordan(a, n)
 	if !ok {
 		return credit
 	}
@@ -138,6 +139,53 @@ func markovCreditDense(journeys []journey, nonConverting [][]loader.ID, campaign
 		credit[ids[c]] = e / sum * value
 	}
 	return credit
+}
+
+// invertGaussJordan is the oracle's own inverse (the solver's invert before
+// it worked in place): Gauss-Jordan elimination with partial pivoting on a
+// and an identity beside it; ok is false for a singular matrix.
+func invertGaussJordan(a []float64, n int) ([]float64, bool) {
+	m := slices.Clone(a)
+	inv := make([]float64, n*n)
+	for i := range n {
+		inv[i*n+i] = 1
+	}
+	for col := range n {
+		pivot := col
+		for row := col + 1; row < n; row++ {
+			if math.Abs(m[row*n+col]) > math.Abs(m[pivot*n+col]) {
+				pivot = row
+			}
+		}
+		if math.Abs(m[pivot*n+col]) < 1e-300 {
+			return nil, false
+		}
+		if pivot != col {
+			for k := range n {
+				m[col*n+k], m[pivot*n+k] = m[pivot*n+k], m[col*n+k]
+				inv[col*n+k], inv[pivot*n+k] = inv[pivot*n+k], inv[col*n+k]
+			}
+		}
+		d := m[col*n+col]
+		for k := range n {
+			m[col*n+k] /= d
+			inv[col*n+k] /= d
+		}
+		for row := range n {
+			if row == col {
+				continue
+			}
+			f := m[row*n+col]
+			if f == 0 {
+				continue
+			}
+			for k := range n {
+				m[row*n+k] -= f * m[col*n+k]
+				inv[row*n+k] -= f * inv[col*n+k]
+			}
+		}
+	}
+	return inv, true
 }
 
 // TestMarkovMatchesDense pins the sparse solve against the dense one on
@@ -193,4 +241,49 @@ func TestMarkovMatchesDense(t *testing.T) {
 		}
 	}
 	blockMethod = methodAuto
+}
+
+// TestInvert checks the in-place inverse against the oracle's on random
+// diagonally dominant and general matrices, with and without the rows
+// shared among cores, and that a singular matrix is refused.
+func TestInvert(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	for _, n := range []int{1, 2, 3, 7, 64, 300} {
+		a := make([]float64, n*n)
+		for i := range a {
+			a[i] = rng.NormFloat64()
+		}
+		want, ok1 := invertGaussJordan(a, n)
+		got, ok2 := invert(a, n)
+		if !ok1 || !ok2 {
+			t.Fatalf("n=%d: singular? oracle %v, invert %v", n, ok1, ok2)
+		}
+		for i := range want {
+			if d := math.Abs(got[i] - want[i]); d > 1e-9*math.Max(1, math.Abs(want[i])) {
+				t.Fatalf("n=%d: entry %d: %g, oracle %g", n, i, got[i], want[i])
+			}
+		}
+		// a x inverse = I
+		for i := range n {
+			for j := range n {
+				s := 0.0
+				for k := range n {
+					s += a[i*n+k] * got[k*n+j]
+				}
+				if want := float64(b2i(i == j)); math.Abs(s-want) > 1e-8 {
+					t.Fatalf("n=%d: (a inv)[%d][%d] = %g", n, i, j, s)
+				}
+			}
+		}
+	}
+	if _, ok := invert([]float64{1, 2, 2, 4}, 2); ok {
+		t.Fatal("singular matrix inverted")
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
