@@ -287,3 +287,66 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// TestMarkovSeparatorAtScale pins the cycle separator against the dense
+// inverse on one chain shaped like a real catalogue, large enough for the
+// separator to be chosen by cost: 1,200 dated campaigns that paths take
+// mostly forward in time (a few steps back), a dozen always-on ones that
+// paths come back to, so one component holds most of them (about 550 of
+// them end up in the separator).
+func TestMarkovSeparatorAtScale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("dense inverse of about 1,200 states")
+	}
+	rng := rand.New(rand.NewPCG(21, 34))
+	const dated, alwaysOn = 1200, 12
+	path := func() []loader.ID {
+		p := make([]loader.ID, 1+rng.IntN(10))
+		c := rng.IntN(dated)
+		for i := range p {
+			switch r := rng.Float64(); {
+			case r < 0.25:
+				p[i] = loader.ID(dated + rng.IntN(alwaysOn))
+				continue
+			case r < 0.27:
+				c = max(0, c-rng.IntN(3))
+			default:
+				c = min(dated-1, c+rng.IntN(30))
+			}
+			p[i] = loader.ID(c)
+		}
+		return p
+	}
+	var journeys []journey
+	var non [][]loader.ID
+	for range 40_000 {
+		if rng.Float64() < 0.1 {
+			var j journey
+			for _, c := range path() {
+				j.touches = append(j.touches, journeyTouch{Campaign: c})
+			}
+			journeys = append(journeys, j)
+		} else {
+			non = append(non, path())
+		}
+	}
+	ch := newMarkovChain(journeys, non, dated+alwaysOn)
+	comps := ch.components()
+	biggest := 0
+	for _, c := range comps {
+		biggest = max(biggest, len(c))
+	}
+	if biggest < dated/2 {
+		t.Fatalf("largest component %d states: the chain does not test a large component", biggest)
+	}
+	blockMethod = methodSeparator
+	got := markovCredit(journeys, non, dated+alwaysOn, 1e6)
+	blockMethod = methodDense
+	want := markovCredit(journeys, non, dated+alwaysOn, 1e6)
+	blockMethod = methodAuto
+	for c := range want {
+		if d := math.Abs(got[c] - want[c]); d > 1e-9*math.Abs(want[c]) && d > 1e-12 {
+			t.Fatalf("campaign %d: separator %.15g, dense %.15g", c, got[c], want[c])
+		}
+	}
+}
