@@ -13,7 +13,10 @@
 # the figure-by-figure comparison. Ends with the exponent of retro's time
 # against size per row order (a least-squares fit of log time on log leads;
 # 1.0 is linear). SHUFFLED= or CAMPAIGNS= (empty) skips a set; NOPEER=1
-# skips the peer.
+# skips the peer; PEER_MAX=N skips it on sets of more than N leads (e.g.
+# SHUFFLED="1000000 3000000 10000000" PEER_MAX=3000000 for the growth run);
+# RUNS=N runs peer and retro N times, alternating, and keeps each one's run
+# of median wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -36,6 +39,10 @@ measure() { # logfile cmd...: prints "wall-seconds cpu-seconds kbytes"
               /Maximum resident set size/ {m=$2} END {printf "%.2f %.2f %d\n", t, u+y, m}' "$log"
 }
 
+median() { # lines of "wall cpu kbytes": the line of median wall time
+  sed '/^$/d' <<<"$1" | sort -n -k1,1 | awk '{l[NR] = $0} END {print l[int((NR + 1) / 2)]}'
+}
+
 # bench SET LEADS DIR GENSAMPLE-FLAGS...: one row of the table.
 bench() {
   local set=$1 n=$2 data=$3; shift 3
@@ -50,12 +57,23 @@ bench() {
   ncamp=$(($(wc -l <"$data/campaigns.csv") - 1))
   out=$(mktemp -d)
   cat "$data"/*.csv >/dev/null # warm the page cache for both
-  if [ -n "$peer" ]; then
-    read -r pt pc pm < <(measure "$out/peer.log" "$peer/run.sh" "$data" 2026-07-01 2026-09-30 180)
+  local use_peer=$peer
+  [ -z "${PEER_MAX:-}" ] || [ "$n" -le "$PEER_MAX" ] || use_peer=""
+  # RUNS alternating runs of each; the run of median wall time is kept.
+  local i peers="" retros=""
+  for ((i = 0; i < ${RUNS:-1}; i++)); do
+    if [ -n "$use_peer" ]; then
+      peers+="$(measure "$out/peer.log" "$peer/run.sh" "$data" 2026-07-01 2026-09-30 180)"$'\n'
+    fi
+    rm -rf "$out/report"
+    retros+="$(measure "$out/retro.log" "$bin" -q --period 2026-07-01..2026-09-30 --lookback 180 --out "$out/report" "$data")"$'\n'
+  done
+  if [ -n "$use_peer" ]; then
+    read -r pt pc pm < <(median "$peers")
     peer_cols="$pt | $pc | $((pm / 1024))"
   fi
-  read -r rt rc rm < <(measure "$out/retro.log" "$bin" -q --period 2026-07-01..2026-09-30 --lookback 180 --out "$out/report" "$data")
-  if [ -n "$peer" ]; then
+  read -r rt rc rm < <(median "$retros")
+  if [ -n "$use_peer" ]; then
     figures=$(node "$peer/compare.mjs" "$out/peer.log.out" "$out/report/report.json" | tail -1 | sed 's/ (peer as_of.*//')
     ratio=$(awk -v r="$rt" -v p="$pt" 'BEGIN {printf "%.2f", r / p}')
   fi
