@@ -149,9 +149,11 @@ func newMarkovChain(journeys []journey, nonConverting [][]loader.ID, campaigns i
 // every component's successors are solved first. A path that returns to c
 // stays inside c's component, so N_cc is the diagonal of the component's
 // own (I - Q_SS)^-1: 1 for a component of one state (a campaign on no
-// cycle), a dense inverse for a small or dense component, Gauss-Seidel
-// sweeps with a proven error bound for a large sparse one. Nothing is
-// cubic in the number of campaigns, only in the size of a dense component.
+// cycle); for a larger one the cheapest of a dense inverse, a cycle
+// separator (cubic only in the states that the cycles need) and
+// Gauss-Seidel sweeps with a proven error bound (sparseBlock.solve).
+// Nothing is cubic in the number of campaigns, only in the size of the
+// part of a component that no time order explains.
 func (ch *markovChain) solve() (x, diag []float64) {
 	n := len(ch.ids)
 	x, diag = make([]float64, n), make([]float64, n)
