@@ -36,7 +36,7 @@ scale-check: ## correctness invariants on generated data of 100,000 leads
 bench: ## go test benchmarks of the loader and each analysis section
 	$(GO) test -run '^$$' -bench . -benchmem ./loader ./analysis
 
-bench-scale: ## whole runs against the DuckDB peer: 100k-1M leads grouped, 1M and 3M shuffled, 100k over 40-20,000 campaigns
+bench-scale: ## whole runs against the DuckDB peer: 100k-1M leads grouped, 1M and 3M shuffled, 100k over 40-20,000 campaigns and 5,000 scattered
 	scripts/bench.sh
 
 browser-test: ## report.html in headless Chromium (offline), report.md's Mermaid with Mermaid 10 and 11

@@ -7,12 +7,15 @@
 #   shuffled    $SHUFFLED           leads, touches and activities in random row
 #                                   order (default: 1000000 3000000)
 #   campaigns   100,000 leads over $CAMPAIGNS campaigns (default: 40 5000 20000)
+#   scattered   100,000 leads, each of 40 campaigns split into $SCATTER
+#               (default: 125, so 5,000) with touches given out at random:
+#               no time order between campaigns, Markov's worst case
 # For each set it runs the peer and retro one after the other on a warm page
 # cache and prints a Markdown table row: wall time, user+sys CPU time and
 # peak memory of both, retro's throughput, the ratio of the wall times and
 # the figure-by-figure comparison. Ends with the exponent of retro's time
 # against size per row order (a least-squares fit of log time on log leads;
-# 1.0 is linear). SHUFFLED= or CAMPAIGNS= (empty) skips a set; NOPEER=1
+# 1.0 is linear). SHUFFLED=, CAMPAIGNS= or SCATTER= (empty) skips a set; NOPEER=1
 # skips the peer; PEER_MAX=N skips it on sets of more than N leads (e.g.
 # SHUFFLED="1000000 3000000 10000000" PEER_MAX=3000000 for the growth run);
 # RUNS=N runs peer and retro N times, alternating, and keeps each one's run
@@ -23,6 +26,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 300000 1000000)
 read -r -a shuffled <<<"${SHUFFLED-1000000 3000000}"
 read -r -a campaigns <<<"${CAMPAIGNS-40 5000 20000}"
+read -r -a scatter <<<"${SCATTER-125}"
 peer=../shared/bench/peer
 [ -d "$peer" ] && [ -z "${NOPEER:-}" ] || peer=""
 command -v /usr/bin/time >/dev/null || { echo "bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 1; }
@@ -88,6 +92,7 @@ echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 for n in "${sizes[@]}"; do bench grouped "$n" "bench-data/$n"; done
 for n in "${shuffled[@]}"; do bench shuffled "$n" "bench-data/$n-shuffled" -shuffle; done
 for c in "${campaigns[@]}"; do bench "campaigns" 100000 "bench-data/100000-c$c" -campaigns "$c"; done
+for k in "${scatter[@]}"; do bench "scattered" 100000 "bench-data/100000-s$k" -campaigns 40 -scatter "$k"; done
 for set in grouped shuffled; do
   awk -v set="$set" '$1 == set {x=log($2); y=log($3); sx+=x; sy+=y; sxx+=x*x; sxy+=x*y; n++}
        END {if (n > 1) printf "\nexponent of retro wall time against leads, %s: %.2f (1.00 is linear)\n", set, (n*sxy - sx*sy) / (n*sxx - sx*sx)}' "$results"

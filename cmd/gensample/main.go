@@ -4,6 +4,7 @@
 //	gensample                      # 20,000 leads into sample-data/
 //	gensample -leads 1000000 -out bench-data
 //	gensample -leads 100000 -campaigns 5000 -shuffle -out bench-data/many
+//	gensample -leads 100000 -scatter 125 -out bench-data/scattered
 //
 // The same flags always give byte-identical files.
 package main
@@ -42,13 +43,14 @@ func run(args []string, stderr io.Writer) error {
 	touches := fs.Float64("touches", 0, "mean touches per lead (default: 3.5 at the default size, else 10)")
 	campaigns := fs.Int("campaigns", 0, "number of campaigns, at least 40 (default: 40, growing to 500 at 1,000,000 leads)")
 	shuffle := fs.Bool("shuffle", false, "write leads, touches and activities in random row order, not grouped by person")
+	scatter := fs.Int("scatter", 0, "split every campaign into `K` campaigns and give each touch one of them at random:\nthousands of campaigns with no time order between them (the Markov solve's worst case)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return nil
 		}
 		return errUsage
 	}
-	if fs.NArg() > 0 || *leads < 1 {
+	if fs.NArg() > 0 || *leads < 1 || *scatter < 0 {
 		fs.Usage()
 		return errUsage
 	}
@@ -69,6 +71,11 @@ func run(args []string, stderr io.Writer) error {
 	s, err := gen.Write(cfg, *out)
 	if err != nil {
 		return err
+	}
+	if *scatter > 1 {
+		if err := scatterCampaigns(*out, *scatter, *seed); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(stderr, "gensample: wrote %s to %s in %.1fs\n", s, *out, time.Since(start).Seconds())
 	return nil
