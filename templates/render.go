@@ -69,7 +69,13 @@ func Render(r *analysis.Report, formats []string, opts ...Options) ([]File, erro
 	}
 	var out []File
 	if want["html"] || want["md"] || want["csv"] {
-		doc := buildDocument(r)
+		var fullAt []string
+		for _, f := range []string{"csv", "json"} {
+			if want[f] {
+				fullAt = append(fullAt, f)
+			}
+		}
+		doc := buildDocument(r, fullAt...)
 		if want["html"] {
 			html, err := HTML(r, doc)
 			if err != nil {
