@@ -10,7 +10,6 @@ package templates
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -105,17 +104,6 @@ func Render(r *analysis.Report, formats []string, opts ...Options) ([]File, erro
 		out = append(out, File{"report.json", js})
 	}
 	return out, nil
-}
-
-// JSON renders the report as indented JSON with a final newline.
-func JSON(r *analysis.Report) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(r); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // chartImages draws every chart of the wiki page as charts/ID.svg, in id
