@@ -25,17 +25,25 @@ import (
 // A report of aggregated paths, or a value this writer does not handle,
 // goes through encoding/json itself.
 func JSON(r *analysis.Report) ([]byte, error) {
+	parts, err := jsonParts(r)
+	return bytes.Join(parts, nil), err
+}
+
+// jsonParts renders the report as JSON returns, in parts.
+func jsonParts(r *analysis.Report) ([][]byte, error) {
 	if r.IsPaths() {
-		return stdJSON(r)
+		b, err := stdJSON(r)
+		return [][]byte{b}, err
 	}
-	w := jsonWriter{buf: make([]byte, 0, 1<<16)}
+	var w jsonWriter
 	if err := w.value(reflect.ValueOf((*plainReport)(r)), 0); err != nil {
 		if errors.Is(err, errJSONFallback) {
-			return stdJSON(r)
+			b, err := stdJSON(r)
+			return [][]byte{b}, err
 		}
 		return nil, err
 	}
-	return append(w.buf, '\n'), nil
+	return append(w.chunks, append(w.buf, '\n')), nil
 }
 
 // plainReport is analysis.Report without its MarshalJSON, which for a
@@ -59,8 +67,15 @@ func stdJSON(v any) ([]byte, error) {
 // omitempty.
 var errJSONFallback = errors.New("left to encoding/json")
 
-// jsonWriter appends indented JSON to buf.
-type jsonWriter struct{ buf []byte }
+// jsonWriter appends indented JSON to buf, after the full chunks.
+type jsonWriter struct {
+	chunks [][]byte
+	buf    []byte
+}
+
+// jsonChunk is the size of a chunk of report.json, and jsonSlack the room
+// left in a chunk that starts the next (variables for a test).
+var jsonChunk, jsonSlack = 1 << 20, 1 << 12
 
 // jsonEncoder writes one value of a type at an indentation depth.
 type jsonEncoder func(w *jsonWriter, v reflect.Value, depth int) error
@@ -69,8 +84,14 @@ func (w *jsonWriter) value(v reflect.Value, depth int) error {
 	return encoderFor(v.Type())(w, v, depth)
 }
 
-// newline starts a line at depth.
+// newline starts a line at depth. It also starts a new chunk when buf is
+// nearly full: growing one slice would copy a report of thousands of
+// campaigns over and over.
 func (w *jsonWriter) newline(depth int) {
+	if cap(w.buf)-len(w.buf) < jsonSlack {
+		w.chunks = append(w.chunks, w.buf)
+		w.buf = make([]byte, 0, jsonChunk)
+	}
 	w.buf = append(w.buf, '\n')
 	for range depth {
 		w.buf = append(w.buf, "  "...)

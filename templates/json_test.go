@@ -42,6 +42,9 @@ type jsonOuter struct {
 // to encoding/json says so.
 func TestJSONWriter(t *testing.T) {
 	m := analysis.Money(2.005)
+	// Chunks of a few bytes: values straddle them.
+	defer func(c, s int) { jsonChunk, jsonSlack = c, s }(jsonChunk, jsonSlack)
+	jsonChunk, jsonSlack = 24, 8
 	for _, v := range []any{
 		jsonOuter{
 			jsonInner: jsonInner{A: 1, Same: "hidden"}, Same: "shown", Money: 1234.5678, Ptr: &m,
@@ -62,7 +65,7 @@ func TestJSONWriter(t *testing.T) {
 		if err := w.value(reflect.ValueOf(v), 0); err != nil {
 			t.Fatal(err)
 		}
-		if got := string(append(w.buf, '\n')); got != want.String() {
+		if got := string(bytes.Join(append(w.chunks, w.buf, []byte("\n")), nil)); got != want.String() {
 			t.Errorf("got\n%s\nwant\n%s", got, want.String())
 		}
 	}

@@ -18,10 +18,21 @@ import (
 	"github.com/campaignretro/retro/analysis"
 )
 
-// File is one rendered output.
+// File is one rendered output: Data, or when Data is nil, Parts one after
+// the other (report.json, which for thousands of campaigns is tens of
+// megabytes, is not copied into one slice).
 type File struct {
-	Name string
-	Data []byte
+	Name  string
+	Data  []byte
+	Parts [][]byte
+}
+
+// Bytes returns the file's bytes in one slice.
+func (f File) Bytes() []byte {
+	if f.Parts == nil {
+		return f.Data
+	}
+	return bytes.Join(f.Parts, nil)
 }
 
 // Formats are the outputs Render writes, in the order --format lists them:
@@ -66,6 +77,18 @@ func Render(r *analysis.Report, formats []string, opts ...Options) ([]File, erro
 	for _, f := range formats {
 		want[f] = true
 	}
+	// report.json is written on another core meanwhile; both only read r.
+	type result struct {
+		parts [][]byte
+		err   error
+	}
+	js := make(chan result, 1)
+	if want["json"] {
+		go func() {
+			parts, err := jsonParts(r)
+			js <- result{parts, err}
+		}()
+	}
 	var out []File
 	if want["html"] || want["md"] || want["csv"] {
 		var fullAt []string
@@ -78,15 +101,17 @@ func Render(r *analysis.Report, formats []string, opts ...Options) ([]File, erro
 		if want["html"] {
 			html, err := HTML(r, doc)
 			if err != nil {
+				<-js
 				return nil, err
 			}
-			out = append(out, File{"report.html", html})
+			out = append(out, File{Name: "report.html", Data: html})
 		}
 		if want["md"] {
-			out = append(out, File{"report.md", Markdown(doc, o)})
+			out = append(out, File{Name: "report.md", Data: Markdown(doc, o)})
 			if o.MDImages {
 				images, err := chartImages(doc)
 				if err != nil {
+					<-js
 					return nil, err
 				}
 				out = append(out, images...)
@@ -97,11 +122,11 @@ func Render(r *analysis.Report, formats []string, opts ...Options) ([]File, erro
 		}
 	}
 	if want["json"] {
-		js, err := JSON(r)
-		if err != nil {
-			return nil, err
+		res := <-js
+		if res.err != nil {
+			return nil, res.err
 		}
-		out = append(out, File{"report.json", js})
+		out = append(out, File{Name: "report.json", Parts: res.parts})
 	}
 	return out, nil
 }
@@ -127,7 +152,7 @@ func chartImages(d *document) ([]File, error) {
 		// A file stands alone: its own size and a white ground, for wikis
 		// in dark mode.
 		svg = bytes.Replace(svg, []byte("<svg "), []byte(fmt.Sprintf(`<svg width="%d" height="%d" style="background:#fff" `, staticWidth, staticHeight)), 1)
-		out = append(out, File{chartFile(id), append(svg, '\n')})
+		out = append(out, File{Name: chartFile(id), Data: append(svg, '\n')})
 	}
 	return out, nil
 }
