@@ -88,13 +88,14 @@ func TestMermaidRules(t *testing.T) {
 	if strings.Contains(b.String(), "```mermaid") || !strings.Contains(b.String(), "Nothing to chart") {
 		t.Errorf("a chart without categories: %s", b.String())
 	}
-	// Counts of 100,000 and more in thousands or millions; below, as they are.
+	// A count axis up to 100,000 and more in thousands or millions; below,
+	// as it is.
 	for _, tc := range []struct {
 		values []float64
 		want   []string
 	}{
-		{[]float64{96698, 773}, []string{`y-axis "count" 0 --> 120000`, "bar [96698, 773]"}},
-		{[]float64{1.2e5, 773}, []string{`y-axis "count in thousands" 0 --> 150`, "bar [120, 0.77]"}},
+		{[]float64{76000, 773}, []string{`y-axis "count" 0 --> 80000`, "bar [76000, 773]"}},
+		{[]float64{96698, 773}, []string{`y-axis "count in thousands" 0 --> 120`, "bar [96.7, 0.77]"}},
 		{[]float64{2.5e8, 5e5}, []string{`y-axis "count in millions" 0 --> 300`, "bar [250, 0.5]"}},
 	} {
 		b.Reset()

@@ -133,9 +133,9 @@ func (c *Chart) mermaidSeries(s Series, named bool) string {
 	return b.String()
 }
 
-// mermaidUnit picks the unit of a money axis ($M, $k or $) or of a count
-// axis of 100,000 and more (millions, thousands), by the largest
-// value; other charts keep their values.
+// mermaidUnit picks the unit of a money axis ($M, $k or $) by the largest
+// value, or of a count axis that would reach 100,000 (thousands, millions);
+// other charts keep their values.
 func (c *Chart) mermaidUnit(vs []float64) (unit string, div float64) {
 	hi := 0.0
 	for _, v := range vs {
@@ -144,12 +144,12 @@ func (c *Chart) mermaidUnit(vs []float64) (unit string, div float64) {
 		}
 	}
 	if !c.Money {
-		// Counts of a large input (100,000 responders and more) in
+		// Counts of a large input (an axis up to 100,000 and more) in
 		// thousands or millions, as amounts are.
-		switch {
-		case c.Percent || hi < 1e5:
+		switch top := niceCeil(hi * 1.05); {
+		case c.Percent || top < 1e5:
 			return "", 1
-		case hi >= 1e8:
+		case top >= 1e8:
 			return "millions", 1e6
 		}
 		return "thousands", 1e3
