@@ -50,7 +50,7 @@ func TestJSONWriter(t *testing.T) {
 			jsonInner: jsonInner{A: 1, Same: "hidden"}, Same: "shown", Money: 1234.5678, Ptr: &m,
 			Floats: []float64{0, 1e-7, 1e21, 123456789.125, -0.5, 1e20}, Empty: []int{},
 			Map: map[string]analysis.Money{"z": 1, "a<b": 2, "é": 3}, Any: map[string]any{"k": []string{"x"}},
-			Pair: [2]float64{0.1, 0.2}, Text: "<a href=\"x\">&amp;</a>\n\t\u2028 \xff é 😀",
+			Pair: [2]float64{0.1, 0.2}, private: 7, Text: "<a href=\"x\">&amp;</a>\n\t\u2028 \xff é 😀",
 		},
 		&jsonOuter{},
 		[]jsonInner{{A: 2, B: "b"}},
