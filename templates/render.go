@@ -14,6 +14,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/campaignretro/retro/analysis"
 )
@@ -77,19 +78,20 @@ func Render(r *analysis.Report, formats []string, opts ...Options) ([]File, erro
 	for _, f := range formats {
 		want[f] = true
 	}
-	// report.json is written on another core meanwhile; both only read r.
-	type result struct {
-		parts [][]byte
-		err   error
-	}
-	js := make(chan result, 1)
+	// report.json and the CSV files are written on the other core while
+	// the HTML and the wiki page are: each only reads r or the built
+	// document, and the files keep their order.
+	var (
+		wg      sync.WaitGroup
+		jsParts [][]byte
+		jsErr   error
+		csv     []File
+		out     []File
+		err     error
+	)
 	if want["json"] {
-		go func() {
-			parts, err := jsonParts(r)
-			js <- result{parts, err}
-		}()
+		wg.Go(func() { jsParts, jsErr = jsonParts(r) })
 	}
-	var out []File
 	if want["html"] || want["md"] || want["csv"] {
 		var fullAt []string
 		for _, f := range []string{"csv", "json"} {
@@ -98,35 +100,45 @@ func Render(r *analysis.Report, formats []string, opts ...Options) ([]File, erro
 			}
 		}
 		doc := buildDocument(r, fullAt...)
-		if want["html"] {
-			html, err := HTML(r, doc)
+		if want["csv"] {
+			wg.Go(func() { csv = TableFiles(doc) })
+		}
+		out, err = pages(r, doc, want, o)
+	}
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, csv...)
+	if want["json"] {
+		if jsErr != nil {
+			return nil, jsErr
+		}
+		out = append(out, File{Name: "report.json", Parts: jsParts})
+	}
+	return out, nil
+}
+
+// pages renders the document as report.html and report.md (with its chart
+// images), those of them want names.
+func pages(r *analysis.Report, doc *document, want map[string]bool, o Options) ([]File, error) {
+	var out []File
+	if want["html"] {
+		html, err := HTML(r, doc)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Name: "report.html", Data: html})
+	}
+	if want["md"] {
+		out = append(out, File{Name: "report.md", Data: Markdown(doc, o)})
+		if o.MDImages {
+			images, err := chartImages(doc)
 			if err != nil {
-				<-js
 				return nil, err
 			}
-			out = append(out, File{Name: "report.html", Data: html})
+			out = append(out, images...)
 		}
-		if want["md"] {
-			out = append(out, File{Name: "report.md", Data: Markdown(doc, o)})
-			if o.MDImages {
-				images, err := chartImages(doc)
-				if err != nil {
-					<-js
-					return nil, err
-				}
-				out = append(out, images...)
-			}
-		}
-		if want["csv"] {
-			out = append(out, TableFiles(doc)...)
-		}
-	}
-	if want["json"] {
-		res := <-js
-		if res.err != nil {
-			return nil, res.err
-		}
-		out = append(out, File{Name: "report.json", Parts: res.parts})
 	}
 	return out, nil
 }
