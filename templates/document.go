@@ -34,6 +34,7 @@ type document struct {
 	footer   string
 	named    map[string]bool // campaign ids the front page names: long tables keep their rows
 	fullAt   []string        // where every row of a long table is: "csv", "json"
+	cut      bool            // a table shows only its first and last rows
 }
 
 type heading struct{ text, anchor string }
@@ -290,7 +291,11 @@ func (d *document) campaignTable(head []string, align string, rows [][]string, i
 			title += ", " + strings.ToLower(d.sub[:1]) + d.sub[1:]
 		}
 		title += ": " + longTitle(len(rows))
-		short := append(append(append([][]string{}, rows[:shortTop]...), ellipsisRow(len(head), len(rows)-shortRows+1, anchor(title))), rows[len(rows)-(shortRows-shortTop-1):]...)
+		more := ellipsisRow(len(head), len(rows)-shortRows+1, anchor(title))
+		if len(rows) > longRows {
+			more[0] = longEllipsis(len(rows)-shortRows+1, anchor(title))
+		}
+		short := append(append(append([][]string{}, rows[:shortTop]...), more), rows[len(rows)-(shortRows-shortTop-1):]...)
 		writeTable(d.cur, head, align, short)
 		d.openDetail()
 		fmt.Fprintf(&d.appendix, "#### %s\n\n", title)

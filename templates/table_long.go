@@ -23,6 +23,12 @@ func longTitle(rows int) string {
 	return "all " + count(rows) + " rows"
 }
 
+// longEllipsis is the first cell of a main-body table's ellipsis row when
+// the appendix shows only the first and last rows.
+func longEllipsis(left int, target string) string {
+	return fmt.Sprintf("_… %s more, the first and last %d in the [appendix](#%s)_", count(left), longEnds, target)
+}
+
 // longTable writes rows as the table NAME, cut to its first and last rows
 // and those of named campaigns when it is longer than longRows; ids[i] is
 // the campaign id of rows[i], or ids is nil.
@@ -31,6 +37,7 @@ func (d *document) longTable(b *strings.Builder, name string, head []string, ali
 		writeTable(b, head, align, rows)
 		return
 	}
+	d.cut = true
 	var shown [][]string
 	gap, named := 0, 0
 	for i, row := range rows {
@@ -55,6 +62,14 @@ func (d *document) longTable(b *strings.Builder, name string, head []string, ali
 		text += ", and " + plural(named, "campaign", "campaigns") + " the summary names"
 	}
 	fmt.Fprintf(b, "_%s; %s._\n\n", text, d.fullRowsAt(name))
+}
+
+// appendixNote sums up the appendix under its folded heading.
+func (d *document) appendixNote() string {
+	if d.cut {
+		return fmt.Sprintf("each table (the first and last %d rows of a longer one), reconciliation, data quality and glossary", longEnds)
+	}
+	return "every row of each table, reconciliation, data quality and glossary"
 }
 
 // gapRow stands for rows a long table leaves out.

@@ -33,7 +33,7 @@ func TestLongTable(t *testing.T) {
 		{name: "no other output", rows: 300,
 			want: []string{"rows are shown; --format csv writes every row to `tables/first-1.csv`._"}},
 		{name: "main body", rows: 250, main: true, fullAt: []string{"json"}, named: []string{"id100"},
-			want: []string{"_… 246 more in the [appendix](#first-first-and-last-40-of-250-rows)_",
+			want: []string{"_… 246 more, the first and last 40 in the [appendix](#first-first-and-last-40-of-250-rows)_",
 				"#### First: first and last 40 of 250 rows\n",
 				"| c100 | 100 |",
 				"_The first and last 40 of 250 rows are shown, and 1 campaign the summary names; every row is in report.json._"}},
@@ -65,6 +65,9 @@ func TestLongTable(t *testing.T) {
 				if strings.Contains(src, w) {
 					t.Errorf("holds %q", w)
 				}
+			}
+			if cut := strings.Contains(d.appendixNote(), "first and last 40 rows"); cut != (tc.rows > longRows) {
+				t.Errorf("appendix note %q for a table of %d rows", d.appendixNote(), tc.rows)
 			}
 			if len(d.tables) != 1 || len(d.tables[0].rows) != tc.rows || d.tables[0].name != "first-1" {
 				t.Errorf("CSV table: %d tables, want first-1 with every row", len(d.tables))
