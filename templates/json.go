@@ -336,37 +336,61 @@ func (w *jsonWriter) array(v reflect.Value, elem jsonEncoder, depth int) error {
 	return nil
 }
 
-// mapEncoder writes a map with string keys, keys sorted.
+// mapEncoder writes a map with string keys, keys sorted. The values are
+// copied into one slice, not boxed one by one, unless being addressable
+// there would change how one of them is written.
 func mapEncoder(t reflect.Type) jsonEncoder {
 	elem := t.Elem()
+	boxed := addrSensitive(elem)
 	return func(w *jsonWriter, v reflect.Value, depth int) error {
 		if v.IsNil() {
 			w.buf = append(w.buf, "null"...)
 			return nil
 		}
-		if v.Len() == 0 {
+		n := v.Len()
+		if n == 0 {
 			w.buf = append(w.buf, "{}"...)
 			return nil
 		}
-		type entry struct {
-			key string
-			v   reflect.Value
+		keys := make([]string, 0, n)
+		var vals []reflect.Value // boxed
+		var slots reflect.Value  // not boxed: a slice of n values
+		if boxed {
+			vals = make([]reflect.Value, 0, n)
+		} else {
+			slots = reflect.MakeSlice(reflect.SliceOf(elem), n, n)
 		}
-		entries := make([]entry, 0, v.Len())
+		key := reflect.New(t.Key()).Elem()
 		for it := v.MapRange(); it.Next(); {
-			entries = append(entries, entry{it.Key().String(), it.Value()})
+			key.SetIterKey(it)
+			if boxed {
+				vals = append(vals, it.Value())
+			} else {
+				slots.Index(len(keys)).SetIterValue(it)
+			}
+			keys = append(keys, key.String())
 		}
-		slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.key, b.key) })
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
 		enc := encoderFor(elem)
 		w.buf = append(w.buf, '{')
-		for i, e := range entries {
-			if i > 0 {
+		for k, i := range order {
+			if k > 0 {
 				w.buf = append(w.buf, ',')
 			}
 			w.newline(depth + 1)
-			w.string(e.key)
+			w.string(keys[i])
 			w.buf = append(w.buf, ": "...)
-			if err := enc(w, e.v, depth+1); err != nil {
+			var val reflect.Value
+			if boxed {
+				val = vals[i]
+			} else {
+				val = slots.Index(i)
+			}
+			if err := enc(w, val, depth+1); err != nil {
 				return err
 			}
 		}
@@ -374,6 +398,37 @@ func mapEncoder(t reflect.Type) jsonEncoder {
 		w.buf = append(w.buf, '}')
 		return nil
 	}
+}
+
+// addrSensitive tells whether a value of type t, or a field or element
+// held inside it, is written differently when addressable: its pointer
+// type alone has a MarshalJSON or MarshalText.
+func addrSensitive(t reflect.Type) bool {
+	return addrSensitiveSeen(t, map[reflect.Type]bool{})
+}
+
+func addrSensitiveSeen(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface {
+		p := reflect.PointerTo(t)
+		if p.Implements(marshalerType) && !t.Implements(marshalerType) || p.Implements(textMarshalType) && !t.Implements(textMarshalType) {
+			return true
+		}
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if addrSensitiveSeen(t.Field(i).Type, seen) {
+				return true
+			}
+		}
+	case reflect.Array:
+		return addrSensitiveSeen(t.Elem(), seen)
+	}
+	return false
 }
 
 // jsonField is one field of a struct as encoding/json writes it.

@@ -36,6 +36,23 @@ type jsonOuter struct {
 	private int
 }
 
+// ptrMarshaler marshals itself through its pointer only: encoding/json
+// calls it on addressable values (slice elements, fields reached through a
+// pointer), not on map values.
+type ptrMarshaler struct{ X int }
+
+func (p *ptrMarshaler) MarshalJSON() ([]byte, error) { return []byte(`{"via": "pointer <"}`), nil }
+
+type holdsPtrMarshaler struct {
+	P ptrMarshaler            `json:"p"`
+	M map[string]ptrMarshaler `json:"m"`
+	H map[string]struct {
+		P ptrMarshaler
+	} `json:"h"`
+	S []ptrMarshaler               `json:"s"`
+	I map[string]analysis.Interval `json:"i"`
+}
+
 // TestJSONWriter checks the one-pass writer against encoding/json's
 // indented output: embedded fields, omitempty, Money, HTML characters and
 // other escapes, exponent floats, nil and empty values; a value it leaves
@@ -54,6 +71,10 @@ func TestJSONWriter(t *testing.T) {
 		},
 		&jsonOuter{},
 		[]jsonInner{{A: 2, B: "b"}},
+		&holdsPtrMarshaler{P: ptrMarshaler{1}, M: map[string]ptrMarshaler{"b": {2}, "a": {3}},
+			H: map[string]struct{ P ptrMarshaler }{"x": {ptrMarshaler{4}}}, S: []ptrMarshaler{{5}},
+			I: map[string]analysis.Interval{"z": {0.1, 0.2}, "y": {1e-9, 3}}},
+		holdsPtrMarshaler{P: ptrMarshaler{1}},
 	} {
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
