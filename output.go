@@ -139,11 +139,30 @@ func writeSet(tmp string, files []templates.File, mode fs.FileMode) error {
 		if err := os.MkdirAll(filepath.Dir(path), mode); err != nil {
 			return err
 		}
-		if err := writeFile(path, f.Data, 0o644); err != nil {
+		if f.Parts != nil {
+			if err := writeParts(path, f.Parts, 0o644); err != nil {
+				return err
+			}
+		} else if err := writeFile(path, f.Data, 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeParts writes a file given in parts, as writeFile writes one slice.
+func writeParts(path string, parts [][]byte, perm fs.FileMode) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, perm)
+	if err != nil {
+		return err
+	}
+	for _, p := range parts {
+		if _, err := f.Write(p); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
 }
 
 // recoverLeftovers cleans up after a run that was killed: the report it was

@@ -340,19 +340,19 @@ func bandRows(rows []ModelComparison, intervals map[Model]map[string]MoneyInterv
 		for i := range order {
 			order[i] = i
 		}
-		cents := func(i int) (lo, hi float64) {
+		los, his := make([]float64, len(rows)), make([]float64, len(rows))
+		for i := range rows {
 			x := iv[rows[i].CampaignID]
-			return RoundCents(float64(x[0])), RoundCents(float64(x[1]))
+			los[i], his[i] = RoundCents(float64(x[0])), RoundCents(float64(x[1]))
 		}
+		cents := func(i int) (lo, hi float64) { return los[i], his[i] }
 		// By interval, highest first: a band ends where the next interval
 		// lies wholly below every interval of the band so far.
 		slices.SortStableFunc(order, func(a, b int) int {
-			alo, ahi := cents(a)
-			blo, bhi := cents(b)
-			if c := cmp.Compare(bhi, ahi); c != 0 {
+			if c := cmp.Compare(his[b], his[a]); c != 0 {
 				return c
 			}
-			return cmp.Compare(blo, alo)
+			return cmp.Compare(los[b], los[a])
 		})
 		band, floor := 0, 0.0
 		bandOf := make([]int, len(rows))

@@ -39,7 +39,7 @@ func creditLeaderFinding(r *Report) *Finding {
 	if name == "" {
 		name = top.CampaignID
 	}
-	return &Finding{Kind: "credit_leader", Section: SectionAttribution, Stake: float64(top.Credit[m]),
+	return &Finding{Kind: "credit_leader", Section: SectionAttribution, Stake: float64(top.Credit[m]), Campaigns: []string{top.CampaignID},
 		Text: fmt.Sprintf("%s (%s) earned the most revenue credit under %s attribution, %s (90%% interval %s–%s), clearly above every other campaign.",
 			name, top.CampaignID, strings.ReplaceAll(string(m), "_", " "), h.MoneyShort(float64(top.Credit[m])), h.MoneyShort(float64(iv[0])), h.MoneyShort(float64(iv[1])))}
 }

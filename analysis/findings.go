@@ -17,6 +17,9 @@ type Finding struct {
 	Text    string  `json:"text"`
 	Section Section `json:"section"`
 	Stake   float64 `json:"-"`
+	// Campaigns are the ids of the campaigns the text names; a long
+	// per-campaign table keeps their rows (see Report.NamedCampaigns).
+	Campaigns []string `json:"-"`
 }
 
 // maxFindings bounds the executive summary.
@@ -132,7 +135,7 @@ func bestCampaignFinding(r *Report) *Finding {
 		return nil
 	}
 	return &Finding{
-		Kind: "best_campaign", Section: SectionCampaigns, Stake: float64(best.Pipeline),
+		Kind: "best_campaign", Section: SectionCampaigns, Stake: float64(best.Pipeline), Campaigns: []string{best.CampaignID},
 		Text: fmt.Sprintf("%s (%s) turned %s of its %s responders into opportunities, %s the rate of all campaigns (%s), and touched %s of pipeline.",
 			best.Name, best.CampaignID, h.Percent(*best.OppRate), h.Count(best.Responders), h.Multiple(*best.OppRate/avg), h.Percent(avg), h.MoneyShort(float64(best.Pipeline))),
 	}
@@ -163,7 +166,7 @@ func weakCampaignFinding(r *Report) *Finding {
 	if weak.ROAS != nil {
 		text += fmt.Sprintf("; it returned %s its cost under %s credit", h.Multiple(*weak.ROAS), strings.ReplaceAll(string(r.Settings.Model), "_", " "))
 	}
-	return &Finding{Kind: "weak_campaign", Section: SectionSpend, Stake: float64(weak.Cost), Text: text + "."}
+	return &Finding{Kind: "weak_campaign", Section: SectionSpend, Stake: float64(weak.Cost), Campaigns: []string{weak.CampaignID}, Text: text + "."}
 }
 
 // latencyFinding compares fast and slow follow-up when the difference is
@@ -248,7 +251,7 @@ func leadQualityFinding(r *Report) *Finding {
 			cost = float64(c.Cost)
 		}
 	}
-	return &Finding{Kind: "lead_quality", Section: SectionLeadQuality, Stake: cost,
+	return &Finding{Kind: "lead_quality", Section: SectionLeadQuality, Stake: cost, Campaigns: []string{top.CampaignID},
 		Text: fmt.Sprintf("%s (%s) brought %s of the %s leads sales disqualified, most often for \"%s\" (%s).",
 			top.Name, top.CampaignID, h.Count(top.Disqualified), h.Count(lq.Disqualified), top.Reasons[0].Reason, h.Count(top.Reasons[0].Count))}
 }
@@ -271,7 +274,7 @@ func winFinding(r *Report) *Finding {
 		names = append(names, id)
 	}
 	deal, account := w.Shown()
-	return &Finding{Kind: "win", Section: SectionWins, Stake: float64(w.Amount) / 2,
+	return &Finding{Kind: "win", Section: SectionWins, Stake: float64(w.Amount) / 2, Campaigns: w.Campaigns[:min(3, len(w.Campaigns))],
 		Text: fmt.Sprintf("The largest win that marketing touched: %s (%s, account %s), touched by %s.",
 			deal, h.MoneyShort(float64(w.Amount)), account, strings.Join(names, ", "))}
 }

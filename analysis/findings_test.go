@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -68,14 +69,14 @@ func TestFindingsNeedSupport(t *testing.T) {
 			if tc.wantBest == "" && hasBest {
 				t.Errorf("unsupported best_campaign finding: %s", best.Text)
 			}
-			if tc.wantBest != "" && (!hasBest || !strings.Contains(best.Text, "("+tc.wantBest+")")) {
+			if tc.wantBest != "" && (!hasBest || !strings.Contains(best.Text, "("+tc.wantBest+")") || !slices.Equal(best.Campaigns, []string{tc.wantBest})) {
 				t.Errorf("want best campaign %s, got %+v", tc.wantBest, best)
 			}
 			weak, hasWeak := got["weak_campaign"]
 			if tc.wantWeak == "" && hasWeak {
 				t.Errorf("unsupported weak_campaign finding: %s", weak.Text)
 			}
-			if tc.wantWeak != "" && (!hasWeak || !strings.Contains(weak.Text, "("+tc.wantWeak+")")) {
+			if tc.wantWeak != "" && (!hasWeak || !strings.Contains(weak.Text, "("+tc.wantWeak+")") || !slices.Equal(weak.Campaigns, []string{tc.wantWeak})) {
 				t.Errorf("want weak campaign %s, got %+v", tc.wantWeak, weak)
 			}
 		})

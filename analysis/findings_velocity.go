@@ -72,7 +72,7 @@ func accountFinding(r *Report) *Finding {
 	if best == nil {
 		return nil
 	}
-	return &Finding{Kind: "accounts", Section: "accounts", Stake: float64(best.AccountPipeline) / 4,
+	return &Finding{Kind: "accounts", Section: "accounts", Stake: float64(best.AccountPipeline) / 4, Campaigns: []string{best.CampaignID},
 		Text: fmt.Sprintf("%s of the %s accounts reached by %s (%s) opened an opportunity within %d days, against %s of all %s engaged accounts.",
 			h.Percent(*best.AccountOppRate), h.Count(best.AccountsEngaged), best.Name, best.CampaignID, r.Settings.LookbackDays,
 			h.Percent(all), h.Count(a.Totals.AccountsEngaged))}

@@ -244,24 +244,19 @@ func (s *scope) compareModels(perModel map[Model][]float64, inJourney []bool, to
 		rows = append(rows, row)
 	}
 	// Ranks per model: by credit (cents) descending; equal credits share a rank.
+	cents := make([]float64, len(rows))
 	for _, m := range models {
-		order := make([]int, len(rows))
-		for i := range order {
-			order[i] = i
+		for i, c := range ids {
+			cents[i] = RoundCents(perModel[m][c])
 		}
-		slices.SortStableFunc(order, func(a, b int) int {
-			if c := cmp.Compare(RoundCents(float64(rows[b].Credit[m])), RoundCents(float64(rows[a].Credit[m]))); c != 0 {
-				return c
-			}
-			return cmp.Compare(rows[a].CampaignID, rows[b].CampaignID)
-		})
+		order := creditOrder(rows, cents)
 		// Competition ranking: equal credit (in cents) shares a rank, so that
 		// campaigns tied at 0 do not look as if their rank moved.
 		for k, i := range order {
 			rows[i].Rank[m] = k + 1
 			if k > 0 {
 				prev := order[k-1]
-				if RoundCents(float64(rows[prev].Credit[m])) == RoundCents(float64(rows[i].Credit[m])) {
+				if cents[prev] == cents[i] {
 					rows[i].Rank[m] = rows[prev].Rank[m]
 				}
 			}
@@ -276,11 +271,31 @@ func (s *scope) compareModels(perModel map[Model][]float64, inJourney []bool, to
 		row.RankChanges = row.BestRank != row.WorstRank
 	}
 	def := s.opts.Model
-	slices.SortStableFunc(rows, func(a, b ModelComparison) int {
-		if c := cmp.Compare(RoundCents(float64(b.Credit[def])), RoundCents(float64(a.Credit[def]))); c != 0 {
+	for i := range rows {
+		cents[i] = RoundCents(float64(rows[i].Credit[def]))
+	}
+	if len(rows) == 0 {
+		return rec, rows
+	}
+	sorted := make([]ModelComparison, len(rows))
+	for k, i := range creditOrder(rows, cents) {
+		sorted[k] = rows[i]
+	}
+	return rec, sorted
+}
+
+// creditOrder returns the indexes of rows by credit in cents (cents[i] for
+// rows[i]), most first, ties by campaign id, in a stable order.
+func creditOrder(rows []ModelComparison, cents []float64) []int {
+	order := make([]int, len(rows))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := cmp.Compare(cents[b], cents[a]); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.CampaignID, b.CampaignID)
+		return cmp.Compare(rows[a].CampaignID, rows[b].CampaignID)
 	})
-	return rec, rows
+	return order
 }

@@ -17,6 +17,9 @@ type Verdict struct {
 	Answer   string  `json:"answer"`
 	Evidence string  `json:"evidence"`
 	Section  Section `json:"section"`
+	// Campaigns are the ids of the campaigns the answer names (see
+	// Report.NamedCampaigns).
+	Campaigns []string `json:"-"`
 }
 
 // TooEarlyDays is how long before the period's end a campaign must have
@@ -65,6 +68,7 @@ func mqlVerdict(r *Report) *Verdict {
 	}
 	if weak != nil {
 		v.Answer += ", fewer from " + weak.Name
+		v.Campaigns = []string{weak.CampaignID}
 		v.Evidence += fmt.Sprintf("; %s: %s of %s MQLs", weak.Name, h.Percent(*weak.SQLRate), h.Count(weak.MQLs))
 	} else {
 		v.Evidence += "; no campaign's acceptance differs clearly"

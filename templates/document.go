@@ -32,6 +32,9 @@ type document struct {
 	tables   []namedTable // every table, for out/tables/*.csv
 	glossary map[string]string
 	footer   string
+	named    map[string]bool // campaign ids the front page names: long tables keep their rows
+	fullAt   []string        // where every row of a long table is: "csv", "json"
+	cut      bool            // a table shows only its first and last rows
 }
 
 type heading struct{ text, anchor string }
@@ -89,13 +92,19 @@ const appendixTitle = "Appendix"
 
 // newDocument returns an empty document that writes its main body.
 func newDocument(title string) *document {
-	d := &document{title: title, charts: map[string]*Chart{}, tiles: map[string][]Tile{}, verdicts: map[string][]Verdict{}, glossary: map[string]string{}}
+	d := &document{title: title, charts: map[string]*Chart{}, tiles: map[string][]Tile{}, verdicts: map[string][]Verdict{}, glossary: map[string]string{}, named: map[string]bool{}}
 	d.cur = &d.body
 	return d
 }
 
-func buildDocument(r *analysis.Report) *document {
+// buildDocument builds the report; fullAt names the other outputs written
+// beside it ("csv", "json"), where a long table's every row is.
+func buildDocument(r *analysis.Report, fullAt ...string) *document {
 	d := newDocument(r.Title)
+	d.fullAt = fullAt
+	for _, id := range r.NamedCampaigns() {
+		d.named[id] = true
+	}
 	main, appendix := sections, appendixSections
 	if r.IsPaths() {
 		main, appendix = pathSections, pathAppendixSections
@@ -257,20 +266,14 @@ func (d *document) define(term, definition string) { d.glossary[term] = definiti
 // table writes a GitHub-flavoured Markdown table. Cells are already escaped;
 // align has one of "l", "r" per column.
 func (d *document) table(head []string, align string, rows [][]string) {
-	if d.inMain() && len(rows) > shortRows {
-		title := d.section
-		if d.sub != "" {
-			title += ", " + strings.ToLower(d.sub[:1]) + d.sub[1:]
-		}
-		title += ": all " + count(len(rows)) + " rows"
-		short := append(append(append([][]string{}, rows[:shortTop]...), ellipsisRow(len(head), len(rows)-shortRows+1, anchor(title))), rows[len(rows)-(shortRows-shortTop-1):]...)
-		writeTable(d.cur, head, align, short)
-		d.openDetail()
-		fmt.Fprintf(&d.appendix, "#### %s\n\n", title)
-		writeTable(&d.appendix, head, align, rows)
-	} else {
-		writeTable(d.cur, head, align, rows)
-	}
+	d.campaignTable(head, align, rows, nil)
+}
+
+// campaignTable writes a table whose rows belong to campaigns: ids[i] is the
+// campaign id of rows[i] (nil when rows are not campaigns). A table longer
+// than longRows keeps its top and bottom rows and the rows of the campaigns
+// the front page names; tables/NAME.csv keeps every row.
+func (d *document) campaignTable(head []string, align string, rows [][]string, ids []string) {
 	section := "report"
 	if len(d.toc) > 0 {
 		section = d.toc[len(d.toc)-1].anchor
@@ -281,7 +284,26 @@ func (d *document) table(head []string, align string, rows [][]string) {
 			n++
 		}
 	}
-	d.tables = append(d.tables, namedTable{section: section, name: fmt.Sprintf("%s-%d", section, n), head: head, rows: rows})
+	name := fmt.Sprintf("%s-%d", section, n)
+	if d.inMain() && len(rows) > shortRows {
+		title := d.section
+		if d.sub != "" {
+			title += ", " + strings.ToLower(d.sub[:1]) + d.sub[1:]
+		}
+		title += ": " + longTitle(len(rows))
+		more := ellipsisRow(len(head), len(rows)-shortRows+1, anchor(title))
+		if len(rows) > longRows {
+			more[0] = longEllipsis(len(rows)-shortRows+1, anchor(title))
+		}
+		short := append(append(append([][]string{}, rows[:shortTop]...), more), rows[len(rows)-(shortRows-shortTop-1):]...)
+		writeTable(d.cur, head, align, short)
+		d.openDetail()
+		fmt.Fprintf(&d.appendix, "#### %s\n\n", title)
+		d.longTable(&d.appendix, name, head, align, rows, ids)
+	} else {
+		d.longTable(d.cur, name, head, align, rows, ids)
+	}
+	d.tables = append(d.tables, namedTable{section: section, name: name, head: head, rows: rows})
 }
 
 // list writes a titled bullet list of plain text, nothing when items is empty.

@@ -88,6 +88,24 @@ func TestMermaidRules(t *testing.T) {
 	if strings.Contains(b.String(), "```mermaid") || !strings.Contains(b.String(), "Nothing to chart") {
 		t.Errorf("a chart without categories: %s", b.String())
 	}
+	// A count axis up to 100,000 and more in thousands or millions; below,
+	// as it is.
+	for _, tc := range []struct {
+		values []float64
+		want   []string
+	}{
+		{[]float64{76000, 773}, []string{`y-axis "count" 0 --> 80000`, "bar [76000, 773]"}},
+		{[]float64{96698, 773}, []string{`y-axis "count in thousands" 0 --> 120`, "bar [96.7, 0.77]"}},
+		{[]float64{2.5e8, 5e5}, []string{`y-axis "count in millions" 0 --> 300`, "bar [250, 0.5]"}},
+	} {
+		b.Reset()
+		writeMermaid(&b, &Chart{ID: "n", Title: "Funnel", YName: "count", Categories: []string{"a", "b"}, Series: []Series{{Name: "n", Values: tc.values}}}, Options{})
+		for _, want := range tc.want {
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("lacks %q:\n%s", want, b.String())
+			}
+		}
+	}
 	b.Reset()
 	writeMermaid(&b, two, Options{MDImages: true})
 	if !strings.Contains(b.String(), "![Money](charts/a.svg)") || strings.Contains(b.String(), "```mermaid") {

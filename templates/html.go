@@ -74,6 +74,7 @@ func HTML(r *analysis.Report, d *document) ([]byte, error) {
 		"Appendix":      template.HTML(scrollTables(appendix.String())),
 		"AppendixTitle": appendixTitle,
 		"AppendixID":    anchor(appendixTitle),
+		"AppendixNote":  d.appendixNote(),
 		"Footer":        d.footer,
 		"Charts":        template.JS("{" + strings.Join(options, ",") + "}"),
 		"ECharts":       template.JS(echartsJS),

@@ -133,17 +133,26 @@ func (c *Chart) mermaidSeries(s Series, named bool) string {
 	return b.String()
 }
 
-// mermaidUnit picks the unit of a money axis: $M, $k or $, by the largest
-// value; other charts keep their values.
+// mermaidUnit picks the unit of a money axis ($M, $k or $) by the largest
+// value, or of a count axis that would reach 100,000 (thousands, millions);
+// other charts keep their values.
 func (c *Chart) mermaidUnit(vs []float64) (unit string, div float64) {
-	if !c.Money {
-		return "", 1
-	}
 	hi := 0.0
 	for _, v := range vs {
 		if !math.IsNaN(v) {
-			hi = math.Max(hi, math.Abs(v))
+			hi = math.Max(hi, math.Abs(c.scale(v)))
 		}
+	}
+	if !c.Money {
+		// Counts of a large input (an axis up to 100,000 and more) in
+		// thousands or millions, as amounts are.
+		switch top := niceCeil(hi * 1.05); {
+		case c.Percent || top < 1e5:
+			return "", 1
+		case top >= 1e8:
+			return "millions", 1e6
+		}
+		return "thousands", 1e3
 	}
 	switch {
 	case hi >= 1e6:

@@ -10,19 +10,30 @@ package templates
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/campaignretro/retro/analysis"
 )
 
-// File is one rendered output.
+// File is one rendered output: Data, or when Data is nil, Parts one after
+// the other (report.json, which for thousands of campaigns is tens of
+// megabytes, is not copied into one slice).
 type File struct {
-	Name string
-	Data []byte
+	Name  string
+	Data  []byte
+	Parts [][]byte
+}
+
+// Bytes returns the file's bytes in one slice.
+func (f File) Bytes() []byte {
+	if f.Parts == nil {
+		return f.Data
+	}
+	return bytes.Join(f.Parts, nil)
 }
 
 // Formats are the outputs Render writes, in the order --format lists them:
@@ -67,49 +78,69 @@ func Render(r *analysis.Report, formats []string, opts ...Options) ([]File, erro
 	for _, f := range formats {
 		want[f] = true
 	}
-	var out []File
-	if want["html"] || want["md"] || want["csv"] {
-		doc := buildDocument(r)
-		if want["html"] {
-			html, err := HTML(r, doc)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, File{"report.html", html})
-		}
-		if want["md"] {
-			out = append(out, File{"report.md", Markdown(doc, o)})
-			if o.MDImages {
-				images, err := chartImages(doc)
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, images...)
-			}
-		}
-		if want["csv"] {
-			out = append(out, TableFiles(doc)...)
-		}
-	}
+	// report.json and the CSV files are written on the other core while
+	// the HTML and the wiki page are: each only reads r or the built
+	// document, and the files keep their order.
+	var (
+		wg      sync.WaitGroup
+		jsParts [][]byte
+		jsErr   error
+		csv     []File
+		out     []File
+		err     error
+	)
 	if want["json"] {
-		js, err := JSON(r)
-		if err != nil {
-			return nil, err
+		wg.Go(func() { jsParts, jsErr = jsonParts(r) })
+	}
+	if want["html"] || want["md"] || want["csv"] {
+		var fullAt []string
+		for _, f := range []string{"csv", "json"} {
+			if want[f] {
+				fullAt = append(fullAt, f)
+			}
 		}
-		out = append(out, File{"report.json", js})
+		doc := buildDocument(r, fullAt...)
+		if want["csv"] {
+			wg.Go(func() { csv = TableFiles(doc) })
+		}
+		out, err = pages(r, doc, want, o)
+	}
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, csv...)
+	if want["json"] {
+		if jsErr != nil {
+			return nil, jsErr
+		}
+		out = append(out, File{Name: "report.json", Parts: jsParts})
 	}
 	return out, nil
 }
 
-// JSON renders the report as indented JSON with a final newline.
-func JSON(r *analysis.Report) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(r); err != nil {
-		return nil, err
+// pages renders the document as report.html and report.md (with its chart
+// images), those of them want names.
+func pages(r *analysis.Report, doc *document, want map[string]bool, o Options) ([]File, error) {
+	var out []File
+	if want["html"] {
+		html, err := HTML(r, doc)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Name: "report.html", Data: html})
 	}
-	return buf.Bytes(), nil
+	if want["md"] {
+		out = append(out, File{Name: "report.md", Data: Markdown(doc, o)})
+		if o.MDImages {
+			images, err := chartImages(doc)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, images...)
+		}
+	}
+	return out, nil
 }
 
 // chartImages draws every chart of the wiki page as charts/ID.svg, in id
@@ -133,7 +164,7 @@ func chartImages(d *document) ([]File, error) {
 		// A file stands alone: its own size and a white ground, for wikis
 		// in dark mode.
 		svg = bytes.Replace(svg, []byte("<svg "), []byte(fmt.Sprintf(`<svg width="%d" height="%d" style="background:#fff" `, staticWidth, staticHeight)), 1)
-		out = append(out, File{chartFile(id), append(svg, '\n')})
+		out = append(out, File{Name: chartFile(id), Data: append(svg, '\n')})
 	}
 	return out, nil
 }

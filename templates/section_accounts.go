@@ -48,7 +48,9 @@ func accountsSection(d *document, r *analysis.Report) {
 	rows := append([]analysis.AccountCampaign(nil), a.ByCampaign...)
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Channel == "abm" && rows[j].Channel != "abm" })
 	var cells [][]string
+	var ids []string
 	for _, c := range rows {
+		ids = append(ids, c.CampaignID)
 		lead := leadRows[c.CampaignID]
 		cells = append(cells, []string{
 			mdText(c.Name) + " (" + mdText(c.CampaignID) + ")", mdText(c.Channel),
@@ -60,7 +62,7 @@ func accountsSection(d *document, r *analysis.Report) {
 	d.h3("By campaign")
 	d.explain("Each campaign's accounts beside its people: the account rate is the share of the accounts it reached that opened an opportunity within %d days of the account's first touch on it; the lead rate is the campaign funnel's opportunity rate over its responders. ABM campaigns come first. Rates from fewer than %d accounts or responders are marked small sample.",
 		r.Settings.LookbackDays, analysis.SmallSample)
-	d.table([]string{"Campaign", "Channel", "Accounts", "With opportunity", "Account rate", "Account pipeline", "Responders", "Lead opp rate"}, "llrrrrrr", cells)
+	d.campaignTable([]string{"Campaign", "Channel", "Accounts", "With opportunity", "Account rate", "Account pipeline", "Responders", "Lead opp rate"}, "llrrrrrr", cells, ids)
 }
 
 // oneDecimalPtr writes a nullable number with one decimal.

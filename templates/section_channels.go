@@ -82,7 +82,7 @@ func channelsSection(d *document, r *analysis.Report) {
 			moneyPtr(c.CostPerMQL), moneyPtr(c.CostPerSQL), moneyPtr(c.CostPerOpportunity), moneyPtr(c.CostPerWon), multipleText(c.ROAS)})
 	}
 	d.p("The same figures per campaign, by campaign id; each campaign counts everyone it reached and every opportunity it touched.")
-	d.table([]string{"Campaign", "Channel", "Cost", "Cost per MQL", "Cost per SQL", "Cost per opp", "Cost per won", "ROAS"}, "llrrrrrr", camp)
+	d.campaignTable([]string{"Campaign", "Channel", "Cost", "Cost per MQL", "Cost per SQL", "Cost per opp", "Cost per won", "ROAS"}, "llrrrrrr", camp, campaignIDs(r.Campaigns))
 }
 
 // channelsTakeaway names the channel with the lowest cost per won deal and

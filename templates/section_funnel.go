@@ -34,7 +34,9 @@ func funnelSection(d *document, r *analysis.Report) {
 	rows := append([]analysis.Campaign(nil), r.Campaigns...)
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Pipeline > rows[j].Pipeline })
 	var cells [][]string
+	var ids []string
 	for _, c := range rows {
+		ids = append(ids, c.CampaignID)
 		cells = append(cells, []string{
 			mdText(c.Name) + " (" + mdText(c.CampaignID) + ")", mdText(channelLabel(c.Channel)),
 			count(c.Responders), count(c.NewLeads),
@@ -46,7 +48,7 @@ func funnelSection(d *document, r *analysis.Report) {
 		})
 	}
 	d.explain("Every campaign with a touch in the period or running during it, largest pipeline first. A campaign counts every opportunity it touched (influence), so pipeline overlaps between campaigns; see attribution for a split that adds up. Rates in brackets are 95%% intervals; rates from fewer than %d cases are marked small sample.", analysis.SmallSample)
-	d.table([]string{"Campaign", "Channel", "Responders", "New leads", "MQL rate", "SQL rate", "Opp rate", "Opps", "Pipeline", "Won", "Win rate", "Revenue"}, "llrrrrrrrrrr", cells)
+	d.campaignTable([]string{"Campaign", "Channel", "Responders", "New leads", "MQL rate", "SQL rate", "Opp rate", "Opps", "Pipeline", "Won", "Win rate", "Revenue"}, "llrrrrrrrrrr", cells, ids)
 	d.define("Responder", "A person with a touch (campaign response) on the campaign in the period; counted once per campaign, from their first touch on it in the period.")
 	d.define("New leads", "Leads created in the period whose first touch ever was on this campaign.")
 	d.define("MQL rate", "Responders who became MQLs at or after their first touch on the campaign, divided by responders.")

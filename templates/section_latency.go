@@ -84,18 +84,19 @@ func latencySection(d *document, r *analysis.Report) {
 
 	d.h3("By owner")
 	d.p("Each sales rep's handoffs (the lead's owner), slowest first.")
-	d.table(groupHead("Owner", sla), "lrrrr", groupCells(l.ByOwner, func(g analysis.LatencyGroup) string {
+	owners, _ := groupCells(l.ByOwner, func(g analysis.LatencyGroup) string {
 		if g.Key == "(none)" {
 			return "(no owner)"
 		}
 		return mdText(g.Key)
-	}))
+	})
+	d.table(groupHead("Owner", sla), "lrrrr", owners)
 	d.h3("By campaign")
 	if l.ByCampaign == nil {
 		d.p("%s", missingLine(r, analysis.SectionLatencyByCampaign))
 	} else {
 		d.p("Each handoff counts for the campaign of the lead's last touch at or before the handoff; slowest first.")
-		d.table(groupHead("Campaign", sla), "lrrrr", groupCells(l.ByCampaign, func(g analysis.LatencyGroup) string {
+		campaigns, ids := groupCells(l.ByCampaign, func(g analysis.LatencyGroup) string {
 			switch {
 			case g.Key == "(none)":
 				return "(no touch before handoff)"
@@ -103,15 +104,17 @@ func latencySection(d *document, r *analysis.Report) {
 				return mdText(g.Key)
 			}
 			return mdText(g.Name) + " (" + mdText(g.Key) + ")"
-		}))
+		})
+		d.campaignTable(groupHead("Campaign", sla), "lrrrr", campaigns, ids)
 	}
 	d.h3("By region")
-	d.table(groupHead("Region", sla), "lrrrr", groupCells(l.ByRegion, func(g analysis.LatencyGroup) string {
+	regions, _ := groupCells(l.ByRegion, func(g analysis.LatencyGroup) string {
 		if g.Key == "(none)" {
 			return "(no region)"
 		}
 		return mdText(g.Key)
-	}))
+	})
+	d.table(groupHead("Region", sla), "lrrrr", regions)
 }
 
 // latencyTakeaway is the section's one-sentence answer: does speed pay, and
@@ -184,7 +187,7 @@ func groupHead(what, sla string) []string {
 }
 
 // groupCells writes the rows of a by_owner, by_campaign or by_region table.
-func groupCells(groups []analysis.LatencyGroup, label func(analysis.LatencyGroup) string) [][]string {
+func groupCells(groups []analysis.LatencyGroup, label func(analysis.LatencyGroup) string) (cells [][]string, keys []string) {
 	// Slowest first: a median never reached (most still waiting) before the
 	// longest medians; the JSON keeps the SPEC's order by key.
 	groups = slices.Clone(groups)
@@ -199,12 +202,12 @@ func groupCells(groups []analysis.LatencyGroup, label func(analysis.LatencyGroup
 		}
 		return cmp.Compare(*b.MedianMinutes, *a.MedianMinutes)
 	})
-	var cells [][]string
 	for _, g := range groups {
+		keys = append(keys, g.Key)
 		cells = append(cells, []string{label(g), count(g.Handoffs), count(g.Contacted),
 			small(quantileText(g.MedianMinutes), g.Handoffs), small(rate(g.WithinSLA), g.Handoffs)})
 	}
-	return cells
+	return cells, keys
 }
 
 // neverText says how many handoffs were never contacted.

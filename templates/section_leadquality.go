@@ -59,7 +59,9 @@ func leadQualitySection(d *document, r *analysis.Report) {
 	rows := append([]analysis.LeadQualityCampaign(nil), q.ByCampaign...)
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Disqualified > rows[j].Disqualified })
 	var cells [][]string
+	var ids []string
 	for _, row := range rows {
+		ids = append(ids, row.CampaignID)
 		name := "No campaign touch"
 		if row.CampaignID != "(none)" {
 			name = campaignLabel(row.Name, row.CampaignID)
@@ -74,7 +76,7 @@ func leadQualitySection(d *document, r *analysis.Report) {
 		}
 		cells = append(cells, []string{name, count(row.Disqualified), strings.Join(parts, ", "), rateCI(row.SQL())})
 	}
-	d.table([]string{"Campaign", "Disqualified", "Top reasons", "SQL rate of its MQLs"}, "lrlr", cells)
+	d.campaignTable([]string{"Campaign", "Disqualified", "Top reasons", "SQL rate of its MQLs"}, "lrlr", cells, ids)
 	d.define("Disqualified lead", "A lead whose disqualified_at date is in the period: sales judged it not worth pursuing, with a disqualify reason.")
 }
 

@@ -75,11 +75,11 @@ func spendSection(d *document, r *analysis.Report) {
 	d.explain("Revenue is credited with the **%s** model (change it with --model). Return per dollar is attributed revenue divided by cost: 1x breaks even. A campaign that ended in the period's last %d days is marked too early to judge: its deals may not have closed yet.",
 		mdText(model), analysis.TooEarlyDays)
 	head := []string{"Campaign", "Cost", "Cost per responder", "Cost per opp", "Attributed pipeline", "Attributed revenue", "Return per dollar"}
-	d.table(head, "lrrrrrr", spendCells(costed))
+	d.campaignTable(head, "lrrrrrr", spendCells(costed), campaignIDs(costed))
 	if len(free) > 0 {
 		d.more()
 		d.h3("Campaigns without cost")
-		d.table(head, "lrrrrrr", spendCells(free))
+		d.campaignTable(head, "lrrrrrr", spendCells(free), campaignIDs(free))
 	}
 	d.define("Cost", "The campaign's cost prorated to the days of its run inside the period (the whole cost when it lacks start or end date).")
 	d.define("Attributed revenue", "The campaign's share of won revenue under the chosen attribution model; shares of all campaigns plus the unattributed remainder add up to total revenue.")
@@ -97,6 +97,15 @@ func spendCells(rows []analysis.Campaign) [][]string {
 		})
 	}
 	return cells
+}
+
+// campaignIDs lists the campaigns' ids, in order.
+func campaignIDs(rows []analysis.Campaign) []string {
+	ids := make([]string, len(rows))
+	for i, c := range rows {
+		ids[i] = c.CampaignID
+	}
+	return ids
 }
 
 // returnText writes a campaign's return per dollar, "–" without cost, and
