@@ -300,9 +300,9 @@ func (b *sparseBlock) solve(rhs []float64) (y, diag []float64) {
 		}
 		if m > 64 {
 			// The largest separator worth finding: cheaper than the best so
-			// far, and X, Y within maxSeparatorCells.
+			// far, and X, Y and Z within maxSeparatorCells.
 			k := 0
-			for k < m && b.separatorCost(k+1) < best && 2*(m-k-1)*(k+1) <= maxSeparatorCells {
+			for k < m && b.separatorCost(k+1) < best && 3*(m-k-1)*(k+1) <= maxSeparatorCells {
 				k++
 			}
 			if sep, ok := b.cycleSeparator(k); ok {
@@ -328,7 +328,8 @@ func (b *sparseBlock) solve(rhs []float64) (y, diag []float64) {
 				a[i*m+int(b.col[k])] -= b.val[k]
 			}
 		}
-		if inv, ok := invert(a, m); ok {
+		if invm, ok := invertMMatrix(matrix{m, m, m, a}); ok {
+			inv := invm.v
 			y, diag = make([]float64, m), make([]float64, m)
 			for i := range m {
 				for k := range m {
@@ -380,9 +381,9 @@ func (b *sparseBlock) solve(rhs []float64) (y, diag []float64) {
 // denseBlockMax bounds the components inverted densely (memory m^2).
 const denseBlockMax = 1500
 
-// maxSeparatorCells bounds the cells of X and Y (memory) in a separator
-// solve: 2 x 10^7 cells, 160 MB.
-const maxSeparatorCells = 20_000_000
+// maxSeparatorCells bounds the cells of X, Y and Z (memory) in a separator
+// solve: 3 x 10^7 cells, 240 MB.
+const maxSeparatorCells = 30_000_000
 
 // blockMethod forces one method on every component of more than one state
 // (tests); methodAuto picks the cheapest.

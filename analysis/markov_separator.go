@@ -2,9 +2,7 @@ package analysis
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
-	"sync"
 )
 
 // A large component is solved exactly through a cycle separator: a set H
@@ -224,10 +222,11 @@ func (b *sparseBlock) solveSeparated(sep separator, rhs []float64) (y, diag []fl
 			g[i] += p * a[u]
 		}
 	}
-	sInv, ok := invert(s, k)
+	sInvM, ok := invertMMatrix(matrix{k, k, k, s})
 	if !ok {
 		return nil, nil, false
 	}
+	sInv := sInvM.v
 	y, diag = make([]float64, m), make([]float64, m)
 	yh := make([]float64, k) // y_H = S^-1 g
 	for i := range k {
@@ -235,28 +234,13 @@ func (b *sparseBlock) solveSeparated(sep separator, rhs []float64) (y, diag []fl
 		y[sep.h[i]] = yh[i]
 		diag[sep.h[i]] = sInv[i*k+i]
 	}
-	// y_T = a + X y_H; N_tt = 1 + (X_t S^-1) . Y_.t, rows shared out.
-	workers := min(runtime.GOMAXPROCS(0), max(1, nt*k*k/(1<<20)))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			z := make([]float64, k)
-			for i := w; i < nt; i += workers {
-				t, xt := sep.order[i], x[i*k:(i+1)*k]
-				y[t] = a[t] + dot(xt, yh)
-				clear(z)
-				for j, v := range xt {
-					if v != 0 {
-						axpy(z, v, sInv[j*k:(j+1)*k])
-					}
-				}
-				diag[t] = 1 + dot(z, yt[i*k:(i+1)*k])
-			}
-		}()
+	// y_T = a + X y_H; N_tt = 1 + (X S^-1)_t . Y_.t.
+	z := newMatrix(nt, k)
+	mulAdd(z, matrix{nt, k, k, x}, sInvM, 1)
+	for i, t := range sep.order {
+		y[t] = a[t] + dot(x[i*k:(i+1)*k], yh)
+		diag[t] = 1 + dot(z.row(i), yt[i*k:(i+1)*k])
 	}
-	wg.Wait()
 	return y, diag, true
 }
 

@@ -350,3 +350,38 @@ func TestMarkovSeparatorAtScale(t *testing.T) {
 		}
 	}
 }
+
+// TestInvertMMatrix checks the inverse by blocks against the oracle's
+// Gauss-Jordan on random M-matrices (I minus a sub-stochastic matrix) of
+// sizes below, at and well above the size where it splits, odd and even.
+func TestInvertMMatrix(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, n := range []int{1, 5, 192, 193, 400, 777} {
+		a := make([]float64, n*n)
+		for i := range n {
+			row := a[i*n : (i+1)*n]
+			total := 0.0
+			for j := range row {
+				if rng.Float64() < 0.3 {
+					row[j] = rng.Float64()
+					total += row[j]
+				}
+			}
+			leave := 0.05 + 0.5*rng.Float64() // the chance to leave from i
+			for j := range row {
+				row[j] *= -(1 - leave) / max(total, 1e-300)
+			}
+			row[i]++
+		}
+		want, ok1 := invertGaussJordan(a, n)
+		got, ok2 := invertMMatrix(matrix{n, n, n, a})
+		if !ok1 || !ok2 {
+			t.Fatalf("n=%d: singular? oracle %v, by blocks %v", n, ok1, ok2)
+		}
+		for i := range want {
+			if d := math.Abs(got.v[i] - want[i]); d > 1e-10*math.Max(1, math.Abs(want[i])) {
+				t.Fatalf("n=%d: entry (%d, %d): %.15g, oracle %.15g", n, i/n, i%n, got.v[i], want[i])
+			}
+		}
+	}
+}
