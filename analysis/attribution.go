@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/campaignretro/retro/loader"
 )
@@ -154,8 +155,16 @@ func (s *scope) attribution() *Attribution {
 			}
 		}
 	}
+	// The two targets share nothing but the read-only scope: revenue is
+	// credited on the other core.
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		a.Revenue = s.credit(rev, revTotal, revUn, s.nonConverting(rev))
+	}()
 	a.Pipeline = s.credit(pipe, pipeTotal, pipeUn, s.nonConverting(pipe))
-	a.Revenue = s.credit(rev, revTotal, revUn, s.nonConverting(rev))
+	wg.Wait()
 	return a
 }
 
