@@ -53,14 +53,20 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 		return nil, err
 	}
 	r := s.newReport()
+	// Sections that need no other section start on the other core now and
+	// are collected in their place below.
+	accounts := early(s.accountNeeds(), s.accounts)
+	velocity := early("", s.velocity)
+	latency := early(needs(ds, loader.LeadsFile, loader.ActivitiesFile), s.latency)
+	hygiene := early(needs(ds, loader.OpportunitiesFile), s.hygiene)
 	r.Sourcing = section(s, r, SectionSourcing, needs(ds, loader.OpportunitiesFile), s.sourcing)
 	r.Attribution = section(s, r, SectionAttribution, needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.attribution)
 	r.Totals = s.totals()
 	r.Campaigns = section(s, r, SectionCampaigns, needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Campaign { return s.campaigns(r.Attribution) })
 	r.Channels = section(s, r, SectionChannels, needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Channel { return s.channels(r.Attribution) })
-	r.Accounts = section(s, r, SectionAccounts, s.accountNeeds(), s.accounts)
-	r.Velocity = section(s, r, SectionVelocity, "", s.velocity)
-	r.Latency = section(s, r, SectionLatency, needs(ds, loader.LeadsFile, loader.ActivitiesFile), s.latency)
+	r.Accounts = section(s, r, SectionAccounts, s.accountNeeds(), accounts)
+	r.Velocity = section(s, r, SectionVelocity, "", velocity)
+	r.Latency = section(s, r, SectionLatency, needs(ds, loader.LeadsFile, loader.ActivitiesFile), latency)
 	if r.Latency != nil && !ds.Files.Touches {
 		r.missing(SectionLatencyByCampaign, needs(ds, loader.TouchesFile))
 	}
@@ -73,7 +79,7 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 		r.missing(SectionLeadCounts, needs(ds, loader.LeadsFile))
 		r.missing(SectionLeadQuality, needs(ds, loader.LeadsFile))
 	}
-	r.Hygiene = section(s, r, SectionHygiene, needs(ds, loader.OpportunitiesFile), s.hygiene)
+	r.Hygiene = section(s, r, SectionHygiene, needs(ds, loader.OpportunitiesFile), hygiene)
 	r.LeadQuality = s.leadQuality(r.Campaigns)
 	r.Segments = s.segments(r.Totals.WinRate)
 	r.Trend = s.trend()
@@ -94,6 +100,19 @@ func section[T any](s *scope, r *Report, name Section, missing string, compute f
 		return none
 	}
 	return compute()
+}
+
+// early starts compute on another goroutine when nothing it needs is
+// missing (missing is empty) and returns what waits for its result, for
+// section to call in the section's place; the sections started so read
+// only the scope and the data set.
+func early[T any](missing string, compute func() T) func() T {
+	if missing != "" {
+		return compute // section never calls it
+	}
+	done := make(chan T, 1)
+	go func() { done <- compute() }()
+	return func() T { return <-done }
 }
 
 // available reports whether section name can be computed (missing, what
