@@ -138,32 +138,62 @@ func (l *load) readLeads(t *table, in *Input) error {
 	}, (&row{l: l, in: in}).syntax)
 }
 
+// touchVals is a touch row checked and typed; an id is NoID when it is to
+// be looked up by its name.
+type touchVals struct {
+	at                      Time
+	lead, campaign, asset   ID
+	leadID, campaignID, aid string
+	// dangles says that lead, found, is not in leads.csv.
+	dangles bool
+}
+
+// touchValues checks and types a touch row.
+func touchValues(rw *row, v *touchRow) touchVals {
+	return touchVals{
+		leadID:     rw.required("lead_id", v.LeadID),
+		campaignID: rw.required("campaign_id", v.CampaignID),
+		at:         rw.time("touched_at", v.TouchedAt, true),
+		aid:        strings.TrimSpace(v.AssetID),
+		lead:       NoID, campaign: NoID, asset: NoID,
+	}
+}
+
 func (l *load) readTouches(tab *table, in *Input) error {
 	var lastCampaign string
 	var lastCampaignID ID = NoID
-	return readLarge(tab, l.columnsHook(TouchesFile, touchRow{}), func(v *touchRow, line int) {
-		rw := l.row(in, line)
-		lead := rw.required("lead_id", v.LeadID)
-		campaign := rw.required("campaign_id", v.CampaignID)
-		at := rw.time("touched_at", v.TouchedAt, true)
-		if rw.bad {
-			return
-		}
-		t := Touch{At: at, Lead: l.person(lead, in.File, "lead_id", line), Asset: NoID}
-		if campaign == lastCampaign && lastCampaignID != NoID {
-			t.Campaign = lastCampaignID
+	// add adds a checked touch.
+	add := func(r *touchVals, line int) {
+		t := Touch{At: r.at, Asset: NoID}
+		if r.lead != NoID {
+			t.Lead = r.lead
+			if r.dangles {
+				l.dangle(in.File, "lead_id", line)
+			}
 		} else {
-			c := l.ds.CampaignIDs.Intern(campaign)
+			t.Lead = l.person(r.leadID, in.File, "lead_id", line)
+		}
+		switch c := r.campaign; {
+		case c == NoID && r.campaignID == lastCampaign && lastCampaignID != NoID:
+			t.Campaign = lastCampaignID
+		default:
+			if c == NoID {
+				c = l.ds.CampaignIDs.Intern(r.campaignID)
+				lastCampaign, lastCampaignID = r.campaignID, c
+			}
 			if int(c) == len(l.ds.Campaigns) {
 				l.ds.Campaigns = append(l.ds.Campaigns, Campaign{Start: NoDay, End: NoDay})
 			}
-			t.Campaign, lastCampaign, lastCampaignID = c, campaign, c
+			t.Campaign = c
 		}
 		if !l.ds.Campaigns[t.Campaign].Known && l.ds.Files.Campaigns {
 			l.dangle(in.File, "campaign_id", line)
 		}
-		if a := strings.TrimSpace(v.AssetID); a != "" {
-			t.Asset = l.ds.AssetIDs.Intern(a)
+		if r.aid != "" {
+			t.Asset = r.asset
+			if t.Asset == NoID {
+				t.Asset = l.ds.AssetIDs.Intern(r.aid)
+			}
 			if int(t.Asset) == len(l.ds.Assets) {
 				l.ds.Assets = append(l.ds.Assets, Asset{})
 			}
@@ -176,21 +206,97 @@ func (l *load) readTouches(tab *table, in *Input) error {
 		}
 		t.row = int32(len(l.rawTouches))
 		l.rawTouches = append(l.rawTouches, t)
+	}
+	ds := l.ds
+	frozen := []*Interner{&ds.People, &ds.CampaignIDs, &ds.AssetIDs}
+	convert := func(v *touchRow, r *touchVals) bool {
+		rw := row{l: l, dry: true}
+		*r = touchValues(&rw, v)
+		if rw.bad {
+			return false
+		}
+		r.campaign = ds.CampaignIDs.peek(r.campaignID)
+		if r.aid != "" {
+			r.asset = ds.AssetIDs.peek(r.aid)
+		}
+		return true
+	}
+	known := l.known // read-only while the file is read
+	resolve := func(rs []touchVals) uint8 {
+		return ds.People.peekAll(len(rs), func(i int) string { return rs[i].leadID }, func(i int, p ID) {
+			rs[i].lead = p
+			rs[i].dangles = p != NoID && !known[p]
+		})
+	}
+	apply := func(r *touchVals, line int) {
+		l.row(in, line)
+		add(r, line)
+	}
+	return readLargeChunked(tab, l.columnsHook(TouchesFile, touchRow{}), frozen, convert, resolve, apply, func(v *touchRow, line int) {
+		rw := l.row(in, line)
+		r := touchValues(&rw, v)
+		if rw.bad {
+			return
+		}
+		add(&r, line)
 	}, (&row{l: l, in: in}).syntax)
+}
+
+// actVals is an activity row checked and typed; lead is NoID when it is to
+// be looked up by leadID.
+type actVals struct {
+	at      Time
+	lead    ID
+	leadID  string
+	dangles bool // lead, found, is not in leads.csv
+}
+
+func actValues(rw *row, v *activityRow) actVals {
+	return actVals{leadID: rw.required("lead_id", v.LeadID), at: rw.time("occurred_at", v.OccurredAt, true), lead: NoID}
 }
 
 func (l *load) readActivities(t *table, in *Input) error {
 	if l.rawActs == nil {
 		l.rawActs = make([]activity, 0, t.estRows)
 	}
-	return readLarge(t, nil, func(v *activityRow, line int) {
+	add := func(r *actVals, line int) {
+		p := r.lead
+		if p != NoID {
+			if r.dangles {
+				l.dangle(in.File, "lead_id", line)
+			}
+		} else {
+			p = l.person(r.leadID, in.File, "lead_id", line)
+		}
+		l.rawActs = append(l.rawActs, activity{At: r.at, Lead: p})
+	}
+	people := &l.ds.People
+	convert := func(v *activityRow, r *actVals) bool {
+		rw := row{l: l, dry: true}
+		*r = actValues(&rw, v)
+		if rw.bad {
+			return false
+		}
+		return true
+	}
+	known := l.known // read-only while the file is read
+	resolve := func(rs []actVals) uint8 {
+		return people.peekAll(len(rs), func(i int) string { return rs[i].leadID }, func(i int, p ID) {
+			rs[i].lead = p
+			rs[i].dangles = p != NoID && !known[p]
+		})
+	}
+	apply := func(r *actVals, line int) {
+		l.row(in, line)
+		add(r, line)
+	}
+	return readLargeChunked(t, nil, []*Interner{people}, convert, resolve, apply, func(v *activityRow, line int) {
 		rw := l.row(in, line)
-		lead := rw.required("lead_id", v.LeadID)
-		at := rw.time("occurred_at", v.OccurredAt, true)
+		r := actValues(&rw, v)
 		if rw.bad {
 			return
 		}
-		l.rawActs = append(l.rawActs, activity{At: at, Lead: l.person(lead, in.File, "lead_id", line)})
+		add(&r, line)
 	}, (&row{l: l, in: in}).syntax)
 }
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // kind is the canonical file a source feeds.
@@ -92,6 +93,8 @@ func (l *load) readSource(src source, h hash.Hash) error {
 		l.canonicalMoney(t, src.kind)
 	}
 	t.dateFormats = fm.dateFormats()
+	// A canonical file as written, with no mapping, may be read in chunks.
+	t.parallel = src.adapt == nil && fm == nil
 	if !t.excel {
 		t.estRows = estimateRows(src.path)
 	}
@@ -217,6 +220,15 @@ func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 		return nil, nil, err
 	}
 	t.repair = repair
+	if repair == nil && (d.Encoding == "UTF-8" || d.Encoding == "UTF-8 with BOM") && d.Comma < utf8.RuneSelf {
+		if st, err := f.Stat(); err == nil {
+			bom := int64(0)
+			if d.Encoding == "UTF-8 with BOM" {
+				bom = 3
+			}
+			t.text = &rawText{r: f, start: bom + t.headerEnd, size: st.Size(), comma: byte(d.Comma)}
+		}
+	}
 	return t, f, nil
 }
 

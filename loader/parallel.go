@@ -1,0 +1,205 @@
+package loader
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"unsafe"
+)
+
+// A large canonical file (touches, activities) is read on every core: one
+// goroutine cuts it into chunks at record boundaries (chunk.go), workers
+// parse the chunks and convert their rows as far as can be done without
+// changing the load (values checked and typed, ids looked up in frozen
+// interners), and the caller's goroutine takes the chunks in file order
+// and finishes each row: counts, new ids, dangling references, appends. A
+// row with any problem is not converted by the workers but handed over as
+// it was read, and the caller reads it through the sequential code, so that
+// problems, their order and every count are those of a sequential read.
+
+// rawText locates the records of a UTF-8 text file after its header, for
+// reading it in chunks.
+type rawText struct {
+	r           io.ReaderAt
+	start, size int64
+	comma       byte
+}
+
+// firstLine returns the line the records start on: one past the lines of
+// the header (and of any empty lines before it).
+func (x *rawText) firstLine() (int, error) {
+	head := make([]byte, x.start)
+	if _, err := x.r.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
+		return 0, err
+	}
+	return 1 + bytes.Count(head, []byte{'\n'}), nil
+}
+
+// Chunked reading, tunable by the tests: files whose records take at
+// least chunkMin bytes are read in chunks of about chunkSize bytes.
+var (
+	chunkMin  int64 = 8 << 20
+	chunkSize       = 1 << 20
+)
+
+// chunked reports whether t is read in chunks.
+func (t *table) chunked() bool {
+	return t.parallel && t.text != nil && t.text.size-t.text.start >= chunkMin
+}
+
+// converted holds one chunk's rows: those the workers converted (rows, at
+// lines) and the others (slow), in file order.
+type converted[R any] struct {
+	rows  []R
+	lines []int
+	slow  []slowRow
+	err   error // reading the file failed
+	done  chan struct{}
+	sink  uint8 // keeps resolve's reads ahead (see Interner.peekAll)
+}
+
+// slowRow is a row the workers left to the sequential code.
+type slowRow struct {
+	at   int // the number of converted rows before it in the chunk
+	rec  []string
+	line int
+	err  error // a record that cannot be read
+}
+
+// fillRow sets the string fields of a row struct from rec through index.
+func fillRow(fields []string, index []int, rec []string) {
+	for i, j := range index {
+		if j >= 0 && j < len(rec) {
+			fields[i] = rec[j]
+		} else {
+			fields[i] = ""
+		}
+	}
+}
+
+// readChunked reads t's records in chunks on every core (see above).
+// convert runs on the workers: it may only read what no goroutine changes
+// while the file is read (the frozen interners among it), and returns
+// false to leave the row to each. apply finishes a converted row on the
+// caller's goroutine, in file order. resolve, when not nil, runs on the
+// workers after convert over a chunk's converted rows (to look ids up in
+// batches).
+func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert func(v *T, r *R) bool, resolve func(rows []R) uint8, apply func(r *R, line int), each rowFunc[T], syntax syntaxFunc) error {
+	first, err := t.text.firstLine()
+	if err != nil {
+		return fmt.Errorf("%s: %w", t.File, err)
+	}
+	for _, in := range frozen {
+		in.freeze()
+	}
+	workers := runtime.GOMAXPROCS(0)
+	work := make(chan struct {
+		c   chunk
+		out *converted[R]
+	}, 2*workers)
+	order := make(chan *converted[R], 2*workers+2)
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	defer func() {
+		close(quit)
+		wg.Wait()
+		for _, in := range frozen {
+			in.thaw()
+		}
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(order)
+		defer close(work)
+		err := splitChunks(t.text.r, t.text.start, t.text.size, first, t.text.comma, chunkSize, func(c chunk) bool {
+			out := &converted[R]{done: make(chan struct{})}
+			select {
+			case order <- out:
+			case <-quit:
+				return false
+			}
+			work <- struct {
+				c   chunk
+				out *converted[R]
+			}{c, out}
+			return true
+		})
+		if err != nil {
+			out := &converted[R]{err: err, done: make(chan struct{})}
+			close(out.done)
+			select {
+			case order <- out:
+			case <-quit:
+			}
+		}
+	}()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var v T
+			fields := unsafe.Slice((*string)(unsafe.Pointer(&v)), len(index))
+			for w := range work {
+				out := w.out
+				w.c.records(t.text.comma, func(rec []string, line int, err error) {
+					if err != nil {
+						out.slow = append(out.slow, slowRow{at: len(out.rows), line: line, err: err})
+						return
+					}
+					fillRow(fields, index, rec)
+					var r R
+					if convert(&v, &r) {
+						out.rows = append(out.rows, r)
+						out.lines = append(out.lines, line)
+						return
+					}
+					out.slow = append(out.slow, slowRow{at: len(out.rows), rec: append([]string(nil), rec...), line: line})
+				})
+				if resolve != nil {
+					out.sink = resolve(out.rows)
+				}
+				close(out.done)
+			}
+		}()
+	}
+	var v T
+	fields := unsafe.Slice((*string)(unsafe.Pointer(&v)), len(index))
+	slow := func(s slowRow) error {
+		if s.err != nil {
+			var re *recordError
+			if !errors.As(s.err, &re) {
+				return fmt.Errorf("%s: %w", t.File, s.err)
+			}
+			syntax(re.Line, re.Err)
+			return nil
+		}
+		fillRow(fields, index, s.rec)
+		each(&v, s.line)
+		return nil
+	}
+	for out := range order {
+		<-out.done
+		if out.err != nil {
+			return fmt.Errorf("%s: %w", t.File, out.err)
+		}
+		k := 0
+		for i := range out.rows {
+			for ; k < len(out.slow) && out.slow[k].at == i; k++ {
+				if err := slow(out.slow[k]); err != nil {
+					return err
+				}
+			}
+			apply(&out.rows[i], out.lines[i])
+		}
+		for ; k < len(out.slow); k++ {
+			if err := slow(out.slow[k]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
