@@ -97,6 +97,16 @@ func (l *load) readAssets(t *table, in *Input) error {
 	}, (&row{l: l, in: in}).syntax)
 }
 
+// leadVals is a lead row checked and typed, but for its labels (their
+// texts, trimmed and masked, are interned when the lead is added).
+type leadVals struct {
+	id                    string
+	created, mql, sql, dq Time
+	origin                Origin
+	// owner, region, industry, source, account, reason
+	labels [6]string
+}
+
 func (l *load) readLeads(t *table, in *Input) error {
 	people := &l.ds.People
 	people.Grow(t.estRows)
@@ -107,34 +117,63 @@ func (l *load) readLeads(t *table, in *Input) error {
 	// (SPEC 11); its adapter says so in a note.
 	_, fed := t.origin["created_at"]
 	noCreated := t.adapted && !fed
-	return readLarge(t, l.columnsHook(LeadsFile, leadRow{}), func(v *leadRow, line int) {
-		rw := l.row(in, line)
-		id := rw.required("lead_id", v.LeadID)
-		created := NoTime
+	// head checks the id and creation date, rest the other values, in the
+	// order their problems are reported (a duplicate id between them).
+	head := func(rw *row, v *leadRow) leadVals {
+		r := leadVals{id: rw.required("lead_id", v.LeadID), created: NoTime}
 		if !noCreated {
-			created = rw.time("created_at", v.CreatedAt, true)
+			r.created = rw.time("created_at", v.CreatedAt, true)
 		}
-		rw.unique("lead_id", id, people)
+		return r
+	}
+	rest := func(rw *row, v *leadRow, r *leadVals) {
+		r.mql = rw.time("mql_at", v.MQLAt, false)
+		r.sql = rw.time("sql_at", v.SQLAt, false)
+		r.dq = rw.time("disqualified_at", v.DisqualifiedAt, false)
+		for i, s := range [6]string{v.Owner, v.Region, v.Industry, v.Source, v.AccountID, v.DisqualifyReason} {
+			if s != "" {
+				r.labels[i] = rw.text(s)
+			}
+		}
+		r.origin = parseOrigin(v.Origin)
+	}
+	add := func(r *leadVals) {
+		var labels [6]Label
+		for i, s := range r.labels {
+			if s != "" {
+				labels[i] = l.ds.Labels.Intern(s)
+			}
+		}
+		people.Intern(r.id)
+		l.ds.Leads = append(l.ds.Leads, Lead{
+			CreatedAt: r.created, MQLAt: r.mql, SQLAt: r.sql, DisqualifiedAt: r.dq,
+			Owner: labels[0], Region: labels[1], Industry: labels[2], Source: labels[3], Account: labels[4], Reason: labels[5],
+			Origin: r.origin, Known: true,
+		})
+		l.known = append(l.known, true)
+	}
+	convert := func(v *leadRow, r *leadVals) bool {
+		rw := row{l: l, dry: true}
+		*r = head(&rw, v)
+		rest(&rw, v, r)
+		return !rw.bad
+	}
+	apply := func(r *leadVals, line int) {
+		rw := l.row(in, line)
+		rw.unique("lead_id", r.id, people)
+		if !rw.bad {
+			add(r)
+		}
+	}
+	return readLargeChunked(t, l.columnsHook(LeadsFile, leadRow{}), nil, convert, nil, apply, func(v *leadRow, line int) {
+		rw := l.row(in, line)
+		r := head(&rw, v)
+		rw.unique("lead_id", r.id, people)
 		if rw.bad {
 			return
 		}
-		lead := Lead{
-			CreatedAt:      created,
-			MQLAt:          rw.time("mql_at", v.MQLAt, false),
-			SQLAt:          rw.time("sql_at", v.SQLAt, false),
-			DisqualifiedAt: rw.time("disqualified_at", v.DisqualifiedAt, false),
-			Owner:          rw.label(v.Owner),
-			Region:         rw.label(v.Region),
-			Industry:       rw.label(v.Industry),
-			Source:         rw.label(v.Source),
-			Account:        rw.label(v.AccountID),
-			Reason:         rw.label(v.DisqualifyReason),
-			Origin:         parseOrigin(v.Origin),
-			Known:          true,
-		}
-		people.Intern(id)
-		l.ds.Leads = append(l.ds.Leads, lead)
-		l.known = append(l.known, true)
+		rest(&rw, v, &r)
+		add(&r)
 	}, (&row{l: l, in: in}).syntax)
 }
 

@@ -82,9 +82,10 @@ func (s *splitter) scan(buf []byte, eof bool) int {
 
 // chunk is a run of whole records of a file.
 type chunk struct {
-	data []byte
-	line int  // the line its first byte is on
-	last bool // it ends the file
+	data  []byte
+	line  int  // the line its first byte is on
+	lines int  // the line ends in it (a bound on its records, but one)
+	last  bool // it ends the file
 }
 
 // splitChunks reads r from start to end in pieces of about size bytes,
@@ -119,13 +120,14 @@ func splitChunks(r io.ReaderAt, start, end int64, line int, comma byte, size int
 			carry = buf
 			continue
 		}
-		if !emit(chunk{data: buf[:cut:cut], line: line, last: eof}) {
+		lines := bytes.Count(buf[:cut], []byte{'\n'})
+		if !emit(chunk{data: buf[:cut:cut], line: line, lines: lines, last: eof}) {
 			return nil
 		}
 		if eof {
 			return nil
 		}
-		line += bytes.Count(buf[:cut], []byte{'\n'})
+		line += lines
 		carry = buf[cut:]
 		s.pos -= cut
 	}

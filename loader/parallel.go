@@ -145,6 +145,8 @@ func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert fu
 			fields := unsafe.Slice((*string)(unsafe.Pointer(&v)), len(index))
 			for w := range work {
 				out := w.out
+				out.rows = make([]R, 0, w.c.lines+1)
+				out.lines = make([]int, 0, w.c.lines+1)
 				w.c.records(t.text.comma, func(rec []string, line int, err error) {
 					if err != nil {
 						out.slow = append(out.slow, slowRow{at: len(out.rows), line: line, err: err})
