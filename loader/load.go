@@ -22,7 +22,8 @@ func Load(dir string, opts Options) (*Dataset, error) {
 	}
 	l := &load{ds: &Dataset{Dir: dir, Location: opts.Location, HasColumn: map[string]bool{}}, opts: opts, lastPersonID: NoID}
 	l.ds.Labels.Intern("")
-	hash := sha256.New()
+	hash := newAsyncHash(sha256.New())
+	defer hash.close()
 	pathFile, wide := scanFolder(dir, opts.Sheet)
 	if pathFile != "" {
 		// A path file stands alone (SPEC 16): the other files are not read.
