@@ -28,13 +28,17 @@ func (l *load) finish() {
 		ds.TouchStart = groupByPerson(sorted, n)
 		// Per person: order by (touched_at, campaign_id), file order for
 		// ties, then drop repeats of (campaign, instant): the first row wins.
+		eachPart(ds.TouchStart, func(lo, hi int) {
+			for p := lo; p < hi; p++ {
+				slices.SortFunc(sorted[ds.TouchStart[p]:ds.TouchStart[p+1]], func(a, b Touch) int {
+					return cmp.Or(order.Compare(a, b), cmp.Compare(a.row, b.row))
+				})
+			}
+		})
 		out := sorted[:0]
 		start := int32(0)
 		for p := 0; p < n; p++ {
 			seg := sorted[ds.TouchStart[p]:ds.TouchStart[p+1]]
-			slices.SortFunc(seg, func(a, b Touch) int {
-				return cmp.Or(order.Compare(a, b), cmp.Compare(a.row, b.row))
-			})
 			ds.TouchStart[p] = start
 			for i, t := range seg {
 				if i > 0 && t.At == seg[i-1].At && t.Campaign == seg[i-1].Campaign {
@@ -55,9 +59,11 @@ func (l *load) finish() {
 			}
 		})
 		l.rawActs = nil
-		for p := 0; p < n; p++ {
-			slices.Sort(ds.Activities[ds.ActivityStart[p]:ds.ActivityStart[p+1]])
-		}
+		eachPart(ds.ActivityStart, func(lo, hi int) {
+			for p := lo; p < hi; p++ {
+				slices.Sort(ds.Activities[ds.ActivityStart[p]:ds.ActivityStart[p+1]])
+			}
+		})
 	}
 
 	ds.OppPeopleStart = make([]int32, len(ds.Opportunities)+1)
