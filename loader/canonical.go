@@ -165,7 +165,7 @@ func (l *load) readLeads(t *table, in *Input) error {
 			add(r)
 		}
 	}
-	return readLargeChunked(t, l.columnsHook(LeadsFile, leadRow{}), nil, convert, nil, apply, func(v *leadRow, line int) {
+	return readLargeChunked(t, l.columnsHook(LeadsFile, leadRow{}), nil, convert, nil, apply, nil, func(v *leadRow, line int) {
 		rw := l.row(in, line)
 		r := head(&rw, v)
 		rw.unique("lead_id", r.id, people)
@@ -271,7 +271,11 @@ func (l *load) readTouches(tab *table, in *Input) error {
 		l.row(in, line)
 		add(r, line)
 	}
-	return readLargeChunked(tab, l.columnsHook(TouchesFile, touchRow{}), frozen, convert, resolve, apply, func(v *touchRow, line int) {
+	release := func() {
+		l.forgetPerson()
+		lastCampaign, lastCampaignID = "", NoID
+	}
+	return readLargeChunked(tab, l.columnsHook(TouchesFile, touchRow{}), frozen, convert, resolve, apply, release, func(v *touchRow, line int) {
 		rw := l.row(in, line)
 		r := touchValues(&rw, v)
 		if rw.bad {
@@ -329,7 +333,7 @@ func (l *load) readActivities(t *table, in *Input) error {
 		l.row(in, line)
 		add(r, line)
 	}
-	return readLargeChunked(t, nil, []*Interner{people}, convert, resolve, apply, func(v *activityRow, line int) {
+	return readLargeChunked(t, nil, []*Interner{people}, convert, resolve, apply, l.forgetPerson, func(v *activityRow, line int) {
 		rw := l.row(in, line)
 		r := actValues(&rw, v)
 		if rw.bad {

@@ -91,8 +91,14 @@ type chunk struct {
 // splitChunks reads r from start to end in pieces of about size bytes,
 // cut at record boundaries, and gives them to emit in file order; emit
 // returns false to stop. Every chunk has a buffer of its own (the records
-// parsed from it may point into it). line is the line start is on.
-func splitChunks(r io.ReaderAt, start, end int64, line int, comma byte, size int, emit func(chunk) bool) error {
+// parsed from it may point into it) until it is given back to alloc.
+// line is the line start is on.
+// alloc, when not nil, gives the buffers (of length n; their bytes need
+// not be zero).
+func splitChunks(r io.ReaderAt, start, end int64, line int, comma byte, size int, alloc func(n int) []byte, emit func(chunk) bool) error {
+	if alloc == nil {
+		alloc = func(n int) []byte { return make([]byte, n) }
+	}
 	s := splitter{comma: comma}
 	var carry []byte
 	off := start
@@ -100,8 +106,8 @@ func splitChunks(r io.ReaderAt, start, end int64, line int, comma byte, size int
 		// A record longer than size doubles the read, so that it is
 		// copied a few times, not once per size bytes.
 		n := int(min(int64(max(size, len(carry))), end-off))
-		buf := make([]byte, len(carry)+n)
-		copy(buf, carry)
+		buf := alloc(len(carry) + n)
+		copy(buf, carry) // carry may be the end of buf itself: copy moves
 		m, err := r.ReadAt(buf[len(carry):], off)
 		off += int64(m)
 		buf = buf[:len(carry)+m]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"reflect"
@@ -98,7 +99,7 @@ func wholeRecords(t *testing.T, data []byte, comma byte, first int) []csvRecord 
 func chunkedRecords(t *testing.T, data []byte, comma byte, first, size int) ([]csvRecord, int) {
 	var out []csvRecord
 	chunks := 0
-	err := splitChunks(bytes.NewReader(data), 0, int64(len(data)), first, comma, size, func(c chunk) bool {
+	err := splitChunks(bytes.NewReader(data), 0, int64(len(data)), first, comma, size, nil, func(c chunk) bool {
 		chunks++
 		c.records(comma, func(rec []string, line int, err error) {
 			if err != nil {
@@ -244,11 +245,38 @@ func TestChunkedLoadIdentical(t *testing.T) {
 	if _, err := gen.Write(cfg, shuffled); err != nil {
 		t.Fatal(err)
 	}
+	// People not in leads.csv among known ones, at every gap from 1 to
+	// 40 rows, with ids of one length: a cached id pointing into a
+	// buffer used again would match the next one (chunks of 18 bytes are
+	// one touch each, and buffers come back after a few chunks).
+	var touches, acts strings.Builder
+	touches.WriteString("lead_id,campaign_id,touched_at\n")
+	acts.WriteString("lead_id,occurred_at\n")
+	n := 0
+	for round := range 5 {
+		for gap := 1; gap <= 40; gap++ {
+			for i := range gap {
+				id := "L01"
+				if i == 0 {
+					id = fmt.Sprintf("X%02d", (round*40+gap)%100)
+				}
+				n++
+				fmt.Fprintf(&touches, "%s,C1,2026-07-%02d\n", id, 1+n%28)
+				fmt.Fprintf(&acts, "%s,2026-07-%02dT00:00\n", id, 1+n%28)
+			}
+		}
+	}
+	sparse := writeFiles(t, map[string]string{
+		"leads.csv":      "lead_id,created_at\nL01,2026-07-01\n",
+		"touches.csv":    touches.String(),
+		"activities.csv": acts.String(),
+	})
 	folders := []struct {
 		dir   string
 		sizes []int
 	}{
 		{chunkyFolder(t), []int{1, 2, 3, 5, 8, 13, 64, 1 << 20}},
+		{sparse, []int{18, 24}},
 		{"../testdata/small", []int{1, 7, 100, 4096}},
 		{"../testdata/hostile", []int{1, 7, 100, 4096}},
 		{shuffled, []int{50, 1000, 64 << 10}},

@@ -58,7 +58,8 @@ type converted[R any] struct {
 	slow  []slowRow
 	err   error // reading the file failed
 	done  chan struct{}
-	sink  uint8 // keeps resolve's reads ahead (see Interner.peekAll)
+	sink  uint8  // keeps resolve's reads ahead (see Interner.peekAll)
+	data  []byte // the chunk's buffer
 }
 
 // slowRow is a row the workers left to the sequential code.
@@ -87,7 +88,12 @@ func fillRow(fields []string, index []int, rec []string) {
 // caller's goroutine, in file order. resolve, when not nil, runs on the
 // workers after convert over a chunk's converted rows (to look ids up in
 // batches).
-func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert func(v *T, r *R) bool, resolve func(rows []R) uint8, apply func(r *R, line int), each rowFunc[T], syntax syntaxFunc) error {
+//
+// The strings of a row point into its chunk's buffer, which is used again
+// for a later chunk once the chunk is merged: apply and each must keep no
+// such string beyond the chunk (a string kept is copied, as Intern does),
+// and release, called after each chunk, drops any they cache.
+func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert func(v *T, r *R) bool, resolve func(rows []R) uint8, apply func(r *R, line int), release func(), each rowFunc[T], syntax syntaxFunc) error {
 	first, err := t.text.firstLine()
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.File, err)
@@ -101,6 +107,22 @@ func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert fu
 		out *converted[R]
 	}, 2*workers)
 	order := make(chan *converted[R], 2*workers+2)
+	// Converted chunks are used again once merged: rows of ten million
+	// touches would otherwise be allocated, and cleared, afresh.
+	free := make(chan *converted[R], 4*workers+4)
+	// So are the chunks' buffers, once release has dropped what pointed
+	// into them.
+	bufs := make(chan []byte, 4*workers+4)
+	alloc := func(n int) []byte {
+		select {
+		case b := <-bufs:
+			if cap(b) >= n {
+				return b[:n]
+			}
+		default:
+		}
+		return make([]byte, n, max(n, chunkSize+chunkSize/4))
+	}
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
 	defer func() {
@@ -115,8 +137,14 @@ func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert fu
 		defer wg.Done()
 		defer close(order)
 		defer close(work)
-		err := splitChunks(t.text.r, t.text.start, t.text.size, first, t.text.comma, chunkSize, func(c chunk) bool {
-			out := &converted[R]{done: make(chan struct{})}
+		err := splitChunks(t.text.r, t.text.start, t.text.size, first, t.text.comma, chunkSize, alloc, func(c chunk) bool {
+			var out *converted[R]
+			select {
+			case out = <-free:
+			default:
+				out = &converted[R]{}
+			}
+			out.done, out.data = make(chan struct{}), c.data
 			select {
 			case order <- out:
 			case <-quit:
@@ -145,20 +173,25 @@ func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert fu
 			fields := unsafe.Slice((*string)(unsafe.Pointer(&v)), len(index))
 			for w := range work {
 				out := w.out
-				out.rows = make([]R, 0, w.c.lines+1)
-				out.lines = make([]int, 0, w.c.lines+1)
+				if n := w.c.lines + 1; cap(out.rows) < n {
+					out.rows, out.lines = make([]R, 0, n), make([]int, 0, n)
+				}
+				out.rows, out.lines, out.slow = out.rows[:0], out.lines[:0], out.slow[:0]
 				w.c.records(t.text.comma, func(rec []string, line int, err error) {
 					if err != nil {
 						out.slow = append(out.slow, slowRow{at: len(out.rows), line: line, err: err})
 						return
 					}
 					fillRow(fields, index, rec)
-					var r R
-					if convert(&v, &r) {
-						out.rows = append(out.rows, r)
+					// Converted in place: a row passed to convert by
+					// address would be allocated each time.
+					var zero R
+					out.rows = append(out.rows, zero)
+					if convert(&v, &out.rows[len(out.rows)-1]) {
 						out.lines = append(out.lines, line)
 						return
 					}
+					out.rows = out.rows[:len(out.rows)-1]
 					out.slow = append(out.slow, slowRow{at: len(out.rows), rec: append([]string(nil), rec...), line: line})
 				})
 				if resolve != nil {
@@ -201,6 +234,18 @@ func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert fu
 			if err := slow(out.slow[k]); err != nil {
 				return err
 			}
+		}
+		if release != nil {
+			release()
+		}
+		select {
+		case bufs <- out.data[:cap(out.data)]:
+		default:
+		}
+		out.data = nil
+		select {
+		case free <- out:
+		default:
 		}
 	}
 	return nil

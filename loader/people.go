@@ -39,3 +39,9 @@ func (l *load) dangle(file, column string, line int) {
 	d[0]++
 	l.dangling[k] = d
 }
+
+// forgetPerson drops the person cached by person, whose id may point into
+// a buffer about to be used again.
+func (l *load) forgetPerson() {
+	l.lastPerson, l.lastPersonID = "", NoID
+}

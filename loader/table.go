@@ -292,12 +292,12 @@ func (r *tableReader) ReadAll() ([][]string, error) {
 // string fields are filled through a column index computed once from the
 // canonical header.
 func readLarge[T any](t *table, header func([]string), each rowFunc[T], syntax syntaxFunc) error {
-	return readLargeChunked[T, struct{}](t, header, nil, nil, nil, nil, each, syntax)
+	return readLargeChunked[T, struct{}](t, header, nil, nil, nil, nil, nil, each, syntax)
 }
 
 // readLargeChunked is readLarge, reading the file in chunks on every core
 // when it is large enough and convert is not nil (see readChunked).
-func readLargeChunked[T, R any](t *table, header func([]string), frozen []*Interner, convert func(v *T, r *R) bool, resolve func(rows []R) uint8, apply func(r *R, line int), each rowFunc[T], syntax syntaxFunc) error {
+func readLargeChunked[T, R any](t *table, header func([]string), frozen []*Interner, convert func(v *T, r *R) bool, resolve func(rows []R) uint8, apply func(r *R, line int), release func(), each rowFunc[T], syntax syntaxFunc) error {
 	var row T
 	cols := columnsOf(reflect.TypeOf(row))
 	if err := checkHeader(t, cols); err != nil {
@@ -308,7 +308,7 @@ func readLargeChunked[T, R any](t *table, header func([]string), frozen []*Inter
 	}
 	index := columnIndex(t.header, cols.names)
 	if convert != nil && t.chunked() {
-		return readChunked(t, index, frozen, convert, resolve, apply, each, syntax)
+		return readChunked(t, index, frozen, convert, resolve, apply, release, each, syntax)
 	}
 	fields := unsafe.Slice((*string)(unsafe.Pointer(&row)), len(index))
 	return t.records(func(rec []string, line int) {
