@@ -3,6 +3,7 @@ package loader
 import (
 	"bytes"
 	"crypto/sha256"
+	"strings"
 	"testing"
 )
 
@@ -22,5 +23,31 @@ func TestAsyncHash(t *testing.T) {
 			t.Errorf("pieces of %d: %x, want %x", piece, got, want)
 		}
 		a.close()
+	}
+}
+
+// TestHasMultibyte: a valid multi-byte sequence is found at any position
+// (the ASCII fast path skips eight bytes at a time); invalid bytes alone
+// are not one.
+func TestHasMultibyte(t *testing.T) {
+	ascii := strings.Repeat("a", 23)
+	for pos := 0; pos <= len(ascii); pos++ {
+		for _, tc := range []struct {
+			insert string
+			valid  bool
+			want   bool
+		}{
+			{"é", true, true},
+			{"€", true, true},
+			{"\xff", false, false},
+			{"\xff\xc3\xa9", false, true},
+			{"\xc3", false, false}, // a sequence cut short
+			{"", true, false},
+		} {
+			b := []byte(ascii[:pos] + tc.insert + ascii[pos:])
+			if got := hasMultibyte(b, tc.valid); got != tc.want {
+				t.Errorf("%q: %v, want %v", b, got, tc.want)
+			}
+		}
 	}
 }

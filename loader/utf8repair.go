@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"encoding/binary"
 	"errors"
 	"io"
 	"unicode/utf8"
@@ -61,6 +62,13 @@ func scanUTF8(r io.Reader, block int) (valid, multibyte bool, err error) {
 // valid says whether all of b is valid UTF-8.
 func hasMultibyte(b []byte, valid bool) bool {
 	for i := 0; i < len(b); {
+		// ASCII text is skipped eight bytes at a time.
+		for i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+			i += 8
+		}
+		if i >= len(b) {
+			break
+		}
 		if b[i] < utf8.RuneSelf {
 			i++
 			continue
