@@ -165,7 +165,16 @@ func (l *load) readLeads(t *table, in *Input) error {
 			add(r)
 		}
 	}
-	return readLargeChunked(t, l.columnsHook(LeadsFile, leadRow{}), nil, convert, nil, apply, nil, func(v *leadRow, line int) {
+	// The merger reads the slots of the next ids at once: a shuffled
+	// file's ids fall anywhere in the table.
+	ahead := func(rs []leadVals) (sink uint8) {
+		for i := range rs {
+			sink ^= people.touch(rs[i].id)
+		}
+		return sink
+	}
+	fs := &chunkFuncs[leadRow, leadVals]{convert: convert, ahead: ahead, apply: apply}
+	return readLargeChunked(t, l.columnsHook(LeadsFile, leadRow{}), fs, func(v *leadRow, line int) {
 		rw := l.row(in, line)
 		r := head(&rw, v)
 		rw.unique("lead_id", r.id, people)
@@ -275,7 +284,8 @@ func (l *load) readTouches(tab *table, in *Input) error {
 		l.forgetPerson()
 		lastCampaign, lastCampaignID = "", NoID
 	}
-	return readLargeChunked(tab, l.columnsHook(TouchesFile, touchRow{}), frozen, convert, resolve, apply, release, func(v *touchRow, line int) {
+	fs := &chunkFuncs[touchRow, touchVals]{frozen: frozen, convert: convert, resolve: resolve, apply: apply, release: release}
+	return readLargeChunked(tab, l.columnsHook(TouchesFile, touchRow{}), fs, func(v *touchRow, line int) {
 		rw := l.row(in, line)
 		r := touchValues(&rw, v)
 		if rw.bad {
@@ -333,7 +343,8 @@ func (l *load) readActivities(t *table, in *Input) error {
 		l.row(in, line)
 		add(r, line)
 	}
-	return readLargeChunked(t, nil, []*Interner{people}, convert, resolve, apply, l.forgetPerson, func(v *activityRow, line int) {
+	fs := &chunkFuncs[activityRow, actVals]{frozen: []*Interner{people}, convert: convert, resolve: resolve, apply: apply, release: l.forgetPerson}
+	return readLargeChunked(t, nil, fs, func(v *activityRow, line int) {
 		rw := l.row(in, line)
 		r := actValues(&rw, v)
 		if rw.bad {

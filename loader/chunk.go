@@ -94,8 +94,9 @@ type chunk struct {
 // parsed from it may point into it) until it is given back to alloc.
 // line is the line start is on.
 // alloc, when not nil, gives the buffers (of length n; their bytes need
-// not be zero).
-func splitChunks(r io.ReaderAt, start, end int64, line int, comma byte, size int, alloc func(n int) []byte, emit func(chunk) bool) error {
+// not be zero). mapped, when not nil, holds the file's bytes up to end
+// (memory-mapped): the chunks are then slices of it, r and alloc unused.
+func splitChunks(r io.ReaderAt, mapped []byte, start, end int64, line int, comma byte, size int, alloc func(n int) []byte, emit func(chunk) bool) error {
 	if alloc == nil {
 		alloc = func(n int) []byte { return make([]byte, n) }
 	}
@@ -106,18 +107,24 @@ func splitChunks(r io.ReaderAt, start, end int64, line int, comma byte, size int
 		// A record longer than size doubles the read, so that it is
 		// copied a few times, not once per size bytes.
 		n := int(min(int64(max(size, len(carry))), end-off))
-		buf := alloc(len(carry) + n)
-		copy(buf, carry) // carry may be the end of buf itself: copy moves
-		m, err := r.ReadAt(buf[len(carry):], off)
-		off += int64(m)
-		buf = buf[:len(carry)+m]
+		var buf []byte
+		if mapped != nil {
+			buf = mapped[off-int64(len(carry)) : off+int64(n)]
+			off += int64(n)
+		} else {
+			buf = alloc(len(carry) + n)
+			copy(buf, carry) // carry may be the end of buf itself: copy moves
+			m, err := r.ReadAt(buf[len(carry):], off)
+			off += int64(m)
+			buf = buf[:len(carry)+m]
+			if err != nil && !errors.Is(err, io.EOF) {
+				return err
+			}
+			if m < n && off < end {
+				return io.ErrUnexpectedEOF
+			}
+		}
 		eof := off >= end
-		if err != nil && !errors.Is(err, io.EOF) {
-			return err
-		}
-		if m < n && !eof {
-			return io.ErrUnexpectedEOF
-		}
 		cut := s.scan(buf, eof)
 		if eof {
 			cut = len(buf)

@@ -96,10 +96,15 @@ func wholeRecords(t *testing.T, data []byte, comma byte, first int) []csvRecord 
 }
 
 // chunkedRecords reads data in chunks of about size bytes.
-func chunkedRecords(t *testing.T, data []byte, comma byte, first, size int) ([]csvRecord, int) {
+// mapped, the chunks are slices of data rather than read.
+func chunkedRecords(t *testing.T, data []byte, comma byte, first, size int, mapped bool) ([]csvRecord, int) {
 	var out []csvRecord
 	chunks := 0
-	err := splitChunks(bytes.NewReader(data), 0, int64(len(data)), first, comma, size, nil, func(c chunk) bool {
+	var whole []byte
+	if mapped {
+		whole = data
+	}
+	err := splitChunks(bytes.NewReader(data), whole, 0, int64(len(data)), first, comma, size, nil, func(c chunk) bool {
 		chunks++
 		c.records(comma, func(rec []string, line int, err error) {
 			if err != nil {
@@ -149,9 +154,11 @@ func TestChunksReadAsWhole(t *testing.T) {
 		data := []byte(f.in)
 		want := wholeRecords(t, data, f.comma, 3)
 		for size := 1; size <= len(data)+1; size++ {
-			got, _ := chunkedRecords(t, data, f.comma, 3, size)
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s, chunks of %d bytes:\n got %+v\nwant %+v", f.name, size, got, want)
+			for _, mapped := range []bool{false, true} {
+				got, _ := chunkedRecords(t, data, f.comma, 3, size, mapped)
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s, chunks of %d bytes (mapped %v):\n got %+v\nwant %+v", f.name, size, mapped, got, want)
+				}
 			}
 		}
 	}
@@ -161,11 +168,11 @@ func TestChunksReadAsWhole(t *testing.T) {
 // record ends.
 func TestChunkSizes(t *testing.T) {
 	data := []byte(strings.Repeat("L1,C1,2026-07-01\n", 1000)) // 17 bytes a record
-	_, chunks := chunkedRecords(t, data, ',', 1, 170)
+	_, chunks := chunkedRecords(t, data, ',', 1, 170, false)
 	if chunks != 100 {
 		t.Errorf("%d chunks of 170 bytes, want 100", chunks)
 	}
-	_, chunks = chunkedRecords(t, data, ',', 1, 1<<20)
+	_, chunks = chunkedRecords(t, data, ',', 1, 1<<20, true)
 	if chunks != 1 {
 		t.Errorf("%d chunks of 1 MiB, want 1", chunks)
 	}
@@ -281,6 +288,7 @@ func TestChunkedLoadIdentical(t *testing.T) {
 		{"../testdata/hostile", []int{1, 7, 100, 4096}},
 		{shuffled, []int{50, 1000, 64 << 10}},
 	}
+	t.Cleanup(func() { mapFiles = true })
 	for _, f := range folders {
 		opts := DefaultOptions()
 		opts.MaxBadRows = math.MaxInt32
@@ -294,18 +302,21 @@ func TestChunkedLoadIdentical(t *testing.T) {
 			t.Fatalf("%s: no touches", f.dir)
 		}
 		for _, size := range f.sizes {
-			withChunks(t, size)
-			got, err := Load(f.dir, opts)
-			if err != nil {
-				t.Fatalf("%s, chunks of %d: %v", f.dir, size, err)
-			}
-			if got = comparable(got); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s, chunks of %d bytes: the load differs from a sequential one", f.dir, size)
-				if !reflect.DeepEqual(got.Problems, want.Problems) {
-					t.Errorf("problems:\n got %+v\nwant %+v", got.Problems, want.Problems)
+			for _, mapped := range []bool{true, false} {
+				mapFiles = mapped
+				withChunks(t, size)
+				got, err := Load(f.dir, opts)
+				if err != nil {
+					t.Fatalf("%s, chunks of %d: %v", f.dir, size, err)
 				}
-				if !reflect.DeepEqual(got.Inputs, want.Inputs) {
-					t.Errorf("inputs:\n got %+v\nwant %+v", got.Inputs, want.Inputs)
+				if got = comparable(got); !reflect.DeepEqual(got, want) {
+					t.Errorf("%s, chunks of %d bytes, mapped %v: the load differs from a sequential one", f.dir, size, mapped)
+					if !reflect.DeepEqual(got.Problems, want.Problems) {
+						t.Errorf("problems:\n got %+v\nwant %+v", got.Problems, want.Problems)
+					}
+					if !reflect.DeepEqual(got.Inputs, want.Inputs) {
+						t.Errorf("inputs:\n got %+v\nwant %+v", got.Inputs, want.Inputs)
+					}
 				}
 			}
 		}

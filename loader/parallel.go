@@ -43,6 +43,8 @@ func (x *rawText) firstLine() (int, error) {
 var (
 	chunkMin  int64 = 8 << 20
 	chunkSize       = 1 << 20
+	// mapFiles maps files on disk into memory (else they are read).
+	mapFiles = true
 )
 
 // chunked reports whether t is read in chunks.
@@ -81,24 +83,42 @@ func fillRow(fields []string, index []int, rec []string) {
 	}
 }
 
-// readChunked reads t's records in chunks on every core (see above).
-// convert runs on the workers: it may only read what no goroutine changes
-// while the file is read (the frozen interners among it), and returns
-// false to leave the row to each. apply finishes a converted row on the
-// caller's goroutine, in file order. resolve, when not nil, runs on the
-// workers after convert over a chunk's converted rows (to look ids up in
-// batches).
+// chunkFuncs say how the rows of a file read in chunks are converted
+// (see readChunked).
+type chunkFuncs[T, R any] struct {
+	// frozen are the interners frozen while the file is read.
+	frozen []*Interner
+	// convert runs on the workers: it may only read what no goroutine
+	// changes while the file is read (the frozen interners among it), and
+	// returns false to leave the row to the sequential code.
+	convert func(v *T, r *R) bool
+	// resolve, when not nil, runs on the workers after convert over a
+	// chunk's converted rows (to look ids up in batches).
+	resolve func(rows []R) uint8
+	// ahead, when not nil, runs on the caller's goroutine over each batch
+	// of up to peekBatch converted rows before they are applied (to read
+	// the table slots apply will need, all at once).
+	ahead func(rows []R) uint8
+	// apply finishes a converted row on the caller's goroutine, in file
+	// order.
+	apply func(r *R, line int)
+	// release, when not nil, is called after each chunk (see below).
+	release func()
+}
+
+// readChunked reads t's records in chunks on every core (see above),
+// converting them through fs; each reads the rows convert left.
 //
 // The strings of a row point into its chunk's buffer, which is used again
 // for a later chunk once the chunk is merged: apply and each must keep no
 // such string beyond the chunk (a string kept is copied, as Intern does),
-// and release, called after each chunk, drops any they cache.
-func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert func(v *T, r *R) bool, resolve func(rows []R) uint8, apply func(r *R, line int), release func(), each rowFunc[T], syntax syntaxFunc) error {
+// and release drops any they cache.
+func readChunked[T, R any](t *table, index []int, fs *chunkFuncs[T, R], each rowFunc[T], syntax syntaxFunc) error {
 	first, err := t.text.firstLine()
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.File, err)
 	}
-	for _, in := range frozen {
+	for _, in := range fs.frozen {
 		in.freeze()
 	}
 	workers := runtime.GOMAXPROCS(0)
@@ -124,11 +144,21 @@ func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert fu
 		return make([]byte, n, max(n, chunkSize+chunkSize/4))
 	}
 	quit := make(chan struct{})
+	// A file on disk is mapped into memory rather than read: its chunks are
+	// then slices of the mapping, neither copied nor allocated.
+	var mapped []byte
+	unmap := func() {}
+	if mapFiles {
+		if m, um, ok := mapFile(t.text.r, t.text.size); ok {
+			mapped, unmap = m, um
+		}
+	}
 	var wg sync.WaitGroup
 	defer func() {
 		close(quit)
 		wg.Wait()
-		for _, in := range frozen {
+		unmap()
+		for _, in := range fs.frozen {
 			in.thaw()
 		}
 	}()
@@ -137,7 +167,7 @@ func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert fu
 		defer wg.Done()
 		defer close(order)
 		defer close(work)
-		err := splitChunks(t.text.r, t.text.start, t.text.size, first, t.text.comma, chunkSize, alloc, func(c chunk) bool {
+		err := splitChunks(t.text.r, mapped, t.text.start, t.text.size, first, t.text.comma, chunkSize, alloc, func(c chunk) bool {
 			var out *converted[R]
 			select {
 			case out = <-free:
@@ -187,15 +217,15 @@ func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert fu
 					// address would be allocated each time.
 					var zero R
 					out.rows = append(out.rows, zero)
-					if convert(&v, &out.rows[len(out.rows)-1]) {
+					if fs.convert(&v, &out.rows[len(out.rows)-1]) {
 						out.lines = append(out.lines, line)
 						return
 					}
 					out.rows = out.rows[:len(out.rows)-1]
 					out.slow = append(out.slow, slowRow{at: len(out.rows), rec: append([]string(nil), rec...), line: line})
 				})
-				if resolve != nil {
-					out.sink = resolve(out.rows)
+				if fs.resolve != nil {
+					out.sink = fs.resolve(out.rows)
 				}
 				close(out.done)
 			}
@@ -223,24 +253,29 @@ func readChunked[T, R any](t *table, index []int, frozen []*Interner, convert fu
 		}
 		k := 0
 		for i := range out.rows {
+			if fs.ahead != nil && i%peekBatch == 0 {
+				out.sink ^= fs.ahead(out.rows[i:min(i+peekBatch, len(out.rows))])
+			}
 			for ; k < len(out.slow) && out.slow[k].at == i; k++ {
 				if err := slow(out.slow[k]); err != nil {
 					return err
 				}
 			}
-			apply(&out.rows[i], out.lines[i])
+			fs.apply(&out.rows[i], out.lines[i])
 		}
 		for ; k < len(out.slow); k++ {
 			if err := slow(out.slow[k]); err != nil {
 				return err
 			}
 		}
-		if release != nil {
-			release()
+		if fs.release != nil {
+			fs.release()
 		}
-		select {
-		case bufs <- out.data[:cap(out.data)]:
-		default:
+		if mapped == nil {
+			select {
+			case bufs <- out.data[:cap(out.data)]:
+			default:
+			}
 		}
 		out.data = nil
 		select {

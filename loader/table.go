@@ -292,12 +292,12 @@ func (r *tableReader) ReadAll() ([][]string, error) {
 // string fields are filled through a column index computed once from the
 // canonical header.
 func readLarge[T any](t *table, header func([]string), each rowFunc[T], syntax syntaxFunc) error {
-	return readLargeChunked[T, struct{}](t, header, nil, nil, nil, nil, nil, each, syntax)
+	return readLargeChunked[T, struct{}](t, header, nil, each, syntax)
 }
 
 // readLargeChunked is readLarge, reading the file in chunks on every core
-// when it is large enough and convert is not nil (see readChunked).
-func readLargeChunked[T, R any](t *table, header func([]string), frozen []*Interner, convert func(v *T, r *R) bool, resolve func(rows []R) uint8, apply func(r *R, line int), release func(), each rowFunc[T], syntax syntaxFunc) error {
+// when it is large enough and fs is not nil (see readChunked).
+func readLargeChunked[T, R any](t *table, header func([]string), fs *chunkFuncs[T, R], each rowFunc[T], syntax syntaxFunc) error {
 	var row T
 	cols := columnsOf(reflect.TypeOf(row))
 	if err := checkHeader(t, cols); err != nil {
@@ -307,8 +307,8 @@ func readLargeChunked[T, R any](t *table, header func([]string), frozen []*Inter
 		header(t.header)
 	}
 	index := columnIndex(t.header, cols.names)
-	if convert != nil && t.chunked() {
-		return readChunked(t, index, frozen, convert, resolve, apply, release, each, syntax)
+	if fs != nil && t.chunked() {
+		return readChunked(t, index, fs, each, syntax)
 	}
 	fields := unsafe.Slice((*string)(unsafe.Pointer(&row)), len(index))
 	return t.records(func(rec []string, line int) {
