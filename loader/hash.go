@@ -11,8 +11,15 @@ import (
 // bytes written before it; close ends the goroutine.
 type asyncHash struct {
 	h    hash.Hash
-	ch   chan []byte
+	ch   chan hashPiece
 	done chan struct{}
+}
+
+// hashPiece is bytes to hash, or (flushed not nil) a request to say when
+// everything before it is hashed.
+type hashPiece struct {
+	b       []byte
+	flushed chan struct{}
 }
 
 func newAsyncHash(h hash.Hash) *asyncHash {
@@ -22,10 +29,14 @@ func newAsyncHash(h hash.Hash) *asyncHash {
 }
 
 func (a *asyncHash) start() {
-	a.ch, a.done = make(chan []byte, 16), make(chan struct{})
-	go func(ch chan []byte, done chan struct{}) {
-		for b := range ch {
-			a.h.Write(b)
+	a.ch, a.done = make(chan hashPiece, 16), make(chan struct{})
+	go func(ch chan hashPiece, done chan struct{}) {
+		for p := range ch {
+			if p.flushed != nil {
+				close(p.flushed)
+				continue
+			}
+			a.h.Write(p.b)
 		}
 		close(done)
 	}(a.ch, a.done)
@@ -43,11 +54,27 @@ func (a *asyncHash) close() {
 
 // Write hands a copy of p to the goroutine.
 func (a *asyncHash) Write(p []byte) (int, error) {
+	a.writeShared(bytes.Clone(p))
+	return len(p), nil
+}
+
+// writeShared hands p itself to the goroutine: p must not change, nor be
+// unmapped, before flush returns.
+func (a *asyncHash) writeShared(p []byte) {
 	if a.ch == nil {
 		a.start()
 	}
-	a.ch <- bytes.Clone(p)
-	return len(p), nil
+	a.ch <- hashPiece{b: p}
+}
+
+// flush returns once everything written is hashed.
+func (a *asyncHash) flush() {
+	if a.ch == nil {
+		return
+	}
+	done := make(chan struct{})
+	a.ch <- hashPiece{flushed: done}
+	<-done
 }
 
 func (a *asyncHash) Sum(b []byte) []byte {

@@ -26,6 +26,9 @@ type rawText struct {
 	r           io.ReaderAt
 	start, size int64
 	comma       byte
+	// mapped, when not nil, holds the file's bytes (mapped by openTable,
+	// unmapped when the table's file is closed).
+	mapped []byte
 }
 
 // firstLine returns the line the records start on: one past the lines of
@@ -146,9 +149,9 @@ func readChunked[T, R any](t *table, index []int, fs *chunkFuncs[T, R], each row
 	quit := make(chan struct{})
 	// A file on disk is mapped into memory rather than read: its chunks are
 	// then slices of the mapping, neither copied nor allocated.
-	var mapped []byte
+	mapped := t.text.mapped
 	unmap := func() {}
-	if mapFiles {
+	if mapped == nil && mapFiles {
 		if m, um, ok := mapFile(t.text.r, t.text.size); ok {
 			mapped, unmap = m, um
 		}
