@@ -16,7 +16,7 @@ func mapFile(f any, size int64) (data []byte, unmap func(), ok bool) {
 	if !isOS || size <= 0 || int64(int(size)) != size {
 		return nil, nil, false
 	}
-	data, err := syscall.Mmap(int(osf.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED)
+	data, err := syscall.Mmap(int(osf.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED|mapPopulate)
 	if err != nil {
 		return nil, nil, false
 	}

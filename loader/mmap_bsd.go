@@ -1,0 +1,6 @@
+//go:build unix && !linux
+
+package loader
+
+// mapPopulate: only Linux maps a file's pages ahead (see mmap_linux.go).
+const mapPopulate = 0
