@@ -352,3 +352,31 @@ func TestChunkedFolderProblems(t *testing.T) {
 		t.Errorf("%d touches, want 12", n)
 	}
 }
+
+// FuzzChunkedLoad loads arbitrary bytes as leads.csv and as touches.csv
+// (beside a good leads.csv) from memory, read sequentially and in chunks
+// of a size taken from the input: the two loads are identical.
+func FuzzChunkedLoad(f *testing.F) {
+	for _, s := range seedFiles(f) {
+		f.Add(s)
+	}
+	f.Add([]byte("lead_id,campaign_id,touched_at\r\n\"L\n1\",C1,2026-07-01\r\na\"b,\"C\"\"2\",x\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		size := 1
+		if len(data) > 0 {
+			size += int(data[len(data)-1]) % 64
+		}
+		for _, name := range []string{"leads.csv", "touches.csv"} {
+			withChunks(t, 0)
+			want, err1 := loadInMemory(name, data)
+			withChunks(t, size)
+			got, err2 := loadInMemory(name, data)
+			if (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() {
+				t.Fatalf("%s: sequential %v, in chunks of %d %v", name, err1, size, err2)
+			}
+			if err1 == nil && !reflect.DeepEqual(comparable(got), comparable(want)) {
+				t.Fatalf("%s: the load in chunks of %d differs", name, size)
+			}
+		}
+	})
+}
