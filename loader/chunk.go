@@ -83,9 +83,8 @@ func (s *splitter) scan(buf []byte, eof bool) int {
 // chunk is a run of whole records of a file.
 type chunk struct {
 	data  []byte
-	line  int  // the line its first byte is on
-	lines int  // the line ends in it (a bound on its records, but one)
-	last  bool // it ends the file
+	line  int // the line its first byte is on
+	lines int // the line ends in it (a bound on its records, but one)
 }
 
 // splitChunks reads r from start to end in pieces of about size bytes,
@@ -134,7 +133,7 @@ func splitChunks(r io.ReaderAt, mapped []byte, start, end int64, line int, comma
 			continue
 		}
 		lines := bytes.Count(buf[:cut], []byte{'\n'})
-		if !emit(chunk{data: buf[:cut:cut], line: line, lines: lines, last: eof}) {
+		if !emit(chunk{data: buf[:cut:cut], line: line, lines: lines}) {
 			return nil
 		}
 		if eof {
@@ -148,7 +147,8 @@ func splitChunks(r io.ReaderAt, mapped []byte, start, end int64, line int, comma
 
 // records calls each with every record of c, as encoding/csv reads it
 // with LazyQuotes, and its line (or a record that cannot be read and its
-// error: a *recordError, or any other error that ends the read). rec is reused between calls; its strings are not.
+// error: a *recordError, or any other error that ends the read). rec is
+// reused between calls; its strings are not.
 func (c chunk) records(comma byte, each func(rec []string, line int, err error)) {
 	if bytes.IndexByte(c.data, '"') >= 0 {
 		c.csvRecords(comma, each)

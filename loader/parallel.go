@@ -10,15 +10,16 @@ import (
 	"unsafe"
 )
 
-// A large canonical file (touches, activities) is read on every core: one
-// goroutine cuts it into chunks at record boundaries (chunk.go), workers
-// parse the chunks and convert their rows as far as can be done without
-// changing the load (values checked and typed, ids looked up in frozen
-// interners), and the caller's goroutine takes the chunks in file order
-// and finishes each row: counts, new ids, dangling references, appends. A
-// row with any problem is not converted by the workers but handed over as
-// it was read, and the caller reads it through the sequential code, so that
-// problems, their order and every count are those of a sequential read.
+// A large canonical file (leads, touches, activities) is read on every
+// core: one goroutine cuts it into chunks at record boundaries (chunk.go),
+// workers parse the chunks and convert their rows as far as can be done
+// without changing the load (values checked and typed, ids looked up in
+// frozen interners), and the caller's goroutine takes the chunks in file
+// order and finishes each row: counts, new ids, dangling references,
+// appends. A row with any problem is not converted by the workers but
+// handed over as it was read, and the caller reads it through the
+// sequential code, so that problems, their order and every count are
+// those of a sequential read.
 
 // rawText locates the records of a UTF-8 text file after its header, for
 // reading it in chunks.
