@@ -250,7 +250,11 @@ func (l *load) readTouches(tab *table, in *Input) error {
 			}
 		}
 		if l.rawTouches == nil {
-			l.rawTouches = make([]Touch, 0, tab.estRows)
+			if l.touchBuf != nil {
+				l.rawTouches, l.touchBuf = <-l.touchBuf, nil
+			} else {
+				l.rawTouches = make([]Touch, 0, tab.estRows)
+			}
 		}
 		t.row = int32(len(l.rawTouches))
 		l.rawTouches = append(l.rawTouches, t)

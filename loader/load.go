@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"time"
+	"unsafe"
 )
 
 // Load reads the canonical CSV files of dir. Only leads.csv is required.
@@ -51,6 +52,7 @@ func Load(dir string, opts Options) (*Dataset, error) {
 		l.ds.Hash = "sha256:" + hex.EncodeToString(hash.Sum(nil))[:16]
 		return l.ds, nil
 	}
+	l.prepareTouches(srcs)
 	for _, src := range srcs {
 		if err := l.readSource(src, hash); err != nil {
 			return nil, err
@@ -86,6 +88,8 @@ type load struct {
 
 	rawTouches []Touch
 	rawActs    []activity
+	// touchBuf gives the slice rawTouches starts as (prepareTouches).
+	touchBuf chan []Touch
 	// lastPerson caches the last person id looked up (and its ID).
 	lastPerson   string
 	lastPersonID ID
@@ -113,4 +117,31 @@ type fileLine struct {
 type activity struct {
 	At   Time
 	Lead ID
+}
+
+// prepareTouches allocates the touches of the folder's canonical
+// touches.csv, sized from the file, on a goroutine of its own while the
+// files before it are read, writing a zero to each page: the memory is
+// then in place when the rows come, rather than faulted in page by page
+// by the goroutine that merges them.
+func (l *load) prepareTouches(srcs []source) {
+	for _, src := range srcs {
+		if src.kind != kindTouches || src.adapt != nil || src.derived != nil || src.lookup != nil {
+			continue
+		}
+		n := estimateRows(src.path)
+		if n == 0 {
+			return
+		}
+		l.touchBuf = make(chan []Touch, 1)
+		go func() {
+			buf := make([]Touch, n)
+			const perPage = 4096 / int(unsafe.Sizeof(Touch{}))
+			for i := 0; i < n; i += perPage {
+				buf[i] = Touch{}
+			}
+			l.touchBuf <- buf[:0]
+		}()
+		return
+	}
 }

@@ -250,6 +250,7 @@ func readChunked[T, R any](t *table, index []int, fs *chunkFuncs[T, R], each row
 		each(&v, s.line)
 		return nil
 	}
+	dropped := 0 // the mapped bytes merged
 	for out := range order {
 		<-out.done
 		if out.err != nil {
@@ -280,6 +281,11 @@ func readChunked[T, R any](t *table, index []int, fs *chunkFuncs[T, R], each row
 			case bufs <- out.data[:cap(out.data)]:
 			default:
 			}
+		} else if len(out.data) > 0 {
+			// The mapped pages merged are given back.
+			end := int(uintptr(unsafe.Pointer(unsafe.SliceData(out.data)))-uintptr(unsafe.Pointer(unsafe.SliceData(mapped)))) + len(out.data)
+			dropPages(mapped[dropped:end])
+			dropped = end
 		}
 		out.data = nil
 		select {
