@@ -137,6 +137,7 @@ func (l *load) readLeads(t *table, in *Input) error {
 		}
 		r.origin = parseOrigin(v.Origin)
 	}
+	// add adds a lead whose id was just interned.
 	add := func(r *leadVals) {
 		var labels [6]Label
 		for i, s := range r.labels {
@@ -144,7 +145,6 @@ func (l *load) readLeads(t *table, in *Input) error {
 				labels[i] = l.ds.Labels.Intern(s)
 			}
 		}
-		people.Intern(r.id)
 		l.ds.Leads = append(l.ds.Leads, Lead{
 			CreatedAt: r.created, MQLAt: r.mql, SQLAt: r.sql, DisqualifiedAt: r.dq,
 			Owner: labels[0], Region: labels[1], Industry: labels[2], Source: labels[3], Account: labels[4], Reason: labels[5],
@@ -160,10 +160,11 @@ func (l *load) readLeads(t *table, in *Input) error {
 	}
 	apply := func(r *leadVals, line int) {
 		rw := l.row(in, line)
-		rw.unique("lead_id", r.id, people)
-		if !rw.bad {
-			add(r)
+		if _, added := people.internNew(r.id); !added {
+			rw.duplicate("lead_id", r.id)
+			return
 		}
+		add(r)
 	}
 	// The merger reads the slots of the next ids at once: a shuffled
 	// file's ids fall anywhere in the table.
@@ -182,6 +183,7 @@ func (l *load) readLeads(t *table, in *Input) error {
 			return
 		}
 		rest(&rw, v, &r)
+		people.Intern(r.id)
 		add(&r)
 	}, (&row{l: l, in: in}).syntax)
 }

@@ -1,5 +1,7 @@
 package loader
 
+import "strings"
+
 // An interner is frozen while the rows of a large file are converted on
 // several goroutines (parallel.go): the workers peek at its table, which
 // stays as it was, while the goroutine that merges their rows in file order
@@ -84,4 +86,30 @@ func (in *Interner) touch(s string) uint8 {
 		return 0
 	}
 	return in.slots[in.hash(s)&uint64(len(in.slots)-1)].tag
+}
+
+// internNew interns s unless Lookup finds it (by its name or an alias):
+// added reports that s is new. It hashes and probes once where Lookup then
+// Intern would do so three times.
+func (in *Interner) internNew(s string) (id ID, added bool) {
+	if in.spill != nil || len(in.slots) == 0 || 4*(len(in.Names)+1) > 3*len(in.slots) {
+		if id, ok := in.Lookup(s); ok {
+			return id, false
+		}
+		return in.Intern(s), true
+	}
+	h := in.hash(s)
+	sl := in.find(s, h)
+	if sl.id != 0 {
+		return sl.id - 1, false
+	}
+	if id, ok := in.aliases[s]; ok {
+		return id, false
+	}
+	id = ID(len(in.Names))
+	s = strings.Clone(s)
+	in.Names = append(in.Names, s)
+	sl.id, sl.n, sl.tag = id+1, uint8(min(len(s), inlineKey+1)), uint8(h>>56)
+	copy(sl.key[:], s)
+	return id, true
 }

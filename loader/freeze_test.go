@@ -2,6 +2,7 @@ package loader
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -56,5 +57,42 @@ func TestInternerFreeze(t *testing.T) {
 	empty.thaw()
 	if !slices.Equal(empty.Names, []string{"a", "b"}) {
 		t.Errorf("names %q", empty.Names)
+	}
+}
+
+// TestInternNew: a new string is added with the next id, one already there
+// (by name, alias or spill) is not, across the table's growth.
+func TestInternNew(t *testing.T) {
+	var in Interner
+	long := strings.Repeat("y", 25)
+	for i := range 100 {
+		s := strconv.Itoa(i)
+		if i%10 == 0 {
+			s = long + s
+		}
+		if id, added := in.internNew(s); !added || id != ID(i) {
+			t.Fatalf("internNew(%q) = %d, %v; want %d, true", s, id, added, i)
+		}
+		if id, added := in.internNew(s); added || id != ID(i) {
+			t.Fatalf("again internNew(%q) = %d, %v; want %d, false", s, id, added, i)
+		}
+	}
+	in.Rename(5, "five")
+	if id, added := in.internNew("5"); added || id != 5 {
+		t.Errorf("the old name of a renamed id: %d, %v", id, added)
+	}
+	if id, added := in.internNew("five"); added || id != 5 {
+		t.Errorf("the new name of a renamed id: %d, %v", id, added)
+	}
+	in.freeze()
+	if id, added := in.internNew("new"); !added || id != 100 {
+		t.Errorf("frozen: %d, %v", id, added)
+	}
+	if id, added := in.internNew("new"); added || id != 100 {
+		t.Errorf("frozen, again: %d, %v", id, added)
+	}
+	in.thaw()
+	if id, ok := in.Lookup("new"); !ok || id != 100 || in.Len() != 101 {
+		t.Errorf("thawed: %d, %v, %d names", id, ok, in.Len())
 	}
 }

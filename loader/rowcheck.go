@@ -228,6 +228,11 @@ func (r *row) unique(column, id string, ids *Interner) {
 		return
 	}
 	if _, dup := ids.Lookup(id); dup {
-		r.skip(column, "duplicate id "+r.quote(id)+"; the first row is kept")
+		r.duplicate(column, id)
 	}
+}
+
+// duplicate skips a row whose id came before.
+func (r *row) duplicate(column, id string) {
+	r.skip(column, "duplicate id "+r.quote(id)+"; the first row is kept")
 }
