@@ -166,11 +166,16 @@ func (l *load) readLeads(t *table, in *Input) error {
 		}
 		add(r)
 	}
-	// The merger reads the slots of the next ids at once: a shuffled
-	// file's ids fall anywhere in the table.
+	// The merger reads the slots of the next ids, and labels (account ids
+	// are many), at once: a shuffled file's ids fall anywhere in a table.
 	ahead := func(rs []leadVals) (sink uint8) {
 		for i := range rs {
 			sink ^= people.touch(rs[i].id)
+			for _, s := range rs[i].labels {
+				if s != "" {
+					sink ^= l.ds.Labels.touch(s)
+				}
+			}
 		}
 		return sink
 	}
