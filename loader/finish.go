@@ -22,6 +22,26 @@ func (l *load) finish() {
 
 	order := NewTouchOrder(ds)
 
+	// Activities are grouped while touches are: they share nothing.
+	acts := make(chan struct{})
+	go func() {
+		defer close(acts)
+		if !ds.Files.Activities {
+			return
+		}
+		ds.ActivityStart, ds.Activities = group.By(n, nil, func(emit func(ID, Time)) {
+			for _, a := range l.rawActs {
+				emit(a.Lead, a.At)
+			}
+		})
+		l.rawActs = nil
+		eachPart(ds.ActivityStart, func(lo, hi int) {
+			for p := lo; p < hi; p++ {
+				slices.Sort(ds.Activities[ds.ActivityStart[p]:ds.ActivityStart[p+1]])
+			}
+		})
+	}()
+
 	if ds.Files.Touches {
 		sorted := l.rawTouches
 		l.rawTouches = nil
@@ -52,19 +72,7 @@ func (l *load) finish() {
 		ds.Touches = out[:len(out):len(out)]
 	}
 
-	if ds.Files.Activities {
-		ds.ActivityStart, ds.Activities = group.By(n, nil, func(emit func(ID, Time)) {
-			for _, a := range l.rawActs {
-				emit(a.Lead, a.At)
-			}
-		})
-		l.rawActs = nil
-		eachPart(ds.ActivityStart, func(lo, hi int) {
-			for p := lo; p < hi; p++ {
-				slices.Sort(ds.Activities[ds.ActivityStart[p]:ds.ActivityStart[p+1]])
-			}
-		})
-	}
+	<-acts
 
 	ds.OppPeopleStart = make([]int32, len(ds.Opportunities)+1)
 	for o, opp := range ds.Opportunities {
