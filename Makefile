@@ -22,7 +22,7 @@ unit:
 # it, it then runs with every go test as a regression seed.
 FUZZTIME ?= 10s
 FUZZMINIMIZETIME ?= 2s
-FUZZ_TARGETS = FuzzLoadCSV FuzzParseTime FuzzParseAmount FuzzDialect FuzzParseBool FuzzXLSXCell FuzzPathFile FuzzNotes FuzzMermaidLabel
+FUZZ_TARGETS = FuzzLoadCSV FuzzChunkedLoad FuzzParseTime FuzzParseAmount FuzzDialect FuzzParseBool FuzzXLSXCell FuzzPathFile FuzzNotes FuzzMermaidLabel
 
 fuzz: ## a short run of each fuzz target
 	scripts/fuzz.sh $(FUZZTIME) $(FUZZMINIMIZETIME) $(FUZZ_TARGETS)

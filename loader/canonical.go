@@ -97,6 +97,16 @@ func (l *load) readAssets(t *table, in *Input) error {
 	}, (&row{l: l, in: in}).syntax)
 }
 
+// leadVals is a lead row checked and typed, but for its labels (their
+// texts, trimmed and masked, are interned when the lead is added).
+type leadVals struct {
+	id                    string
+	created, mql, sql, dq Time
+	origin                Origin
+	// owner, region, industry, source, account, reason
+	labels [6]string
+}
+
 func (l *load) readLeads(t *table, in *Input) error {
 	people := &l.ds.People
 	people.Grow(t.estRows)
@@ -107,63 +117,138 @@ func (l *load) readLeads(t *table, in *Input) error {
 	// (SPEC 11); its adapter says so in a note.
 	_, fed := t.origin["created_at"]
 	noCreated := t.adapted && !fed
-	return readLarge(t, l.columnsHook(LeadsFile, leadRow{}), func(v *leadRow, line int) {
-		rw := l.row(in, line)
-		id := rw.required("lead_id", v.LeadID)
-		created := NoTime
+	// head checks the id and creation date, rest the other values, in the
+	// order their problems are reported (a duplicate id between them).
+	head := func(rw *row, v *leadRow) leadVals {
+		r := leadVals{id: rw.required("lead_id", v.LeadID), created: NoTime}
 		if !noCreated {
-			created = rw.time("created_at", v.CreatedAt, true)
+			r.created = rw.time("created_at", v.CreatedAt, true)
 		}
-		rw.unique("lead_id", id, people)
+		return r
+	}
+	rest := func(rw *row, v *leadRow, r *leadVals) {
+		r.mql = rw.time("mql_at", v.MQLAt, false)
+		r.sql = rw.time("sql_at", v.SQLAt, false)
+		r.dq = rw.time("disqualified_at", v.DisqualifiedAt, false)
+		for i, s := range [6]string{v.Owner, v.Region, v.Industry, v.Source, v.AccountID, v.DisqualifyReason} {
+			if s != "" {
+				r.labels[i] = rw.text(s)
+			}
+		}
+		r.origin = parseOrigin(v.Origin)
+	}
+	// add adds a lead whose id was just interned.
+	add := func(r *leadVals) {
+		var labels [6]Label
+		for i, s := range r.labels {
+			if s != "" {
+				labels[i] = l.ds.Labels.Intern(s)
+			}
+		}
+		l.ds.Leads = append(l.ds.Leads, Lead{
+			CreatedAt: r.created, MQLAt: r.mql, SQLAt: r.sql, DisqualifiedAt: r.dq,
+			Owner: labels[0], Region: labels[1], Industry: labels[2], Source: labels[3], Account: labels[4], Reason: labels[5],
+			Origin: r.origin, Known: true,
+		})
+		l.known = append(l.known, true)
+	}
+	convert := func(v *leadRow, r *leadVals) bool {
+		rw := row{l: l, dry: true}
+		*r = head(&rw, v)
+		rest(&rw, v, r)
+		return !rw.bad
+	}
+	apply := func(r *leadVals, line int) {
+		rw := l.row(in, line)
+		if _, added := people.internNew(r.id); !added {
+			rw.duplicate("lead_id", r.id)
+			return
+		}
+		add(r)
+	}
+	// The merger reads the slots of the next ids, and labels (account ids
+	// are many), at once: a shuffled file's ids fall anywhere in a table.
+	ahead := func(rs []leadVals) (sink uint8) {
+		for i := range rs {
+			sink ^= people.touch(rs[i].id)
+			for _, s := range rs[i].labels {
+				if s != "" {
+					sink ^= l.ds.Labels.touch(s)
+				}
+			}
+		}
+		return sink
+	}
+	fs := &chunkFuncs[leadRow, leadVals]{convert: convert, ahead: ahead, apply: apply}
+	return readLargeChunked(t, l.columnsHook(LeadsFile, leadRow{}), fs, func(v *leadRow, line int) {
+		rw := l.row(in, line)
+		r := head(&rw, v)
+		rw.unique("lead_id", r.id, people)
 		if rw.bad {
 			return
 		}
-		lead := Lead{
-			CreatedAt:      created,
-			MQLAt:          rw.time("mql_at", v.MQLAt, false),
-			SQLAt:          rw.time("sql_at", v.SQLAt, false),
-			DisqualifiedAt: rw.time("disqualified_at", v.DisqualifiedAt, false),
-			Owner:          rw.label(v.Owner),
-			Region:         rw.label(v.Region),
-			Industry:       rw.label(v.Industry),
-			Source:         rw.label(v.Source),
-			Account:        rw.label(v.AccountID),
-			Reason:         rw.label(v.DisqualifyReason),
-			Origin:         parseOrigin(v.Origin),
-			Known:          true,
-		}
-		people.Intern(id)
-		l.ds.Leads = append(l.ds.Leads, lead)
-		l.known = append(l.known, true)
+		rest(&rw, v, &r)
+		people.Intern(r.id)
+		add(&r)
 	}, (&row{l: l, in: in}).syntax)
+}
+
+// touchVals is a touch row checked and typed; an id is NoID when it is to
+// be looked up by its name.
+type touchVals struct {
+	at                      Time
+	lead, campaign, asset   ID
+	leadID, campaignID, aid string
+	// dangles says that lead, found, is not in leads.csv.
+	dangles bool
+}
+
+// touchValues checks and types a touch row.
+func touchValues(rw *row, v *touchRow) touchVals {
+	return touchVals{
+		leadID:     rw.required("lead_id", v.LeadID),
+		campaignID: rw.required("campaign_id", v.CampaignID),
+		at:         rw.time("touched_at", v.TouchedAt, true),
+		aid:        strings.TrimSpace(v.AssetID),
+		lead:       NoID, campaign: NoID, asset: NoID,
+	}
 }
 
 func (l *load) readTouches(tab *table, in *Input) error {
 	var lastCampaign string
 	var lastCampaignID ID = NoID
-	return readLarge(tab, l.columnsHook(TouchesFile, touchRow{}), func(v *touchRow, line int) {
-		rw := l.row(in, line)
-		lead := rw.required("lead_id", v.LeadID)
-		campaign := rw.required("campaign_id", v.CampaignID)
-		at := rw.time("touched_at", v.TouchedAt, true)
-		if rw.bad {
-			return
-		}
-		t := Touch{At: at, Lead: l.person(lead, in.File, "lead_id", line), Asset: NoID}
-		if campaign == lastCampaign && lastCampaignID != NoID {
-			t.Campaign = lastCampaignID
+	// add adds a checked touch.
+	add := func(r *touchVals, line int) {
+		t := Touch{At: r.at, Asset: NoID}
+		if r.lead != NoID {
+			t.Lead = r.lead
+			if r.dangles {
+				l.dangle(in.File, "lead_id", line)
+			}
 		} else {
-			c := l.ds.CampaignIDs.Intern(campaign)
+			t.Lead = l.person(r.leadID, in.File, "lead_id", line)
+		}
+		switch c := r.campaign; {
+		case c == NoID && r.campaignID == lastCampaign && lastCampaignID != NoID:
+			t.Campaign = lastCampaignID
+		default:
+			if c == NoID {
+				c = l.ds.CampaignIDs.Intern(r.campaignID)
+				lastCampaign, lastCampaignID = r.campaignID, c
+			}
 			if int(c) == len(l.ds.Campaigns) {
 				l.ds.Campaigns = append(l.ds.Campaigns, Campaign{Start: NoDay, End: NoDay})
 			}
-			t.Campaign, lastCampaign, lastCampaignID = c, campaign, c
+			t.Campaign = c
 		}
 		if !l.ds.Campaigns[t.Campaign].Known && l.ds.Files.Campaigns {
 			l.dangle(in.File, "campaign_id", line)
 		}
-		if a := strings.TrimSpace(v.AssetID); a != "" {
-			t.Asset = l.ds.AssetIDs.Intern(a)
+		if r.aid != "" {
+			t.Asset = r.asset
+			if t.Asset == NoID {
+				t.Asset = l.ds.AssetIDs.Intern(r.aid)
+			}
 			if int(t.Asset) == len(l.ds.Assets) {
 				l.ds.Assets = append(l.ds.Assets, Asset{})
 			}
@@ -172,25 +257,111 @@ func (l *load) readTouches(tab *table, in *Input) error {
 			}
 		}
 		if l.rawTouches == nil {
-			l.rawTouches = make([]Touch, 0, tab.estRows)
+			if l.touchBuf != nil {
+				l.rawTouches, l.touchBuf = <-l.touchBuf, nil
+			} else {
+				l.rawTouches = make([]Touch, 0, tab.estRows)
+			}
 		}
 		t.row = int32(len(l.rawTouches))
 		l.rawTouches = append(l.rawTouches, t)
+	}
+	ds := l.ds
+	frozen := []*Interner{&ds.People, &ds.CampaignIDs, &ds.AssetIDs}
+	convert := func(v *touchRow, r *touchVals) bool {
+		rw := row{l: l, dry: true}
+		*r = touchValues(&rw, v)
+		if rw.bad {
+			return false
+		}
+		r.campaign = ds.CampaignIDs.peek(r.campaignID)
+		if r.aid != "" {
+			r.asset = ds.AssetIDs.peek(r.aid)
+		}
+		return true
+	}
+	known := l.known // read-only while the file is read
+	resolve := func(rs []touchVals) uint8 {
+		return ds.People.peekAll(len(rs), func(i int) string { return rs[i].leadID }, func(i int, p ID) {
+			rs[i].lead = p
+			rs[i].dangles = p != NoID && !known[p]
+		})
+	}
+	apply := func(r *touchVals, line int) {
+		l.row(in, line)
+		add(r, line)
+	}
+	release := func() {
+		l.forgetPerson()
+		lastCampaign, lastCampaignID = "", NoID
+	}
+	fs := &chunkFuncs[touchRow, touchVals]{frozen: frozen, convert: convert, resolve: resolve, apply: apply, release: release}
+	return readLargeChunked(tab, l.columnsHook(TouchesFile, touchRow{}), fs, func(v *touchRow, line int) {
+		rw := l.row(in, line)
+		r := touchValues(&rw, v)
+		if rw.bad {
+			return
+		}
+		add(&r, line)
 	}, (&row{l: l, in: in}).syntax)
+}
+
+// actVals is an activity row checked and typed; lead is NoID when it is to
+// be looked up by leadID.
+type actVals struct {
+	at      Time
+	lead    ID
+	leadID  string
+	dangles bool // lead, found, is not in leads.csv
+}
+
+func actValues(rw *row, v *activityRow) actVals {
+	return actVals{leadID: rw.required("lead_id", v.LeadID), at: rw.time("occurred_at", v.OccurredAt, true), lead: NoID}
 }
 
 func (l *load) readActivities(t *table, in *Input) error {
 	if l.rawActs == nil {
 		l.rawActs = make([]activity, 0, t.estRows)
 	}
-	return readLarge(t, nil, func(v *activityRow, line int) {
+	add := func(r *actVals, line int) {
+		p := r.lead
+		if p != NoID {
+			if r.dangles {
+				l.dangle(in.File, "lead_id", line)
+			}
+		} else {
+			p = l.person(r.leadID, in.File, "lead_id", line)
+		}
+		l.rawActs = append(l.rawActs, activity{At: r.at, Lead: p})
+	}
+	people := &l.ds.People
+	convert := func(v *activityRow, r *actVals) bool {
+		rw := row{l: l, dry: true}
+		*r = actValues(&rw, v)
+		if rw.bad {
+			return false
+		}
+		return true
+	}
+	known := l.known // read-only while the file is read
+	resolve := func(rs []actVals) uint8 {
+		return people.peekAll(len(rs), func(i int) string { return rs[i].leadID }, func(i int, p ID) {
+			rs[i].lead = p
+			rs[i].dangles = p != NoID && !known[p]
+		})
+	}
+	apply := func(r *actVals, line int) {
+		l.row(in, line)
+		add(r, line)
+	}
+	fs := &chunkFuncs[activityRow, actVals]{frozen: []*Interner{people}, convert: convert, resolve: resolve, apply: apply, release: l.forgetPerson}
+	return readLargeChunked(t, nil, fs, func(v *activityRow, line int) {
 		rw := l.row(in, line)
-		lead := rw.required("lead_id", v.LeadID)
-		at := rw.time("occurred_at", v.OccurredAt, true)
+		r := actValues(&rw, v)
 		if rw.bad {
 			return
 		}
-		l.rawActs = append(l.rawActs, activity{At: at, Lead: l.person(lead, in.File, "lead_id", line)})
+		add(&r, line)
 	}, (&row{l: l, in: in}).syntax)
 }
 

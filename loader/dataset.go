@@ -252,6 +252,10 @@ type Interner struct {
 	// aliases are the names an id was read as before Rename gave it the
 	// name it is shown by; Lookup finds both.
 	aliases map[string]ID
+	// spill, while the interner is frozen (freeze.go), takes the new
+	// strings, numbered from spillBase.
+	spill     *Interner
+	spillBase ID
 }
 
 // inlineKey is the longest id held inside a slot.
@@ -295,6 +299,9 @@ func (in *Interner) Intern(s string) ID {
 		if sl := in.find(s, h); sl.id != 0 {
 			return sl.id - 1
 		}
+	}
+	if in.spill != nil {
+		return in.spillBase + in.spill.Intern(s)
 	}
 	if 4*(len(in.Names)+1) > 3*len(in.slots) {
 		in.rehash(max(16, 2*len(in.slots)))
@@ -346,17 +353,20 @@ func (in *Interner) Grow(n int) {
 
 // Lookup returns the id of s, if interned (by its name or an alias).
 func (in *Interner) Lookup(s string) (ID, bool) {
-	if len(in.slots) == 0 {
-		return NoID, false
+	if len(in.slots) > 0 {
+		if sl := in.find(s, in.hash(s)); sl.id != 0 {
+			return sl.id - 1, true
+		}
 	}
-	if sl := in.find(s, in.hash(s)); sl.id != 0 {
-		return sl.id - 1, true
+	if id, ok := in.aliases[s]; ok {
+		return id, true
 	}
-	id, ok := in.aliases[s]
-	if !ok {
-		return NoID, false
+	if in.spill != nil {
+		if id, ok := in.spill.Lookup(s); ok {
+			return in.spillBase + id, true
+		}
 	}
-	return id, true
+	return NoID, false
 }
 
 // Rename gives id the name shown, keeping its old name as an alias that

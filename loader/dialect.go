@@ -132,7 +132,7 @@ func csvTable(file string, r io.Reader, d Dialect, block int) (*table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	t := &table{File: file, Raw: append([]string(nil), head...), Dialect: d.String()}
+	t := &table{File: file, Raw: append([]string(nil), head...), Dialect: d.String(), headerEnd: cr.InputOffset()}
 	t.next = pipelined(func() ([]string, int, error) {
 		rec, err := cr.Read()
 		if err != nil {

@@ -21,6 +21,22 @@
 //     sorted). parse.go and time.go read dates, amounts and booleans;
 //     currency.go converts amounts (SPEC 11); touchorder.go is the SPEC's
 //     touch order (and CampaignRanks, campaign_id order).
+//   - parallel.go, chunk.go, freeze.go: large canonical files (leads,
+//     touches, activities as written, no mapping) read on every core. One
+//     goroutine cuts the file into chunks of about 1 MiB at record ends
+//     (a line end outside quotes, by encoding/csv's LazyQuotes rules, so
+//     that each chunk parses alone to the records and lines one reader
+//     would give); workers parse the chunks, check and type each row in
+//     a dry run of the row checker (the first problem, or a value to
+//     mask, hands the row back untouched) and look ids up, sixteen at a
+//     time, in interners frozen for the file (new ids go to a spill
+//     numbered after them, moved in when the file ends); the caller's
+//     goroutine takes the chunks in file order, finishes each converted
+//     row (row counts, new people and campaigns, dangling references)
+//     and reads each handed-back row through the sequential code, so that
+//     problems, their lines and order, masks and counts are exactly
+//     those of a sequential read. hash.go hashes the inputs on a
+//     goroutine of its own; finish sorts per person on every core.
 //   - dataset.go: the Dataset and its rows (the package's output); rows.go
 //     the canonical files' columns as struct tags.
 //   - sources.go, table.go, csv.go, dialect.go, xlsx.go, utf8repair.go:

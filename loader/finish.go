@@ -22,19 +22,43 @@ func (l *load) finish() {
 
 	order := NewTouchOrder(ds)
 
+	// Activities are grouped while touches are: they share nothing.
+	acts := make(chan struct{})
+	go func() {
+		defer close(acts)
+		if !ds.Files.Activities {
+			return
+		}
+		ds.ActivityStart, ds.Activities = group.By(n, nil, func(emit func(ID, Time)) {
+			for _, a := range l.rawActs {
+				emit(a.Lead, a.At)
+			}
+		})
+		l.rawActs = nil
+		eachPart(ds.ActivityStart, func(lo, hi int) {
+			for p := lo; p < hi; p++ {
+				slices.Sort(ds.Activities[ds.ActivityStart[p]:ds.ActivityStart[p+1]])
+			}
+		})
+	}()
+
 	if ds.Files.Touches {
 		sorted := l.rawTouches
 		l.rawTouches = nil
 		ds.TouchStart = groupByPerson(sorted, n)
 		// Per person: order by (touched_at, campaign_id), file order for
 		// ties, then drop repeats of (campaign, instant): the first row wins.
+		eachPart(ds.TouchStart, func(lo, hi int) {
+			for p := lo; p < hi; p++ {
+				slices.SortFunc(sorted[ds.TouchStart[p]:ds.TouchStart[p+1]], func(a, b Touch) int {
+					return cmp.Or(order.Compare(a, b), cmp.Compare(a.row, b.row))
+				})
+			}
+		})
 		out := sorted[:0]
 		start := int32(0)
 		for p := 0; p < n; p++ {
 			seg := sorted[ds.TouchStart[p]:ds.TouchStart[p+1]]
-			slices.SortFunc(seg, func(a, b Touch) int {
-				return cmp.Or(order.Compare(a, b), cmp.Compare(a.row, b.row))
-			})
 			ds.TouchStart[p] = start
 			for i, t := range seg {
 				if i > 0 && t.At == seg[i-1].At && t.Campaign == seg[i-1].Campaign {
@@ -48,17 +72,7 @@ func (l *load) finish() {
 		ds.Touches = out[:len(out):len(out)]
 	}
 
-	if ds.Files.Activities {
-		ds.ActivityStart, ds.Activities = group.By(n, nil, func(emit func(ID, Time)) {
-			for _, a := range l.rawActs {
-				emit(a.Lead, a.At)
-			}
-		})
-		l.rawActs = nil
-		for p := 0; p < n; p++ {
-			slices.Sort(ds.Activities[ds.ActivityStart[p]:ds.ActivityStart[p+1]])
-		}
-	}
+	<-acts
 
 	ds.OppPeopleStart = make([]int32, len(ds.Opportunities)+1)
 	for o, opp := range ds.Opportunities {

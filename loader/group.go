@@ -1,6 +1,11 @@
 package loader
 
-import "slices"
+import (
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+)
 
 // groupByPerson orders touches by person in place and returns where each
 // of the n people's touches start (start[p]:start[p+1]); the order within
@@ -57,11 +62,60 @@ func radixByPerson(ts []Touch, shift int) {
 	if shift == 0 {
 		return
 	}
-	lo := 0
-	for _, hi := range end {
-		if hi-lo > 1 {
-			radixByPerson(ts[lo:hi], shift-8)
+	sub := func(first, last int) { // buckets [first, last)
+		lo := 0
+		if first > 0 {
+			lo = end[first-1]
 		}
+		for _, hi := range end[first:last] {
+			if hi-lo > 1 {
+				radixByPerson(ts[lo:hi], shift-8)
+			}
+			lo = hi
+		}
+	}
+	// The buckets are independent: large ones are sorted on every core.
+	if len(ts) < 1<<16 {
+		sub(0, 256)
+		return
+	}
+	eachPart(append([]int32{0}, toInt32(end[:])...), func(lo, hi int) { sub(lo, hi) })
+}
+
+func toInt32(s []int) []int32 {
+	out := make([]int32, len(s))
+	for i, v := range s {
+		out[i] = int32(v)
+	}
+	return out
+}
+
+// eachPart calls f on every core with parts [lo, hi) of the groups of
+// start (group g holds start[g]:start[g+1]), of about equal size in items,
+// and returns when all are done.
+func eachPart(start []int32, f func(lo, hi int)) {
+	groups := len(start) - 1
+	parts := runtime.GOMAXPROCS(0)
+	total := int(start[groups] - start[0])
+	if parts == 1 || total < 1<<12 {
+		f(0, groups)
+		return
+	}
+	var wg sync.WaitGroup
+	lo := 0
+	for k := 1; k <= parts; k++ {
+		hi := groups
+		if k < parts {
+			// the first group whose start reaches k/parts of the items
+			target := start[0] + int32(total*k/parts)
+			hi = max(lo, sort.Search(groups, func(g int) bool { return start[g] >= target }))
+		}
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			f(lo, hi)
+		}(lo, hi)
 		lo = hi
 	}
+	wg.Wait()
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"time"
+	"unsafe"
 )
 
 // Load reads the canonical CSV files of dir. Only leads.csv is required.
@@ -22,7 +23,8 @@ func Load(dir string, opts Options) (*Dataset, error) {
 	}
 	l := &load{ds: &Dataset{Dir: dir, Location: opts.Location, HasColumn: map[string]bool{}}, opts: opts, lastPersonID: NoID}
 	l.ds.Labels.Intern("")
-	hash := sha256.New()
+	hash := newAsyncHash(sha256.New())
+	defer hash.close()
 	pathFile, wide := scanFolder(dir, opts.Sheet)
 	if pathFile != "" {
 		// A path file stands alone (SPEC 16): the other files are not read.
@@ -50,6 +52,7 @@ func Load(dir string, opts Options) (*Dataset, error) {
 		l.ds.Hash = "sha256:" + hex.EncodeToString(hash.Sum(nil))[:16]
 		return l.ds, nil
 	}
+	l.prepareTouches(srcs)
 	for _, src := range srcs {
 		if err := l.readSource(src, hash); err != nil {
 			return nil, err
@@ -85,6 +88,8 @@ type load struct {
 
 	rawTouches []Touch
 	rawActs    []activity
+	// touchBuf gives the slice rawTouches starts as (prepareTouches).
+	touchBuf chan []Touch
 	// lastPerson caches the last person id looked up (and its ID).
 	lastPerson   string
 	lastPersonID ID
@@ -112,4 +117,31 @@ type fileLine struct {
 type activity struct {
 	At   Time
 	Lead ID
+}
+
+// prepareTouches allocates the touches of the folder's canonical
+// touches.csv, sized from the file, on a goroutine of its own while the
+// files before it are read, writing a zero to each page: the memory is
+// then in place when the rows come, rather than faulted in page by page
+// by the goroutine that merges them.
+func (l *load) prepareTouches(srcs []source) {
+	for _, src := range srcs {
+		if src.kind != kindTouches || src.adapt != nil || src.derived != nil || src.lookup != nil {
+			continue
+		}
+		n := estimateRows(src.path)
+		if n == 0 {
+			return
+		}
+		l.touchBuf = make(chan []Touch, 1)
+		go func() {
+			buf := make([]Touch, n)
+			const perPage = 4096 / int(unsafe.Sizeof(Touch{}))
+			for i := 0; i < n; i += perPage {
+				buf[i] = Touch{}
+			}
+			l.touchBuf <- buf[:0]
+		}()
+		return
+	}
 }

@@ -5,11 +5,7 @@ package loader
 func (l *load) person(id, file, column string, line int) ID {
 	// Exports usually list a person's rows together: skip the map then.
 	if id == l.lastPerson && l.lastPersonID != NoID {
-		p := l.lastPersonID
-		if !l.known[p] {
-			l.dangle(file, column, line)
-		}
-		return p
+		return l.personAt(l.lastPersonID, file, column, line)
 	}
 	p := l.ds.People.Intern(id)
 	// id points into the current batch of rows, which it keeps alive
@@ -19,6 +15,12 @@ func (l *load) person(id, file, column string, line int) ID {
 		l.ds.Leads = append(l.ds.Leads, Lead{CreatedAt: NoTime, MQLAt: NoTime, SQLAt: NoTime, DisqualifiedAt: NoTime})
 		l.known = append(l.known, false)
 	}
+	return l.personAt(p, file, column, line)
+}
+
+// personAt returns person p, already among the people, counting a
+// dangling reference when p is not in leads.csv.
+func (l *load) personAt(p ID, file, column string, line int) ID {
 	if !l.known[p] {
 		l.dangle(file, column, line)
 	}
@@ -36,4 +38,10 @@ func (l *load) dangle(file, column string, line int) {
 	}
 	d[0]++
 	l.dangling[k] = d
+}
+
+// forgetPerson drops the person cached by person, whose id may point into
+// a buffer about to be used again.
+func (l *load) forgetPerson() {
+	l.lastPerson, l.lastPersonID = "", NoID
 }

@@ -21,6 +21,10 @@ type row struct {
 	in   *Input
 	line int
 	bad  bool
+	// dry checks a row on a worker (parallel.go): the first problem, or
+	// any value to mask, marks it bad and records nothing, and the row is
+	// then read again the usual way.
+	dry bool
 }
 
 // row starts a row of the file being read, reporting first the values its
@@ -78,12 +82,19 @@ func (r *row) skip(column, msg string) {
 		return
 	}
 	r.bad = true
+	if r.dry {
+		return
+	}
 	r.in.Skipped++
 	r.l.problem(r.in.File, r.line, r.l.column(column), msg, true)
 }
 
 // blank reports an optional value that was dropped.
 func (r *row) blank(column, msg string) {
+	if r.dry {
+		r.bad = true
+		return
+	}
 	r.in.Blanked++
 	r.l.problem(r.in.File, r.line, r.l.column(column), msg+"; the value is ignored", false)
 }
@@ -101,6 +112,10 @@ func quote(v string) string { return cut(maskPII(v)) }
 // quote quotes a value of the row for a problem line, masking (and
 // counting) an email address or phone number in it.
 func (r *row) quote(v string) string {
+	if r.dry {
+		r.bad = true
+		return ""
+	}
 	v, n := r.l.pii.mask(v)
 	r.in.Masked += n
 	return cut(v)
@@ -189,6 +204,10 @@ func (r *row) text(v string) string {
 	if !mayHoldPII(v) {
 		return v
 	}
+	if r.dry {
+		r.bad = true
+		return v
+	}
 	v, n := r.l.pii.mask(v)
 	r.in.Masked += n
 	return v
@@ -209,6 +228,11 @@ func (r *row) unique(column, id string, ids *Interner) {
 		return
 	}
 	if _, dup := ids.Lookup(id); dup {
-		r.skip(column, "duplicate id "+r.quote(id)+"; the first row is kept")
+		r.duplicate(column, id)
 	}
+}
+
+// duplicate skips a row whose id came before.
+func (r *row) duplicate(column, id string) {
+	r.skip(column, "duplicate id "+r.quote(id)+"; the first row is kept")
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // kind is the canonical file a source feeds.
@@ -92,6 +93,8 @@ func (l *load) readSource(src source, h hash.Hash) error {
 		l.canonicalMoney(t, src.kind)
 	}
 	t.dateFormats = fm.dateFormats()
+	// A canonical file as written, with no mapping, may be read in chunks.
+	t.parallel = src.adapt == nil && fm == nil
 	if !t.excel {
 		t.estRows = estimateRows(src.path)
 	}
@@ -183,19 +186,43 @@ func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 		r = io.TeeReader(f, h)
 	}
 	block := 1 << 20
+	var size int64
 	if st, err := f.Stat(); err == nil {
-		block = readBlock(st.Size())
+		block, size = readBlock(st.Size()), st.Size()
 	}
-	valid, multibyte, err := scanUTF8(r, block)
+	// A large file is mapped into memory, checked and hashed there, and
+	// read in chunks from there (parallel.go): no copy of its bytes.
+	var mapped *mapping
+	if h != nil && size >= chunkMin && mapFiles {
+		if m, unmap, ok := mapFile(f, size); ok {
+			mapped = &mapping{data: m, unmap: unmap, f: f}
+			if ah, ok := h.(*asyncHash); ok {
+				ah.writeShared(m)
+				mapped.hash = ah
+			} else {
+				h.Write(m)
+			}
+		}
+	}
+	var valid, multibyte bool
+	if mapped != nil {
+		valid, multibyte = scanUTF8Bytes(mapped.data, block)
+	} else {
+		valid, multibyte, err = scanUTF8(r, block)
+	}
 	if h == nil && !valid {
 		valid = validPrefix(f, sniffSize)
 	}
+	var closer io.Closer = f
+	if mapped != nil {
+		closer = mapped
+	}
 	if err != nil {
-		f.Close()
+		closer.Close()
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		f.Close()
+		closer.Close()
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	// A file with valid multi-byte UTF-8 and some invalid bytes is UTF-8
@@ -208,16 +235,44 @@ func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 	}
 	dr, d, err := openDelimited(name, src, valid, block)
 	if err != nil {
-		f.Close()
+		closer.Close()
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	t, err := csvTable(name, dr, d, block)
 	if err != nil {
-		f.Close()
+		closer.Close()
 		return nil, nil, err
 	}
 	t.repair = repair
-	return t, f, nil
+	if repair == nil && (d.Encoding == "UTF-8" || d.Encoding == "UTF-8 with BOM") && d.Comma < utf8.RuneSelf && size > 0 {
+		bom := int64(0)
+		if d.Encoding == "UTF-8 with BOM" {
+			bom = 3
+		}
+		t.text = &rawText{r: f, start: bom + t.headerEnd, size: size, comma: byte(d.Comma)}
+		if mapped != nil {
+			t.text.mapped = mapped.data
+		}
+	}
+	return t, closer, nil
+}
+
+// mapping is an open file mapped into memory. Closing it waits for the
+// inputs hash to be done with the mapped bytes, unmaps them and closes the
+// file: no string of them may be used after.
+type mapping struct {
+	data  []byte
+	unmap func()
+	f     io.Closer
+	hash  *asyncHash
+}
+
+func (m *mapping) Close() error {
+	if m.hash != nil {
+		m.hash.flush()
+	}
+	m.unmap()
+	return m.f.Close()
 }
 
 // openFile opens a file of the folder as a table (see openTable), with

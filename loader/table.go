@@ -44,6 +44,13 @@ type table struct {
 	excel bool
 	// repair, when set, replaced invalid UTF-8 bytes in the file.
 	repair *repairReader
+	// text, for a UTF-8 text file, locates its records for reading in
+	// chunks (parallel.go); parallel allows it (a canonical file as
+	// written, no mapping).
+	text     *rawText
+	parallel bool
+	// headerEnd is the offset of the records in the decoded text.
+	headerEnd int64
 	// issues holds the translation problems of the record next last
 	// returned; the canonical reader reports them through its row.
 	issues []issue
@@ -285,6 +292,12 @@ func (r *tableReader) ReadAll() ([][]string, error) {
 // string fields are filled through a column index computed once from the
 // canonical header.
 func readLarge[T any](t *table, header func([]string), each rowFunc[T], syntax syntaxFunc) error {
+	return readLargeChunked[T, struct{}](t, header, nil, each, syntax)
+}
+
+// readLargeChunked is readLarge, reading the file in chunks on every core
+// when it is large enough and fs is not nil (see readChunked).
+func readLargeChunked[T, R any](t *table, header func([]string), fs *chunkFuncs[T, R], each rowFunc[T], syntax syntaxFunc) error {
 	var row T
 	cols := columnsOf(reflect.TypeOf(row))
 	if err := checkHeader(t, cols); err != nil {
@@ -294,15 +307,12 @@ func readLarge[T any](t *table, header func([]string), each rowFunc[T], syntax s
 		header(t.header)
 	}
 	index := columnIndex(t.header, cols.names)
+	if fs != nil && t.chunked() {
+		return readChunked(t, index, fs, each, syntax)
+	}
 	fields := unsafe.Slice((*string)(unsafe.Pointer(&row)), len(index))
 	return t.records(func(rec []string, line int) {
-		for i, j := range index {
-			if j >= 0 && j < len(rec) {
-				fields[i] = rec[j]
-			} else {
-				fields[i] = ""
-			}
-		}
+		fillRow(fields, index, rec)
 		each(&row, line)
 	}, syntax)
 }

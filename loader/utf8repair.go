@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"encoding/binary"
 	"errors"
 	"io"
 	"unicode/utf8"
@@ -25,28 +26,9 @@ func scanUTF8(r io.Reader, block int) (valid, multibyte bool, err error) {
 		n += carry
 		end := n
 		if !errors.Is(rerr, io.EOF) {
-			// Keep an incomplete sequence at the end for the next block.
-			for i := 1; i <= utf8.UTFMax && i <= n; i++ {
-				c := buf[n-i]
-				if c < 0x80 {
-					break
-				}
-				if utf8.RuneStart(c) {
-					if !utf8.FullRune(buf[n-i : n]) {
-						end = n - i
-					}
-					break
-				}
-			}
+			end = completeEnd(buf[:n])
 		}
-		block := buf[:end]
-		if !multibyte || valid {
-			ok := utf8.Valid(block)
-			valid = valid && ok
-			if !multibyte {
-				multibyte = hasMultibyte(block, ok)
-			}
-		}
+		valid, multibyte = scanBlock(buf[:end], valid, multibyte)
 		carry = copy(buf, buf[end:n])
 		if errors.Is(rerr, io.EOF) {
 			return valid && carry == 0, multibyte, nil
@@ -57,10 +39,66 @@ func scanUTF8(r io.Reader, block int) (valid, multibyte bool, err error) {
 	}
 }
 
+// scanUTF8Bytes is scanUTF8 over bytes in memory (a mapped file), taking
+// the same blocks as scanUTF8 over a file of those bytes.
+func scanUTF8Bytes(b []byte, block int) (valid, multibyte bool) {
+	valid = true
+	lo, pos := 0, 0 // the block starts at lo; pos is where a read goes on
+	for {
+		n := min(block-(pos-lo), len(b)-pos)
+		if n == 0 { // the end: what was carried over
+			valid, multibyte = scanBlock(b[lo:pos], valid, multibyte)
+			return valid, multibyte
+		}
+		pos += n
+		end := lo + completeEnd(b[lo:pos])
+		valid, multibyte = scanBlock(b[lo:end], valid, multibyte)
+		lo = end
+	}
+}
+
+// completeEnd returns the length of b without an incomplete UTF-8
+// sequence at its end (kept for the next block).
+func completeEnd(b []byte) int {
+	n := len(b)
+	for i := 1; i <= utf8.UTFMax && i <= n; i++ {
+		c := b[n-i]
+		if c < 0x80 {
+			break
+		}
+		if utf8.RuneStart(c) {
+			if !utf8.FullRune(b[n-i : n]) {
+				return n - i
+			}
+			break
+		}
+	}
+	return n
+}
+
+// scanBlock adds a block to what scanUTF8 found so far.
+func scanBlock(block []byte, valid, multibyte bool) (bool, bool) {
+	if !multibyte || valid {
+		ok := utf8.Valid(block)
+		valid = valid && ok
+		if !multibyte {
+			multibyte = hasMultibyte(block, ok)
+		}
+	}
+	return valid, multibyte
+}
+
 // hasMultibyte reports whether b holds a valid multi-byte UTF-8 sequence;
 // valid says whether all of b is valid UTF-8.
 func hasMultibyte(b []byte, valid bool) bool {
 	for i := 0; i < len(b); {
+		// ASCII text is skipped eight bytes at a time.
+		for i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+			i += 8
+		}
+		if i >= len(b) {
+			break
+		}
 		if b[i] < utf8.RuneSelf {
 			i++
 			continue
