@@ -155,41 +155,53 @@ func (s *scope) attribution() *Attribution {
 			}
 		}
 	}
-	// The two targets share nothing but the read-only scope: revenue is
-	// credited on the other core.
+	// The two targets share nothing but the read-only scope and each
+	// lead's path in P: revenue is credited on the other core.
+	inP := s.pathsInP()
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		a.Revenue = s.credit(rev, revTotal, revUn, s.nonConverting(rev))
+		a.Revenue = s.credit(rev, revTotal, revUn, s.nonConverting(rev, inP))
 	}()
-	a.Pipeline = s.credit(pipe, pipeTotal, pipeUn, s.nonConverting(pipe))
+	a.Pipeline = s.credit(pipe, pipeTotal, pipeUn, s.nonConverting(pipe, inP))
 	wg.Wait()
 	return a
 }
 
+// pathsInP returns each lead's campaigns touched in P, in touch order (nil
+// for a lead with none), all held in one array.
+func (s *scope) pathsInP() [][]loader.ID {
+	paths := make([][]loader.ID, len(s.ds.Leads))
+	all := make([]loader.ID, 0, len(s.ds.Touches))
+	for p := range s.ds.Leads {
+		from := len(all)
+		for _, t := range s.ds.PersonTouches(loader.ID(p)) {
+			if s.inP(t.At) {
+				all = append(all, t.Campaign)
+			}
+		}
+		if len(all) > from {
+			paths[p] = all[from:len(all):len(all)]
+		}
+	}
+	return paths
+}
+
 // nonConverting returns the Markov chain's non-converting paths for a
 // target: one per lead with a touch in P who is in people(o) of none of the
-// target's attributed opportunities, made of its touches in P.
-func (s *scope) nonConverting(journeys []journey) [][]loader.ID {
+// target's attributed opportunities, made of its touches in P (inP, from
+// pathsInP).
+func (s *scope) nonConverting(journeys []journey, inP [][]loader.ID) [][]loader.ID {
 	inJourney := make([]bool, len(s.ds.Leads))
 	for _, j := range journeys {
 		for _, p := range s.ds.PeopleOf(int(j.opp)) {
 			inJourney[p] = true
 		}
 	}
-	var paths [][]loader.ID
-	for p := range s.ds.Leads {
-		if inJourney[p] {
-			continue
-		}
-		var path []loader.ID
-		for _, t := range s.ds.PersonTouches(loader.ID(p)) {
-			if s.inP(t.At) {
-				path = append(path, t.Campaign)
-			}
-		}
-		if path != nil {
+	paths := make([][]loader.ID, 0, len(inP))
+	for p, path := range inP {
+		if path != nil && !inJourney[p] {
 			paths = append(paths, path)
 		}
 	}
