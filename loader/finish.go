@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -50,9 +49,7 @@ func (l *load) finish() {
 		// ties, then drop repeats of (campaign, instant): the first row wins.
 		eachPart(ds.TouchStart, func(lo, hi int) {
 			for p := lo; p < hi; p++ {
-				slices.SortFunc(sorted[ds.TouchStart[p]:ds.TouchStart[p+1]], func(a, b Touch) int {
-					return cmp.Or(order.Compare(a, b), cmp.Compare(a.row, b.row))
-				})
+				order.sortPerson(sorted[ds.TouchStart[p]:ds.TouchStart[p+1]])
 			}
 		})
 		out := sorted[:0]

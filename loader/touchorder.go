@@ -2,6 +2,7 @@ package loader
 
 import (
 	"cmp"
+	"slices"
 	"sort"
 )
 
@@ -30,6 +31,31 @@ func (o TouchOrder) Compare(a, b Touch) int {
 		return 0
 	}
 	return cmp.Compare(o.leads[a.Lead], o.leads[b.Lead])
+}
+
+// sortPerson sorts one person's touches (one lead) in touch order, file
+// order among ties: by insertion with the order written out for the short
+// runs a person has, by SortFunc for a long one.
+func (o TouchOrder) sortPerson(seg []Touch) {
+	if len(seg) > 24 {
+		slices.SortFunc(seg, func(a, b Touch) int {
+			return cmp.Or(o.Compare(a, b), cmp.Compare(a.row, b.row))
+		})
+		return
+	}
+	rank := o.rank
+	for i := 1; i < len(seg); i++ {
+		t := seg[i]
+		j := i
+		for ; j > 0; j-- {
+			u := seg[j-1]
+			if u.At < t.At || u.At == t.At && (u.Campaign != t.Campaign && rank[u.Campaign] < rank[t.Campaign] || u.Campaign == t.Campaign && u.row < t.row) {
+				break
+			}
+			seg[j] = u
+		}
+		seg[j] = t
+	}
 }
 
 // CampaignRanks returns, for each campaign ID, its position in campaign_id order.

@@ -1,31 +1,29 @@
 package loader
 
-import "testing"
+import (
+	"cmp"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
 
-// TestTouchOrder checks the SPEC's touch order on ids interned out of
-// order, so that interning order cannot pass for campaign_id or lead_id
-// order.
-func TestTouchOrder(t *testing.T) {
-	ds := &Dataset{}
-	cB, cA := ds.CampaignIDs.Intern("C-B"), ds.CampaignIDs.Intern("C-A")
-	lZ, lY := ds.People.Intern("L-Z"), ds.People.Intern("L-Y")
-	order := NewTouchOrder(ds)
-	for _, tc := range []struct {
-		name string
-		a, b Touch
-		want int
-	}{
-		{"earlier touched_at first", Touch{At: 1, Campaign: cA, Lead: lY}, Touch{At: 2, Campaign: cB, Lead: lZ}, -1},
-		{"later touched_at last", Touch{At: 3, Campaign: cA, Lead: lY}, Touch{At: 2, Campaign: cB, Lead: lZ}, 1},
-		{"same instant: campaign_id, not interning order", Touch{At: 2, Campaign: cA, Lead: lZ}, Touch{At: 2, Campaign: cB, Lead: lY}, -1},
-		{"same instant and campaign: lead_id", Touch{At: 2, Campaign: cB, Lead: lZ}, Touch{At: 2, Campaign: cB, Lead: lY}, 1},
-		{"asset_id never decides", Touch{At: 2, Campaign: cB, Lead: lY, Asset: 1}, Touch{At: 2, Campaign: cB, Lead: lY, Asset: 0}, 0},
-	} {
-		if got := order.Compare(tc.a, tc.b); got != tc.want {
-			t.Errorf("%s: Compare = %d, want %d", tc.name, got, tc.want)
+// TestSortPerson checks the per-person insertion sort against SortFunc
+// with the full touch order on random runs of touches of one lead, with
+// many ties on the instant and on the campaign, short and long.
+func TestSortPerson(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 2))
+	o := TouchOrder{rank: []int32{3, 0, 4, 1, 2}, leads: []string{"L1"}}
+	for iter := range 2000 {
+		seg := make([]Touch, rng.IntN(40))
+		for i := range seg {
+			seg[i] = Touch{At: Time(rng.IntN(4)), Campaign: ID(rng.IntN(5)), row: int32(i)}
 		}
-		if got := order.Compare(tc.b, tc.a); got != -tc.want {
-			t.Errorf("%s: Compare reversed = %d, want %d", tc.name, got, -tc.want)
+		rng.Shuffle(len(seg), func(i, j int) { seg[i], seg[j] = seg[j], seg[i] })
+		want := slices.Clone(seg)
+		slices.SortFunc(want, func(a, b Touch) int { return cmp.Or(o.Compare(a, b), cmp.Compare(a.row, b.row)) })
+		o.sortPerson(seg)
+		if !slices.Equal(seg, want) {
+			t.Fatalf("run %d (%d touches): %v, want %v", iter, len(seg), seg, want)
 		}
 	}
 }
