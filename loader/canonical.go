@@ -338,10 +338,7 @@ func (l *load) readActivities(t *table, in *Input) error {
 	convert := func(v *activityRow, r *actVals) bool {
 		rw := row{l: l, dry: true}
 		*r = actValues(&rw, v)
-		if rw.bad {
-			return false
-		}
-		return true
+		return !rw.bad
 	}
 	known := l.known // read-only while the file is read
 	resolve := func(rs []actVals) uint8 {

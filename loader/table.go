@@ -288,14 +288,9 @@ func (r *tableReader) ReadAll() ([][]string, error) {
 	}
 }
 
-// readLarge decodes a large file without gocsv's per-row reflection: T's
-// string fields are filled through a column index computed once from the
-// canonical header.
-func readLarge[T any](t *table, header func([]string), each rowFunc[T], syntax syntaxFunc) error {
-	return readLargeChunked[T, struct{}](t, header, nil, each, syntax)
-}
-
-// readLargeChunked is readLarge, reading the file in chunks on every core
+// readLargeChunked decodes a large file without gocsv's per-row
+// reflection: T's string fields are filled through a column index computed
+// once from the canonical header. It reads the file in chunks on every core
 // when it is large enough and fs is not nil (see readChunked).
 func readLargeChunked[T, R any](t *table, header func([]string), fs *chunkFuncs[T, R], each rowFunc[T], syntax syntaxFunc) error {
 	var row T
