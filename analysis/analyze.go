@@ -53,15 +53,19 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 		return nil, err
 	}
 	r := s.newReport()
-	// Sections that need no other section start on the other core now and
-	// are collected in their place below.
+	// Sections that need no other section (and segments, which needs only
+	// the totals) start on the other core now and are collected in their
+	// place below.
 	accounts := early(s.accountNeeds(), s.accounts)
 	velocity := early("", s.velocity)
 	latency := early(needs(ds, loader.LeadsFile, loader.ActivitiesFile), s.latency)
 	hygiene := early(needs(ds, loader.OpportunitiesFile), s.hygiene)
+	totals := early("", s.totals)
+	segments := early("", func() *Segments { return s.segments(totals().WinRate) })
+	trend := early("", s.trend)
 	r.Sourcing = section(s, r, SectionSourcing, needs(ds, loader.OpportunitiesFile), s.sourcing)
 	r.Attribution = section(s, r, SectionAttribution, needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.attribution)
-	r.Totals = s.totals()
+	r.Totals = totals()
 	r.Campaigns = section(s, r, SectionCampaigns, needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Campaign { return s.campaigns(r.Attribution) })
 	r.Channels = section(s, r, SectionChannels, needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Channel { return s.channels(r.Attribution) })
 	r.Accounts = section(s, r, SectionAccounts, s.accountNeeds(), accounts)
@@ -81,8 +85,8 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	}
 	r.Hygiene = section(s, r, SectionHygiene, needs(ds, loader.OpportunitiesFile), hygiene)
 	r.LeadQuality = s.leadQuality(r.Campaigns)
-	r.Segments = s.segments(r.Totals.WinRate)
-	r.Trend = s.trend()
+	r.Segments = segments()
+	r.Trend = trend()
 	r.Previous, r.PreviousChange = s.previous(r.Totals)
 	r.Wins = section(s, r, SectionWins, needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.wins)
 	s.progress(SectionFindings)
@@ -103,16 +107,23 @@ func section[T any](s *scope, r *Report, name Section, missing string, compute f
 }
 
 // early starts compute on another goroutine when nothing it needs is
-// missing (missing is empty) and returns what waits for its result, for
-// section to call in the section's place; the sections started so read
-// only the scope and the data set.
+// missing (missing is empty) and returns what waits for its result (as
+// often as asked), for section to call in the section's place; the
+// computations started so read only the scope and the data set.
 func early[T any](missing string, compute func() T) func() T {
 	if missing != "" {
 		return compute // section never calls it
 	}
-	done := make(chan T, 1)
-	go func() { done <- compute() }()
-	return func() T { return <-done }
+	var v T
+	done := make(chan struct{})
+	go func() {
+		v = compute()
+		close(done)
+	}()
+	return func() T {
+		<-done
+		return v
+	}
 }
 
 // available reports whether section name can be computed (missing, what
