@@ -53,9 +53,23 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 		return nil, err
 	}
 	r := s.newReport()
-	// Sections that need no other section (and segments, which needs only
-	// the totals) start on the other core now and are collected in their
-	// place below.
+	// The longest computation, attribution, starts first on its own
+	// goroutine, with the campaign and channel rows, which count their
+	// funnels and then wait for its credit; then every section that needs
+	// no other (and segments, which needs only the totals). Each is
+	// collected in its place below, so the report and the order of missing
+	// sections are as if computed one after another.
+	attrNeeds := needs(ds, loader.TouchesFile, loader.OpportunitiesFile)
+	attribution := early(attrNeeds, s.attribution)
+	credit := func() *Attribution {
+		if attrNeeds != "" {
+			return nil
+		}
+		return attribution()
+	}
+	campaignNeeds := needs(ds, loader.CampaignsFile, loader.TouchesFile)
+	campaigns := early(campaignNeeds, func() []Campaign { return s.campaigns(credit) })
+	channels := early(campaignNeeds, func() []Channel { return s.channels(credit) })
 	accounts := early(s.accountNeeds(), s.accounts)
 	velocity := early("", s.velocity)
 	latency := early(needs(ds, loader.LeadsFile, loader.ActivitiesFile), s.latency)
@@ -64,10 +78,10 @@ func Analyze(ds *loader.Dataset, opts Options) (*Report, error) {
 	segments := early("", func() *Segments { return s.segments(totals().WinRate) })
 	trend := early("", s.trend)
 	r.Sourcing = section(s, r, SectionSourcing, needs(ds, loader.OpportunitiesFile), s.sourcing)
-	r.Attribution = section(s, r, SectionAttribution, needs(ds, loader.TouchesFile, loader.OpportunitiesFile), s.attribution)
+	r.Attribution = section(s, r, SectionAttribution, attrNeeds, attribution)
 	r.Totals = totals()
-	r.Campaigns = section(s, r, SectionCampaigns, needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Campaign { return s.campaigns(r.Attribution) })
-	r.Channels = section(s, r, SectionChannels, needs(ds, loader.CampaignsFile, loader.TouchesFile), func() []Channel { return s.channels(r.Attribution) })
+	r.Campaigns = section(s, r, SectionCampaigns, campaignNeeds, campaigns)
+	r.Channels = section(s, r, SectionChannels, campaignNeeds, channels)
 	r.Accounts = section(s, r, SectionAccounts, s.accountNeeds(), accounts)
 	r.Velocity = section(s, r, SectionVelocity, "", velocity)
 	r.Latency = section(s, r, SectionLatency, needs(ds, loader.LeadsFile, loader.ActivitiesFile), latency)

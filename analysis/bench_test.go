@@ -71,7 +71,7 @@ func BenchmarkSection(b *testing.B) {
 		run  func()
 	}{
 		{"totals", func() { s.totals() }},
-		{"campaigns", func() { s.campaigns(r.Attribution) }},
+		{"campaigns", func() { s.campaigns(func() *Attribution { return r.Attribution }) }},
 		{"attribution", func() { s.attribution() }},
 		{"latency", func() { s.latency() }},
 		{"asset types", func() { s.assetTypes() }},
@@ -83,7 +83,7 @@ func BenchmarkSection(b *testing.B) {
 			s.previous(r.Totals)
 			s.wins()
 		}},
-		{"channels", func() { s.channels(r.Attribution) }},
+		{"channels", func() { s.channels(func() *Attribution { return r.Attribution }) }},
 		{"accounts", func() { s.accounts() }},
 		{"velocity", func() { s.velocity() }},
 	}

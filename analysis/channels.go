@@ -74,7 +74,7 @@ func totalsEfficiency(t Totals) TotalsEfficiency {
 // channels computes SPEC section 13's channel rows, one per channel of the
 // campaigns in scope, sorted by channel. attr supplies the channels' credit
 // under the default model (nil when attribution is unavailable).
-func (s *scope) channels(attr *Attribution) []Channel {
+func (s *scope) channels(attribution func() *Attribution) []Channel {
 	ds := s.ds
 	inScope := s.campaignScope()
 	var names []string
@@ -104,7 +104,7 @@ func (s *scope) channels(attr *Attribution) []Channel {
 		campaigns[g]++
 	}
 	var pipeCredit, revCredit map[string]Money
-	if attr != nil {
+	if attr := attribution(); attr != nil {
 		pipeCredit = attr.Pipeline.Channels[s.opts.Model]
 		revCredit = attr.Revenue.Channels[s.opts.Model]
 	}

@@ -44,7 +44,7 @@ type funnelCounts struct {
 // campaigns computes SPEC section 3: one row per campaign in scope, sorted by
 // campaign_id. attr supplies attributed pipeline and revenue under the
 // default model (nil when attribution is unavailable).
-func (s *scope) campaigns(attr *Attribution) []Campaign {
+func (s *scope) campaigns(attribution func() *Attribution) []Campaign {
 	ds := s.ds
 	identity := make([]int32, len(ds.Campaigns))
 	for c := range identity {
@@ -52,7 +52,7 @@ func (s *scope) campaigns(attr *Attribution) []Campaign {
 	}
 	counts := s.funnelCounts(identity, len(ds.Campaigns))
 	var pipeCredit, revCredit map[string]float64
-	if attr != nil {
+	if attr := attribution(); attr != nil {
 		pipeCredit = attr.Pipeline.credit(s.opts.Model)
 		revCredit = attr.Revenue.credit(s.opts.Model)
 	}
