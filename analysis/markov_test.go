@@ -188,6 +188,25 @@ func invertGaussJordan(a []float64, n int) ([]float64, bool) {
 	return inv, true
 }
 
+// randomPaths draws n paths from path, each a converting journey with
+// probability converting, else a non-converting path.
+func randomPaths(rng *rand.Rand, n int, converting float64, path func() []loader.ID) ([]journey, [][]loader.ID) {
+	var journeys []journey
+	var non [][]loader.ID
+	for range n {
+		if rng.Float64() < converting {
+			var j journey
+			for _, c := range path() {
+				j.touches = append(j.touches, journeyTouch{Campaign: c})
+			}
+			journeys = append(journeys, j)
+		} else {
+			non = append(non, path())
+		}
+	}
+	return journeys, non
+}
+
 // TestMarkovMatchesDense pins the sparse solve against the dense one on
 // random chains of up to 300 campaigns: short and long paths, few and many
 // campaigns (so both acyclic stretches and large cycles), with the method
@@ -217,19 +236,7 @@ func TestMarkovMatchesDense(t *testing.T) {
 				}
 				return p
 			}
-			var journeys []journey
-			var non [][]loader.ID
-			for range paths {
-				if rng.Float64() < 0.3 {
-					var j journey
-					for _, c := range path() {
-						j.touches = append(j.touches, journeyTouch{Campaign: c})
-					}
-					journeys = append(journeys, j)
-				} else {
-					non = append(non, path())
-				}
-			}
+			journeys, non := randomPaths(rng, paths, 0.3, path)
 			want := markovCreditDense(journeys, non, campaigns, 1e6)
 			got := markovCredit(journeys, non, campaigns, 1e6)
 			for c := range want {
@@ -317,19 +324,7 @@ func TestMarkovSeparatorAtScale(t *testing.T) {
 		}
 		return p
 	}
-	var journeys []journey
-	var non [][]loader.ID
-	for range 40_000 {
-		if rng.Float64() < 0.1 {
-			var j journey
-			for _, c := range path() {
-				j.touches = append(j.touches, journeyTouch{Campaign: c})
-			}
-			journeys = append(journeys, j)
-		} else {
-			non = append(non, path())
-		}
-	}
+	journeys, non := randomPaths(rng, 40_000, 0.1, path)
 	ch := newMarkovChain(journeys, non, dated+alwaysOn)
 	comps := ch.components()
 	biggest := 0
