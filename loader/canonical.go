@@ -196,21 +196,39 @@ func (l *load) readLeads(t *table, in *Input) error {
 // touchVals is a touch row checked and typed; an id is NoID when it is to
 // be looked up by its name.
 type touchVals struct {
-	at                      Time
-	lead, campaign, asset   ID
-	leadID, campaignID, aid string
-	// dangles says that lead, found, is not in leads.csv.
+	leadRef
+	at              Time
+	campaign, asset ID
+	campaignID, aid string
+}
+
+// leadRef is a row's lead_id (id) and, once a worker found it, its person
+// (lead, else NoID) and whether that person is not in leads.csv (dangles).
+type leadRef struct {
+	id      string
+	lead    ID
 	dangles bool
+}
+
+// resolveLeads looks the lead ids of a chunk's rows up in the frozen
+// people, sixteen at a time (Interner.peekAll); ref gives a row's leadRef.
+func resolveLeads[R any](people *Interner, known []bool, ref func(*R) *leadRef) func([]R) uint8 {
+	return func(rs []R) uint8 {
+		return people.peekAll(len(rs), func(i int) string { return ref(&rs[i]).id }, func(i int, p ID) {
+			r := ref(&rs[i])
+			r.lead, r.dangles = p, p != NoID && !known[p]
+		})
+	}
 }
 
 // touchValues checks and types a touch row.
 func touchValues(rw *row, v *touchRow) touchVals {
 	return touchVals{
-		leadID:     rw.required("lead_id", v.LeadID),
+		leadRef:    leadRef{id: rw.required("lead_id", v.LeadID), lead: NoID},
 		campaignID: rw.required("campaign_id", v.CampaignID),
 		at:         rw.time("touched_at", v.TouchedAt, true),
 		aid:        strings.TrimSpace(v.AssetID),
-		lead:       NoID, campaign: NoID, asset: NoID,
+		campaign:   NoID, asset: NoID,
 	}
 }
 
@@ -219,15 +237,7 @@ func (l *load) readTouches(tab *table, in *Input) error {
 	var lastCampaignID ID = NoID
 	// add adds a checked touch.
 	add := func(r *touchVals, line int) {
-		t := Touch{At: r.at, Asset: NoID}
-		if r.lead != NoID {
-			t.Lead = r.lead
-			if r.dangles {
-				l.dangle(in.File, "lead_id", line)
-			}
-		} else {
-			t.Lead = l.person(r.leadID, in.File, "lead_id", line)
-		}
+		t := Touch{At: r.at, Lead: l.personFound(&r.leadRef, in.File, line), Asset: NoID}
 		switch c := r.campaign; {
 		case c == NoID && r.campaignID == lastCampaign && lastCampaignID != NoID:
 			t.Campaign = lastCampaignID
@@ -281,12 +291,7 @@ func (l *load) readTouches(tab *table, in *Input) error {
 		return true
 	}
 	known := l.known // read-only while the file is read
-	resolve := func(rs []touchVals) uint8 {
-		return ds.People.peekAll(len(rs), func(i int) string { return rs[i].leadID }, func(i int, p ID) {
-			rs[i].lead = p
-			rs[i].dangles = p != NoID && !known[p]
-		})
-	}
+	resolve := resolveLeads(&ds.People, known, func(r *touchVals) *leadRef { return &r.leadRef })
 	apply := func(r *touchVals, line int) {
 		l.row(in, line)
 		add(r, line)
@@ -306,17 +311,27 @@ func (l *load) readTouches(tab *table, in *Input) error {
 	}, (&row{l: l, in: in}).syntax)
 }
 
-// actVals is an activity row checked and typed; lead is NoID when it is to
-// be looked up by leadID.
+// personFound returns the person of a row's lead_id: the one a worker
+// found (noting it when it is not in leads.csv), else looked up by id as a
+// sequential read does.
+func (l *load) personFound(r *leadRef, file string, line int) ID {
+	if r.lead == NoID {
+		return l.person(r.id, file, "lead_id", line)
+	}
+	if r.dangles {
+		l.dangle(file, "lead_id", line)
+	}
+	return r.lead
+}
+
+// actVals is an activity row checked and typed.
 type actVals struct {
-	at      Time
-	lead    ID
-	leadID  string
-	dangles bool // lead, found, is not in leads.csv
+	leadRef
+	at Time
 }
 
 func actValues(rw *row, v *activityRow) actVals {
-	return actVals{leadID: rw.required("lead_id", v.LeadID), at: rw.time("occurred_at", v.OccurredAt, true), lead: NoID}
+	return actVals{leadRef: leadRef{id: rw.required("lead_id", v.LeadID), lead: NoID}, at: rw.time("occurred_at", v.OccurredAt, true)}
 }
 
 func (l *load) readActivities(t *table, in *Input) error {
@@ -324,15 +339,7 @@ func (l *load) readActivities(t *table, in *Input) error {
 		l.rawActs = make([]activity, 0, t.estRows)
 	}
 	add := func(r *actVals, line int) {
-		p := r.lead
-		if p != NoID {
-			if r.dangles {
-				l.dangle(in.File, "lead_id", line)
-			}
-		} else {
-			p = l.person(r.leadID, in.File, "lead_id", line)
-		}
-		l.rawActs = append(l.rawActs, activity{At: r.at, Lead: p})
+		l.rawActs = append(l.rawActs, activity{At: r.at, Lead: l.personFound(&r.leadRef, in.File, line)})
 	}
 	people := &l.ds.People
 	convert := func(v *activityRow, r *actVals) bool {
@@ -341,12 +348,7 @@ func (l *load) readActivities(t *table, in *Input) error {
 		return !rw.bad
 	}
 	known := l.known // read-only while the file is read
-	resolve := func(rs []actVals) uint8 {
-		return people.peekAll(len(rs), func(i int) string { return rs[i].leadID }, func(i int, p ID) {
-			rs[i].lead = p
-			rs[i].dangles = p != NoID && !known[p]
-		})
-	}
+	resolve := resolveLeads(people, known, func(r *actVals) *leadRef { return &r.leadRef })
 	apply := func(r *actVals, line int) {
 		l.row(in, line)
 		add(r, line)

@@ -85,7 +85,7 @@ func TestScanUTF8Bytes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if valid, multi := scanUTF8Bytes([]byte(in), block); valid != wantValid || multi != wantMulti {
+			if valid, multi := scanUTF8Bytes([]byte(in)); valid != wantValid || multi != wantMulti {
 				t.Errorf("%q, blocks of %d: %v %v, reading the file %v %v", in, block, valid, multi, wantValid, wantMulti)
 			}
 		}

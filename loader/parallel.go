@@ -47,7 +47,8 @@ func (x *rawText) firstLine() (int, error) {
 var (
 	chunkMin  int64 = 8 << 20
 	chunkSize       = 1 << 20
-	// mapFiles maps files on disk into memory (else they are read).
+	// mapFiles maps large files on disk into memory (openTable; else they
+	// are read).
 	mapFiles = true
 )
 
@@ -148,20 +149,14 @@ func readChunked[T, R any](t *table, index []int, fs *chunkFuncs[T, R], each row
 		return make([]byte, n, max(n, chunkSize+chunkSize/4))
 	}
 	quit := make(chan struct{})
-	// A file on disk is mapped into memory rather than read: its chunks are
-	// then slices of the mapping, neither copied nor allocated.
+	// A file on disk is mapped into memory by openTable: its chunks are
+	// then slices of the mapping, neither copied nor allocated. Otherwise
+	// (a file held in memory) they are read into buffers.
 	mapped := t.text.mapped
-	unmap := func() {}
-	if mapped == nil && mapFiles {
-		if m, um, ok := mapFile(t.text.r, t.text.size); ok {
-			mapped, unmap = m, um
-		}
-	}
 	var wg sync.WaitGroup
 	defer func() {
 		close(quit)
 		wg.Wait()
-		unmap()
 		for _, in := range fs.frozen {
 			in.thaw()
 		}

@@ -206,7 +206,7 @@ func openTable(name, path string, h hash.Hash, sheet string) (*table, io.Closer,
 	}
 	var valid, multibyte bool
 	if mapped != nil {
-		valid, multibyte = scanUTF8Bytes(mapped.data, block)
+		valid, multibyte = scanUTF8Bytes(mapped.data)
 	} else {
 		valid, multibyte, err = scanUTF8(r, block)
 	}

@@ -39,22 +39,10 @@ func scanUTF8(r io.Reader, block int) (valid, multibyte bool, err error) {
 	}
 }
 
-// scanUTF8Bytes is scanUTF8 over bytes in memory (a mapped file), taking
-// the same blocks as scanUTF8 over a file of those bytes.
-func scanUTF8Bytes(b []byte, block int) (valid, multibyte bool) {
-	valid = true
-	lo, pos := 0, 0 // the block starts at lo; pos is where a read goes on
-	for {
-		n := min(block-(pos-lo), len(b)-pos)
-		if n == 0 { // the end: what was carried over
-			valid, multibyte = scanBlock(b[lo:pos], valid, multibyte)
-			return valid, multibyte
-		}
-		pos += n
-		end := lo + completeEnd(b[lo:pos])
-		valid, multibyte = scanBlock(b[lo:end], valid, multibyte)
-		lo = end
-	}
+// scanUTF8Bytes is scanUTF8 over bytes in memory (a mapped file): one
+// block, as nothing is carried over.
+func scanUTF8Bytes(b []byte) (valid, multibyte bool) {
+	return scanBlock(b, true, false)
 }
 
 // completeEnd returns the length of b without an incomplete UTF-8
