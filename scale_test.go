@@ -12,12 +12,10 @@ import (
 	"github.com/campaignretro/retro/internal/gen"
 )
 
-// TestScaleInvariants runs the whole command on generated data of
-// RETRO_SCALE leads (make scale-check sets 100000) and checks invariants
-// that must hold at any size: every attribution model reconciles to its
-// total, every rate is a fraction inside its interval, counts nest. It
-// checks correctness at scale, not time (see docs/performance.md).
-func TestScaleInvariants(t *testing.T) {
+// scaleData returns the folder of generated data of RETRO_SCALE leads
+// (cached), or skips the test when RETRO_SCALE is not set.
+func scaleData(t *testing.T) string {
+	t.Helper()
 	n, _ := strconv.Atoi(os.Getenv("RETRO_SCALE"))
 	if n == 0 {
 		t.Skip("set RETRO_SCALE=100000 (make scale-check) to run")
@@ -26,6 +24,16 @@ func TestScaleInvariants(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+// TestScaleInvariants runs the whole command on generated data of
+// RETRO_SCALE leads (make scale-check sets 100000) and checks invariants
+// that must hold at any size: every attribution model reconciles to its
+// total, every rate is a fraction inside its interval, counts nest. It
+// checks correctness at scale, not time (see docs/performance.md).
+func TestScaleInvariants(t *testing.T) {
+	dir := scaleData(t)
 	out := t.TempDir()
 	var stderr bytes.Buffer
 	if err := run([]string{"-q", "--format", "json", "--out", out, "--period", "2026-Q3", dir}, &bytes.Buffer{}, &stderr); err != nil {

@@ -2,12 +2,9 @@ package main
 
 import (
 	"math"
-	"os"
-	"strconv"
 	"testing"
 
 	"github.com/campaignretro/retro/analysis"
-	"github.com/campaignretro/retro/internal/gen"
 	"github.com/campaignretro/retro/loader"
 )
 
@@ -17,14 +14,7 @@ import (
 // them (distinct people and deals), its new leads are the sum of its
 // campaigns', its credit is attribution's; stage and account counts nest.
 func TestScaleVelocityChannelsAccounts(t *testing.T) {
-	n, _ := strconv.Atoi(os.Getenv("RETRO_SCALE"))
-	if n == 0 {
-		t.Skip("set RETRO_SCALE=100000 (make scale-check) to run")
-	}
-	dir, err := gen.Cached(n)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := scaleData(t)
 	ds, err := loader.Load(dir, loader.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
